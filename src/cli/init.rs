@@ -1,0 +1,110 @@
+//! `vpd init <dir>`: a new organisation repository to start from: a policy and a norm
+//! schema (from the Arbocatalogus defaults) to adapt, one team scaffold, site settings
+//! and CI files for GitLab and GitHub. The templates stay embedded in the binary.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use serde_json::{Value, json};
+
+use super::InitArgs;
+use crate::messages::t;
+use crate::scaffold::{self, ScaffoldContext, quoted};
+use crate::template::Templates;
+
+/// Roles every organisation starts with (ids as the policy template expects).
+const ROLES: &[(&str, &str)] = &[
+    ("directie", "Directie"),
+    ("leidinggevende", "Direct leidinggevende"),
+    ("medewerker", "Medewerker"),
+    ("collega", "Collega"),
+    ("coordinator-vpd", "Coördinator agressie en geweld"),
+    ("preventiemedewerker", "Preventiemedewerker"),
+    ("ondernemingsraad", "Ondernemingsraad"),
+    ("bedrijfsopvangteam", "Bedrijfsopvangteam"),
+];
+
+pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
+    let dir = &args.dir;
+    if dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+        bail!(t("init.niet-leeg", &[("map", &dir.display().to_string())]));
+    }
+    let templates = Templates::load(Path::new("/nonexistent-vpd-root"));
+    let get = |name: &str| {
+        templates
+            .get(name)
+            .with_context(|| t("template.onbekend", &[("naam", name)]))
+    };
+    let (beleid, normschema, werkplein) = (get("beleid")?, get("normschema")?, get("werkplein")?);
+
+    let ctx = ScaffoldContext {
+        departments: vec!["publiekszaken".into()],
+        roles: ROLES.iter().map(|(id, _)| id.to_string()).collect(),
+        schema_path: String::new(),
+    };
+
+    let mut policy = String::new();
+    policy.push_str("# yaml-language-server: $schema=../../public/schemas/beleid.json\n");
+    policy.push_str(&format!("# {}\n# {}\n", beleid.titel, t("scaffold.uitleg", &[])));
+    policy.push_str("template: beleid\n");
+    policy.push_str(&format!("organisatie: {}\n", quoted(&args.organisatie)));
+    policy.push_str(&format!("eigenaar: {}\nstatus: concept\n", quoted(scaffold::TODO)));
+    policy.push_str(&format!("# {}\n", t("veld.afdelingen", &[])));
+    policy.push_str("afdelingen:\n  - id: publiekszaken\n    naam: \"Publiekszaken\"\n");
+    policy.push_str(&format!("# {}\n", t("veld.rollen", &[])));
+    policy.push_str("rollen:\n");
+    for (id, naam) in ROLES {
+        policy.push_str(&format!("  - id: {id}\n    naam: {}\n", quoted(naam)));
+    }
+    scaffold::sections(&mut policy, beleid, &ctx);
+
+    let mut norm = String::new();
+    norm.push_str("# yaml-language-server: $schema=../../public/schemas/normschema.json\n");
+    norm.push_str(&format!("# {}\n# {}\n", normschema.titel, t("init.normschema-uitleg", &[])));
+    norm.push_str("template: normschema\n");
+    norm.push_str(&format!("eigenaar: {}\nstatus: concept\n", quoted(scaffold::TODO)));
+    scaffold::sections(&mut norm, normschema, &ctx);
+
+    let team_ctx = ScaffoldContext {
+        schema_path: "../../public/schemas/werkplein.json".into(),
+        ..ctx.clone()
+    };
+    let team = scaffold::team_protocol(werkplein, &t("init.voorbeeldteam", &[]), &team_ctx);
+    let site = site_yaml(&args.organisatie);
+
+    let files: Vec<(&str, String)> = vec![
+        ("content/site.yaml", site),
+        ("content/organisatie/beleid.yaml", policy),
+        ("content/organisatie/normschema.yaml", norm),
+        ("content/teams/voorbeeldteam.yaml", team),
+        (".gitlab-ci.yml", include_str!("init/gitlab-ci.yml").to_string()),
+        (".github/workflows/vpd.yml", include_str!("init/github-workflow.yml").to_string()),
+        (".gitignore", "public/\n".to_string()),
+        ("README.md", t("init.readme", &[("organisatie", &args.organisatie)]) + "\n"),
+    ];
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| t("cli.schrijven-mislukt", &[("pad", &parent.display().to_string())]))?;
+        }
+        std::fs::write(&path, text)
+            .with_context(|| t("cli.schrijven-mislukt", &[("pad", &path.display().to_string())]))?;
+    }
+    println!("{}", t("init.klaar", &[("map", &dir.display().to_string())]));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn site_yaml(organisation: &str) -> String {
+    let value: Value = json!({
+        "titel": format!("VPD {organisation}"),
+        "organisatie": organisation,
+        "taal": "nl",
+    });
+    let mut out = String::from("# ");
+    out.push_str(&t("init.site-uitleg", &[]));
+    out.push('\n');
+    scaffold::emit(&mut out, 0, &value);
+    out
+}

@@ -1,0 +1,122 @@
+//! The command line: argument definitions and one function per command.
+//! Exit codes: 0 fine, 1 validation errors, 2 usage or I/O problems.
+
+mod check;
+mod init;
+mod new;
+mod schema;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::diagnostic::format::Format;
+
+/// Command-line arguments of `vpd`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "vpd",
+    version,
+    about = "Controleer en publiceer protocollen Veilige Publieke Dienstverlening",
+    long_about = None
+)]
+pub struct Cli {
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands of `vpd`.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Controleer alle protocollen tegen hun sjabloon en de organisatienorm.
+    #[command(after_help = "Voorbeeld:\n  vpd check\n  vpd check mijn-organisatie --format github")]
+    Check(CheckArgs),
+    /// Schrijf de JSON Schema's (voor editors) en een catalog.json.
+    #[command(after_help = "Voorbeeld:\n  vpd schema --out public/schemas")]
+    Schema(SchemaArgs),
+    /// Maak een nieuw teamprotocol met alle vragen van het formulier.
+    #[command(after_help = "Voorbeeld:\n  vpd new werkplein \"Werkplein Zuid\"")]
+    New(NewArgs),
+    /// Maak een nieuwe organisatie-repository om mee te beginnen.
+    #[command(after_help = "Voorbeeld:\n  vpd init gemeente-voorbeeld")]
+    Init(InitArgs),
+}
+
+/// Arguments of `vpd check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// De map van de organisatie (met content/); standaard de huidige map.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Uitvoerformaat.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Een verlopen jaarlijkse evaluatie is een fout in plaats van een waarschuwing.
+    #[arg(long)]
+    pub strict: bool,
+    /// Schrijf het rapport naar dit bestand in plaats van naar de standaarduitvoer.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `vpd schema`.
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// De map van de organisatie (met content/).
+    #[arg(long, default_value = ".")]
+    pub dir: PathBuf,
+    /// Waar de schema's komen.
+    #[arg(long, default_value = "public/schemas")]
+    pub out: PathBuf,
+}
+
+/// Arguments of `vpd new`.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Het sjabloon: werkplein of kcc.
+    pub template: String,
+    /// De naam van het team, bijvoorbeeld "Werkplein Zuid".
+    pub team: String,
+    /// De map van de organisatie (met content/).
+    #[arg(long, default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// Arguments of `vpd init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// De nieuwe map.
+    pub dir: PathBuf,
+    /// De naam van de organisatie.
+    #[arg(long, default_value = "Gemeente Voorbeeld")]
+    pub organisatie: String,
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Init(args) => init::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}: {e:#}", crate::messages::t("ernst.fout", &[]));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The date checks compare with: today, or `VPD_VANDAAG` (YYYY-MM-DD) for reproducible runs.
+pub fn today() -> anyhow::Result<jiff::civil::Date> {
+    match std::env::var("VPD_VANDAAG") {
+        Ok(s) => s
+            .parse()
+            .map_err(|_| anyhow::anyhow!(crate::messages::t("cli.vandaag-ongeldig", &[("waarde", &s)]))),
+        Err(_) => Ok(jiff::Zoned::now().date()),
+    }
+}

@@ -1,0 +1,82 @@
+//! One printer per output format of `vpd check`.
+
+mod ci;
+mod human;
+mod junit;
+
+use serde_json::json;
+
+use super::summary::Report;
+use super::{Diagnostic, Severity};
+
+/// The output formats of `vpd check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Source excerpts with the span marked, for people.
+    Human,
+    /// One JSON document with every finding and the summary.
+    Json,
+    /// GitHub Actions workflow commands (annotations on the offending lines).
+    Github,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// JUnit XML, one test case per team and section.
+    Junit,
+}
+
+/// Renders `report` in `format`. `color` applies to the human format only.
+pub fn render(format: Format, report: &Report, color: bool) -> String {
+    match format {
+        Format::Human => human::render(report, color),
+        Format::Json => json(report),
+        Format::Github => ci::github(report),
+        Format::Gitlab => ci::gitlab(report),
+        Format::Junit => junit::render(report),
+    }
+}
+
+fn severity_id(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn diagnostic_json(d: &Diagnostic) -> serde_json::Value {
+    json!({
+        "regel": d.rule.code(),
+        "ernst": severity_id(d.severity),
+        "bestand": d.file(),
+        "regelnummer": d.line(),
+        "kolom": d.column(),
+        "eind": {"regelnummer": d.primary.span.end.line, "kolom": d.primary.span.end.column},
+        "bericht": d.message,
+        "hint": d.hint,
+        "sectie": d.section,
+        "ook": d.secondary.iter().map(|l| json!({
+            "bestand": l.source.display,
+            "regelnummer": l.span.start.line,
+            "kolom": l.span.start.column,
+            "toelichting": l.text,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn json(report: &Report) -> String {
+    let value = json!({
+        "bevindingen": report.diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
+        "samenvatting": {
+            "bestanden": report.files,
+            "fouten": report.errors(),
+            "waarschuwingen": report.warnings(),
+            "teams": report.teams.iter().map(|t| json!({
+                "bestand": t.file,
+                "team": t.team,
+                "status": t.status,
+                "secties_ingevuld": t.filled(),
+                "secties_verplicht": t.required(),
+            })).collect::<Vec<_>>(),
+        },
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,130 @@
+//! The stable rule codes. A code never changes meaning once published: CI configurations
+//! and GitLab fingerprints depend on it.
+
+use super::Severity;
+
+/// Every rule `vpd check` enforces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// A file could not be read.
+    Unreadable,
+    /// A file is larger than vpd accepts.
+    FileTooLarge,
+    /// A file is not valid UTF-8.
+    Encoding,
+    /// A file contains a NUL byte.
+    NulByte,
+    /// A file has no content.
+    EmptyFile,
+    /// The YAML does not parse.
+    YamlSyntax,
+    /// A tab is used for indentation.
+    YamlTab,
+    /// A key appears twice in one mapping.
+    DuplicateKey,
+    /// Aliases expand to too many nodes.
+    AliasLimit,
+    /// The YAML is nested too deeply.
+    TooDeep,
+    /// A file holds more than one YAML document.
+    MultipleDocuments,
+    /// The document is not a mapping of keys.
+    NotAMapping,
+    /// A Markdown file has no front matter.
+    FrontMatter,
+    /// The file names no template.
+    TemplateMissing,
+    /// The file names a template that does not exist.
+    TemplateUnknown,
+    /// A template file itself is invalid.
+    InvalidTemplate,
+    /// A key the template does not know.
+    UnknownKey,
+    /// A required section or field is missing.
+    MissingField,
+    /// A field holds a placeholder such as `.....` or a bare `Wij`.
+    Placeholder,
+    /// A list has fewer items than the template requires.
+    TooFewItems,
+    /// A value has the wrong type.
+    WrongType,
+    /// A value is not one of the allowed values or has the wrong form.
+    InvalidValue,
+    /// A team gives fewer than two own examples for a behaviour category.
+    TeamExamples,
+    /// A team file tries to set the organisation's position.
+    PositionOverridden,
+    /// A team's approach drops a mandatory step of the organisation.
+    MandatoryStep,
+    /// A team's reporting level is laxer than the organisation's.
+    ReportingLaxer,
+    /// A reference (department, role, werkvorm) does not exist.
+    BrokenReference,
+    /// Two files have the same slug.
+    DuplicateSlug,
+    /// Two steps in one approach share an id.
+    DuplicateStep,
+    /// The yearly evaluation is overdue.
+    EvaluationOverdue,
+    /// The adoption or evaluation date lies in the future.
+    FutureDate,
+    /// The organisation's policy or norm schema is missing.
+    OrganisationMissing,
+}
+
+impl Rule {
+    /// The stable code, shown with every finding.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::Unreadable => "bestand-onleesbaar",
+            Rule::FileTooLarge => "bestand-te-groot",
+            Rule::Encoding => "bestand-codering",
+            Rule::NulByte => "bestand-nul-teken",
+            Rule::EmptyFile => "bestand-leeg",
+            Rule::YamlSyntax => "yaml-syntaxis",
+            Rule::YamlTab => "yaml-tab",
+            Rule::DuplicateKey => "yaml-dubbele-sleutel",
+            Rule::AliasLimit => "yaml-alias-limiet",
+            Rule::TooDeep => "yaml-te-diep",
+            Rule::MultipleDocuments => "yaml-meerdere-documenten",
+            Rule::NotAMapping => "document-geen-mapping",
+            Rule::FrontMatter => "voorblad-ontbreekt",
+            Rule::TemplateMissing => "template-ontbreekt",
+            Rule::TemplateUnknown => "template-onbekend",
+            Rule::InvalidTemplate => "template-ongeldig",
+            Rule::UnknownKey => "sleutel-onbekend",
+            Rule::MissingField => "veld-ontbreekt",
+            Rule::Placeholder => "plaatshouder",
+            Rule::TooFewItems => "te-weinig-items",
+            Rule::WrongType => "verkeerd-type",
+            Rule::InvalidValue => "ongeldige-waarde",
+            Rule::TeamExamples => "norm-voorbeelden",
+            Rule::PositionOverridden => "norm-standpunt",
+            Rule::MandatoryStep => "norm-verplichte-stap",
+            Rule::ReportingLaxer => "norm-meldniveau",
+            Rule::BrokenReference => "verwijzing-onbekend",
+            Rule::DuplicateSlug => "slug-dubbel",
+            Rule::DuplicateStep => "stap-dubbel",
+            Rule::EvaluationOverdue => "evaluatie-verlopen",
+            Rule::FutureDate => "datum-toekomst",
+            Rule::OrganisationMissing => "organisatie-ontbreekt",
+        }
+    }
+
+    /// The severity a finding of this rule has unless the context changes it.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Rule::EvaluationOverdue => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// Whether this rule is about completeness: for a `concept` protocol such findings are
+    /// warnings, so that a draft can be committed while it grows.
+    pub fn is_completeness(self) -> bool {
+        matches!(
+            self,
+            Rule::MissingField | Rule::Placeholder | Rule::TooFewItems | Rule::TeamExamples
+        )
+    }
+}

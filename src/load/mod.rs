@@ -1,0 +1,220 @@
+//! Stage 1, load: walk `content/`, read every file within limits, parse YAML (and the
+//! front matter of Markdown werkvormen) into JSON values with a span for every node.
+//!
+//! Steps: find the content folder → list `*.yaml`, `*.yml` and `*.md` files in a stable
+//! order → read each one (size limit, UTF-8, no NUL) → parse → [`Document`].
+//! Problems become diagnostics; a broken file never stops the others from loading.
+
+mod read;
+pub mod spans;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+pub use read::{MAX_FILE_BYTES, read_source};
+pub use spans::SpanIndex;
+
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::messages::t;
+use crate::source::{Source, Span};
+
+/// One parsed content file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file.
+    pub source: Source,
+    /// Its YAML (for Markdown: the front matter) as JSON.
+    pub value: Value,
+    /// Where every node stands.
+    pub spans: SpanIndex,
+    /// For Markdown files: the text after the front matter.
+    pub body: Option<String>,
+}
+
+impl Document {
+    /// The value of the top-level key `template`, if it is a string.
+    pub fn template_name(&self) -> Option<&str> {
+        self.value.get("template").and_then(Value::as_str)
+    }
+
+    /// The file stem (`werkplein-noord` for `teams/werkplein-noord.yaml`).
+    pub fn stem(&self) -> String {
+        self.source
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// Everything the load stage found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The organisation root (the folder holding `content/`).
+    pub root: PathBuf,
+    /// Content documents that parsed.
+    pub documents: Vec<Document>,
+    /// `content/site.yaml`, when present and parsed.
+    pub site: Option<Document>,
+    /// Problems found while reading and parsing.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were read.
+    pub files: usize,
+}
+
+/// Errors that stop the load stage before any file is read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The given folder has no `content/` folder.
+    #[error("{}", t("laden.geen-content", &[("map", &.0.display().to_string())]))]
+    NoContent(PathBuf),
+}
+
+/// Loads the organisation at `root` (a folder with `content/`, or `content/` itself).
+pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    let (root, content) = find_content(root)?;
+    let mut files = Vec::new();
+    collect_files(&content, 0, &mut files);
+    files.sort();
+    let mut loaded = Loaded {
+        root: root.clone(),
+        ..Loaded::default()
+    };
+    for path in files {
+        loaded.files += 1;
+        let display = display_path(&root, &path);
+        let source = match read_source(&path, display) {
+            Ok(s) => s,
+            Err(d) => {
+                loaded.diagnostics.push(*d);
+                continue;
+            }
+        };
+        let is_site = path.parent() == Some(content.as_path())
+            && path.file_name().is_some_and(|n| n == "site.yaml");
+        match parse_document(&source) {
+            Ok(doc) if is_site => loaded.site = Some(doc),
+            Ok(doc) => loaded.documents.push(doc),
+            Err(d) => loaded.diagnostics.push(d),
+        }
+    }
+    Ok(loaded)
+}
+
+/// Parses a source file: YAML, or Markdown with YAML front matter.
+pub fn parse_document(source: &Source) -> Result<Document, Diagnostic> {
+    let is_markdown = source.path.extension().is_some_and(|e| e == "md");
+    if !is_markdown {
+        let parsed = yaml::parse(source, &source.text)?;
+        return Ok(Document {
+            source: source.clone(),
+            value: parsed.value,
+            spans: parsed.spans,
+            body: None,
+        });
+    }
+    let Some((front_end, body_start)) = front_matter_bounds(&source.text) else {
+        return Err(Diagnostic::new(
+            Rule::FrontMatter,
+            source,
+            Span::file_start(),
+            t("voorblad.ontbreekt", &[]),
+        )
+        .with_hint(t("voorblad.ontbreekt.hint", &[])));
+    };
+    // The front matter starts with `---`, which YAML reads as a document start: parsing
+    // the file up to the closing line keeps every position exact.
+    let parsed = yaml::parse(source, &source.text[..front_end])?;
+    Ok(Document {
+        source: source.clone(),
+        value: parsed.value,
+        spans: parsed.spans,
+        body: Some(source.text[body_start..].to_string()),
+    })
+}
+
+/// For Markdown with front matter: the byte where the closing `---` line starts and the
+/// byte where the body starts.
+fn front_matter_bounds(text: &str) -> Option<(usize, usize)> {
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end() != "---" {
+        return None;
+    }
+    let mut offset = first_end + 1;
+    for line in text[offset..].split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some((offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn find_content(root: &Path) -> Result<(PathBuf, PathBuf), LoadError> {
+    let content = root.join("content");
+    if content.is_dir() {
+        return Ok((root.to_path_buf(), content));
+    }
+    if root.file_name().is_some_and(|n| n == "content") && root.is_dir() {
+        let parent = root.parent().unwrap_or(Path::new(".")).to_path_buf();
+        return Ok((parent, root.to_path_buf()));
+    }
+    Err(LoadError::NoContent(root.to_path_buf()))
+}
+
+/// The deepest folder level below `content/` that is searched.
+const MAX_FOLDER_DEPTH: usize = 8;
+
+fn collect_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    if depth > MAX_FOLDER_DEPTH {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        // Symbolic links are not followed: content lives in the repository itself.
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            collect_files(&path, depth + 1, out);
+        } else if kind.is_file()
+            && path
+                .extension()
+                .is_some_and(|e| e == "yaml" || e == "yml" || e == "md")
+        {
+            out.push(path);
+        }
+    }
+}
+
+/// A path relative to the organisation root, with forward slashes.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_found() {
+        let text = "---\na: 1\n---\nTekst\n";
+        let (end, body) = front_matter_bounds(text).unwrap();
+        assert_eq!(&text[..end], "---\na: 1\n");
+        assert_eq!(&text[body..], "Tekst\n");
+        assert!(front_matter_bounds("geen voorblad\n").is_none());
+    }
+}

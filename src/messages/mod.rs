@@ -1,0 +1,104 @@
+//! Every word a municipal user reads comes from one message file per language.
+//!
+//! The Dutch catalogue is `nl.yaml` beside this file, embedded in the binary. A second
+//! language is a second file with the same keys and a variant in [`Language`].
+//! Messages use `{name}` placeholders, filled in by [`t`].
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The languages vpd speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    /// Dutch, the language of every municipal user.
+    #[default]
+    Nl,
+}
+
+static NL: LazyLock<HashMap<String, String>> =
+    LazyLock::new(|| parse_catalogue(include_str!("nl.yaml")));
+
+/// Parses a flat `key: text` catalogue. The file is embedded and checked by a unit test,
+/// so a malformed catalogue is a build-time bug, not a user error.
+fn parse_catalogue(src: &str) -> HashMap<String, String> {
+    use saphyr::{LoadableYamlNode, Yaml};
+    let docs = Yaml::load_from_str(src).unwrap_or_default();
+    let mut map = HashMap::new();
+    if let Some(Yaml::Mapping(m)) = docs.first() {
+        for (k, v) in m {
+            if let (Some(k), Some(v)) = (k.as_str(), v.as_str()) {
+                map.insert(k.to_string(), v.trim_end_matches('\n').to_string());
+            }
+        }
+    }
+    map
+}
+
+/// Looks up `key` in the catalogue of `lang` (the key itself when it is missing).
+pub fn lookup(lang: Language, key: &str) -> &'static str {
+    let catalogue: &'static HashMap<String, String> = match lang {
+        Language::Nl => &NL,
+    };
+    catalogue.get(key).map(String::as_str).unwrap_or("")
+}
+
+/// The Dutch message `key` with its `{name}` placeholders filled in from `args`.
+pub fn t(key: &str, args: &[(&str, &str)]) -> String {
+    let template = lookup(Language::Nl, key);
+    if template.is_empty() {
+        return key.to_string();
+    }
+    fill(template, args)
+}
+
+/// Fills `{name}` placeholders in `template`.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_parses_and_has_entries() {
+        assert!(NL.len() > 20, "the Dutch catalogue did not parse");
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(fill("a {x} b {y}", &[("x", "1"), ("y", "2")]), "a 1 b 2");
+        assert_eq!(fill("a {z}", &[]), "a {z}");
+    }
+}
+
+/// A date in Dutch words: `10 maart 2026`.
+pub fn date_nl(date: jiff::civil::Date) -> String {
+    let month = t(&format!("maand.{}", date.month()), &[]);
+    format!("{} {} {}", date.day(), month, date.year())
+}

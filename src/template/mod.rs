@@ -1,0 +1,311 @@
+//! Templates: the forms (`schemas/*.yaml`) in vpd's own small template language, and
+//! their compilation to JSON Schema 2020-12. See `docs/template-language.md`.
+//!
+//! The templates are embedded in the binary; a `schemas/` folder in the organisation's
+//! repository overrides them file by file.
+
+pub mod compile;
+mod embedded;
+pub mod placeholder;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::load::{self, Document};
+use crate::messages::t;
+use crate::source::{SourceFile, Span};
+
+pub use embedded::EMBEDDED;
+
+/// What kind of document a template describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A team's protocol (Werkplein, KCC).
+    Teamprotocol,
+    /// The organisation's policy.
+    Beleid,
+    /// The organisation's norm schema.
+    Normschema,
+    /// A learning-goal questionnaire.
+    Leerdoelwijzer,
+    /// The development matrix.
+    Ontwikkelmatrix,
+    /// A work form (Markdown with front matter).
+    Werkvorm,
+}
+
+/// The type of a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldType {
+    /// A string (Markdown allowed).
+    Tekst,
+    /// A list of strings.
+    Lijst,
+    /// A list of agreements ("Wij ...").
+    Afspraken,
+    /// A date, `YYYY-MM-DD`.
+    Datum,
+    /// A whole number.
+    Getal,
+    /// One of `opties`.
+    Keuze,
+    /// A role id from the policy.
+    Rol,
+    /// A list of role ids.
+    Rollen,
+    /// A department id from the policy.
+    Afdeling,
+    /// A werkvorm slug.
+    Werkvorm,
+    /// A list of werkvorm slugs.
+    Werkvormen,
+    /// An approach: a list of steps with ids.
+    Stappen,
+    /// A reporting level: niet < bij-patroon < altijd.
+    Meldniveau,
+    /// A list of rows, one key per column.
+    Tabel,
+    /// The team's norm table, per behaviour category.
+    Normtabel,
+}
+
+impl FieldType {
+    /// The name used in templates and in `x-vpd-type`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldType::Tekst => "tekst",
+            FieldType::Lijst => "lijst",
+            FieldType::Afspraken => "afspraken",
+            FieldType::Datum => "datum",
+            FieldType::Getal => "getal",
+            FieldType::Keuze => "keuze",
+            FieldType::Rol => "rol",
+            FieldType::Rollen => "rollen",
+            FieldType::Afdeling => "afdeling",
+            FieldType::Werkvorm => "werkvorm",
+            FieldType::Werkvormen => "werkvormen",
+            FieldType::Stappen => "stappen",
+            FieldType::Meldniveau => "meldniveau",
+            FieldType::Tabel => "tabel",
+            FieldType::Normtabel => "normtabel",
+        }
+    }
+
+    /// Whether the answer is a list.
+    pub fn is_list(self) -> bool {
+        matches!(
+            self,
+            FieldType::Lijst
+                | FieldType::Afspraken
+                | FieldType::Rollen
+                | FieldType::Werkvormen
+                | FieldType::Stappen
+                | FieldType::Tabel
+        )
+    }
+}
+
+/// One question of a form.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// The key in the answer file.
+    pub id: String,
+    /// The form's prompt, word for word.
+    pub vraag: String,
+    /// The answer's type.
+    #[serde(rename = "type")]
+    pub kind: FieldType,
+    /// Whether the form requires an answer.
+    #[serde(default)]
+    pub verplicht: bool,
+    /// For lists: the minimum number of items.
+    #[serde(default)]
+    pub minimaal: Option<u64>,
+    /// The default the form suggests.
+    #[serde(default)]
+    pub standaard: Option<Value>,
+    /// A hint for whoever fills it in.
+    #[serde(default)]
+    pub toelichting: Option<String>,
+    /// A sub-heading the form prints above the field.
+    #[serde(default)]
+    pub tussenkop: Option<String>,
+    /// For `keuze`: the allowed values.
+    #[serde(default)]
+    pub opties: Vec<String>,
+    /// For `tabel`: the columns.
+    #[serde(default)]
+    pub kolommen: Vec<Field>,
+}
+
+impl Field {
+    /// The minimum number of items a list needs (1 for a required list without `minimaal`).
+    pub fn min_items(&self) -> u64 {
+        self.minimaal.unwrap_or(if self.verplicht { 1 } else { 0 })
+    }
+}
+
+/// One section of a form.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// The key under `secties:`.
+    pub id: String,
+    /// The form's heading.
+    pub titel: String,
+    /// Text the form prints above the fields.
+    #[serde(default)]
+    pub inleiding: Option<String>,
+    /// The fields in order.
+    #[serde(default)]
+    pub velden: Vec<Field>,
+}
+
+impl Section {
+    /// A section is required when one of its fields is.
+    pub fn is_required(&self) -> bool {
+        self.velden.iter().any(|f| f.verplicht)
+    }
+}
+
+/// A template: one form.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    /// The name answer files give in `template:`.
+    pub template: String,
+    /// What kind of document it describes.
+    pub soort: Kind,
+    /// The form's title.
+    pub titel: String,
+    /// The form's subtitle.
+    #[serde(default)]
+    pub omschrijving: Option<String>,
+    /// The form's introduction (Markdown).
+    #[serde(default)]
+    pub inleiding: Option<String>,
+    /// For team protocols: the behaviour categories that apply.
+    #[serde(default)]
+    pub categorieen: Vec<String>,
+    /// Top-level fields (for kinds without sections).
+    #[serde(default)]
+    pub velden: Vec<Field>,
+    /// The sections in order.
+    #[serde(default)]
+    pub secties: Vec<Section>,
+}
+
+impl Template {
+    /// The section with `id`.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.secties.iter().find(|s| s.id == id)
+    }
+
+    /// Every field of type `normtabel`, with its section.
+    pub fn norm_tables(&self) -> impl Iterator<Item = (&Section, &Field)> {
+        self.secties.iter().flat_map(|s| {
+            s.velden
+                .iter()
+                .filter(|f| f.kind == FieldType::Normtabel)
+                .map(move |f| (s, f))
+        })
+    }
+}
+
+/// All templates by name, with the findings from reading them.
+#[derive(Debug, Default)]
+pub struct Templates {
+    /// Templates by name.
+    pub by_name: BTreeMap<String, Template>,
+    /// Problems in template files (only possible in a local `schemas/` override).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Templates {
+    /// The template called `name`.
+    pub fn get(&self, name: &str) -> Option<&Template> {
+        self.by_name.get(name)
+    }
+
+    /// The embedded templates, overridden file by file by `<root>/schemas/*.yaml`.
+    pub fn load(root: &Path) -> Self {
+        let mut out = Templates::default();
+        let dir = root.join("schemas");
+        for (file, text) in EMBEDDED {
+            let local = dir.join(file);
+            let source = if local.is_file() {
+                match load::read_source(&local, load::display_path(root, &local)) {
+                    Ok(s) => s,
+                    Err(d) => {
+                        out.diagnostics.push(*d);
+                        continue;
+                    }
+                }
+            } else {
+                std::sync::Arc::new(SourceFile::new(
+                    Path::new(file),
+                    format!("(vpd) schemas/{file}"),
+                    text.to_string(),
+                ))
+            };
+            match parse_template(&source) {
+                Ok(tpl) => {
+                    out.by_name.insert(tpl.template.clone(), tpl);
+                }
+                Err(d) => out.diagnostics.push(d),
+            }
+        }
+        out
+    }
+}
+
+/// Parses one template file.
+pub fn parse_template(source: &crate::source::Source) -> Result<Template, Diagnostic> {
+    let doc: Document = load::parse_document(source)?;
+    serde_json::from_value::<Template>(doc.value.clone()).map_err(|e| {
+        Diagnostic::new(
+            Rule::InvalidTemplate,
+            source,
+            Span::file_start(),
+            t("template.ongeldig", &[("fout", &e.to_string())]),
+        )
+        .with_hint(t("template.ongeldig.hint", &[]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_template_parses() {
+        let templates = Templates::load(Path::new("/nonexistent"));
+        assert!(
+            templates.diagnostics.is_empty(),
+            "{:?}",
+            templates
+                .diagnostics
+                .iter()
+                .map(|d| d.message.clone())
+                .collect::<Vec<_>>()
+        );
+        for name in [
+            "werkplein",
+            "kcc",
+            "beleid",
+            "normschema",
+            "leerdoelwijzer",
+            "ontwikkelmatrix",
+            "werkvorm",
+        ] {
+            assert!(templates.get(name).is_some(), "template {name} missing");
+        }
+    }
+}

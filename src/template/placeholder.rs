@@ -1,0 +1,59 @@
+//! What counts as "not filled in": the placeholders of the source forms.
+
+/// An ECMA-262 regular expression matching a placeholder or empty answer: `.....`
+/// (two or more dots, optionally followed by a bracketed hint such as `(afdelingsvisie)`),
+/// a bare `Wij`, `-`, `TODO ...` or only white space. Used inside the compiled JSON
+/// Schema as `not: {pattern: ...}` so every validator treats placeholders alike.
+pub const PATTERN: &str =
+    r"^\s*(?:[.…]{2,}\s*(?:\([^)]*\))?|[Ww]ij\s*[.…]*|-+|TODO\b.*|todo\b.*)?\s*$";
+
+#[cfg(test)]
+mod tests {
+    use super::PATTERN;
+
+    fn is_placeholder(s: &str) -> bool {
+        let schema = serde_json::json!({"pattern": PATTERN});
+        jsonschema::draft202012::is_valid(&schema, &serde_json::json!(s))
+    }
+
+    #[test]
+    fn placeholders_match() {
+        for s in [
+            "",
+            "   ",
+            ".....",
+            "..... (afdelingsvisie)",
+            "...",
+            "Wij",
+            "wij ...",
+            "-",
+            "TODO",
+            "TODO: invullen",
+        ] {
+            assert!(is_placeholder(s), "{s:?} should be a placeholder");
+        }
+    }
+
+    #[test]
+    fn real_answers_do_not_match() {
+        for s in [
+            "Wij bieden elke bezoeker een rustige wachtruimte.",
+            "...is voor ons belangrijk omdat het werk veilig moet zijn",
+            "Todolijst bijhouden",
+            "- en verder",
+        ] {
+            assert!(!is_placeholder(s), "{s:?} is a real answer");
+        }
+    }
+}
+
+static MATCHER: std::sync::LazyLock<Option<jsonschema::Validator>> = std::sync::LazyLock::new(|| {
+    jsonschema::draft202012::new(&serde_json::json!({"type": "string", "pattern": PATTERN})).ok()
+});
+
+/// Whether `s` is a placeholder, by the same pattern the compiled schemas use.
+pub fn is_placeholder(s: &str) -> bool {
+    MATCHER
+        .as_ref()
+        .is_some_and(|m| m.is_valid(&serde_json::Value::String(s.to_string())))
+}

@@ -1,0 +1,295 @@
+//! Stage 2, validate: every document against its template compiled to JSON Schema
+//! (together with the organisation's norm), then the organisation-norm checks.
+//!
+//! Steps: name the template of every document → read the organisation (policy, norm
+//! schema) → compile one schema per template → schema check each document → norm checks
+//! for team protocols → references → unique slugs → dates → completeness per team.
+//! In a `concept` protocol, completeness findings are warnings.
+
+mod dates;
+pub mod norm;
+pub mod org;
+mod refs;
+pub mod schema;
+pub mod schema_walk;
+pub mod suggest;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use serde_json::Value;
+
+pub use dates::next_evaluation;
+pub use org::Organisation;
+pub use schema::CompiledSchema;
+pub use crate::diagnostic::summary::{SectionStatus, TeamReport};
+
+use crate::diagnostic::{self, Diagnostic, Rule, Severity};
+use crate::load::{Document, Loaded};
+use crate::messages::t;
+use crate::source::{SourceFile, Span};
+use crate::template::{Kind, Templates, compile};
+
+/// How to validate.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// The date evaluations and adoption dates are compared with.
+    pub today: Date,
+    /// Whether an overdue evaluation is an error instead of a warning.
+    pub strict: bool,
+}
+
+/// The outcome of validation.
+pub struct Validated {
+    /// Every finding, sorted by file, line and column.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were read.
+    pub files: usize,
+    /// Completeness per team protocol.
+    pub teams: Vec<TeamReport>,
+    /// The compiled schema per template name.
+    pub schemas: BTreeMap<String, Value>,
+    /// The organisation as read from its policy and norm schema.
+    pub organisation: Organisation,
+}
+
+impl Validated {
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Validates everything that was loaded.
+pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Validated {
+    let mut diagnostics: Vec<Diagnostic> = loaded.diagnostics.clone();
+    diagnostics.extend(templates.diagnostics.iter().cloned());
+
+    // Which template does each document use?
+    let mut known: Vec<(&Document, &crate::template::Template)> = Vec::new();
+    for doc in &loaded.documents {
+        match template_of(doc, templates) {
+            Ok(tpl) => known.push((doc, tpl)),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+
+    let of_kind = |kind: Kind| known.iter().filter(move |(_, t)| t.soort == kind).map(|(d, _)| *d);
+    let policy = of_kind(Kind::Beleid).next();
+    let norm = of_kind(Kind::Normschema).next();
+    diagnostics.extend(organisation_presence(loaded, policy, norm, &of_kind));
+    let organisation = Organisation::from_documents(policy, norm);
+
+    // One compiled schema per template, with the organisation's norm.
+    let context = organisation.norm_context();
+    let mut compiled: BTreeMap<String, CompiledSchema> = BTreeMap::new();
+    for (name, tpl) in &templates.by_name {
+        match CompiledSchema::new(compile::compile(tpl, &context)) {
+            Ok(c) => {
+                compiled.insert(name.clone(), c);
+            }
+            Err(e) => diagnostics.push(Diagnostic::new(
+                Rule::InvalidTemplate,
+                &Arc::new(SourceFile::new(
+                    std::path::Path::new(name),
+                    format!("schemas/{name}.yaml"),
+                    String::new(),
+                )),
+                Span::file_start(),
+                t("template.ongeldig", &[("fout", &e)]),
+            )),
+        }
+    }
+
+    let werkvormen: Vec<String> = of_kind(Kind::Werkvorm).map(slug_of).collect();
+    let targets = refs::Targets {
+        org: &organisation,
+        werkvormen: &werkvormen,
+    };
+
+    let mut teams = Vec::new();
+    for (doc, tpl) in &known {
+        let Some(schema) = compiled.get(&tpl.template) else {
+            continue;
+        };
+        let mut found = schema::check(doc, schema);
+        if tpl.soort == Kind::Teamprotocol {
+            found.extend(norm::check(doc, tpl, &organisation));
+        }
+        found.extend(refs::check_references(doc, &schema.schema, &targets));
+        if matches!(tpl.soort, Kind::Teamprotocol | Kind::Beleid | Kind::Normschema) {
+            found.extend(dates::check(doc, options.today, options.strict));
+        }
+        let is_concept = doc.value.get("status").and_then(Value::as_str) == Some("concept");
+        if is_concept {
+            for d in &mut found {
+                if d.rule.is_completeness() {
+                    d.severity = Severity::Warning;
+                }
+            }
+        }
+        if tpl.soort == Kind::Teamprotocol {
+            teams.push(team_report(doc, tpl, &found));
+        }
+        diagnostics.extend(found);
+    }
+
+    for kind in [Kind::Teamprotocol, Kind::Werkvorm, Kind::Leerdoelwijzer] {
+        let group: Vec<refs::Slugged> = known
+            .iter()
+            .filter(|(_, t)| t.soort == kind || (kind == Kind::Leerdoelwijzer && t.soort == Kind::Ontwikkelmatrix))
+            .map(|(d, _)| refs::Slugged {
+                slug: slug_of(d),
+                doc: d,
+            })
+            .collect();
+        diagnostics.extend(refs::check_unique_slugs(&group));
+    }
+
+    diagnostic::sort(&mut diagnostics);
+    Validated {
+        diagnostics,
+        files: loaded.files,
+        teams,
+        schemas: compiled.into_iter().map(|(k, v)| (k, v.schema)).collect(),
+        organisation,
+    }
+}
+
+/// A document's slug: its `slug` key, or else its file name.
+pub fn slug_of(doc: &Document) -> String {
+    doc.value
+        .get("slug")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| doc.stem())
+}
+
+fn template_of<'t>(
+    doc: &Document,
+    templates: &'t Templates,
+) -> Result<&'t crate::template::Template, Diagnostic> {
+    let Some(value) = doc.value.get("template") else {
+        return Err(Diagnostic::new(
+            Rule::TemplateMissing,
+            &doc.source,
+            Span::file_start(),
+            t("template.ontbreekt", &[]),
+        )
+        .with_hint(t(
+            "template.ontbreekt.hint",
+            &[("namen", &templates.by_name.keys().cloned().collect::<Vec<_>>().join(", "))],
+        )));
+    };
+    let name = value.as_str().unwrap_or_default();
+    templates.get(name).ok_or_else(|| {
+        let names: Vec<&str> = templates.by_name.keys().map(String::as_str).collect();
+        let d = Diagnostic::new(
+            Rule::TemplateUnknown,
+            &doc.source,
+            doc.spans.value("/template"),
+            t("template.onbekend", &[("naam", name)]),
+        );
+        match suggest::did_you_mean(name, names.iter().copied()) {
+            Some(s) => d.with_hint(t("suggestie.bedoelde-u", &[("suggestie", s)])),
+            None => d.with_hint(t("template.ontbreekt.hint", &[("namen", &names.join(", "))])),
+        }
+    })
+}
+
+fn organisation_presence<'a, I: Iterator<Item = &'a Document>>(
+    loaded: &Loaded,
+    policy: Option<&Document>,
+    norm: Option<&Document>,
+    of_kind: &dyn Fn(Kind) -> I,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (kind, present, file) in [
+        (Kind::Beleid, policy.is_some(), "content/organisatie/beleid.yaml"),
+        (Kind::Normschema, norm.is_some(), "content/organisatie/normschema.yaml"),
+    ] {
+        if !present {
+            let source = Arc::new(SourceFile::new(
+                &loaded.root.join(file),
+                file.to_string(),
+                String::new(),
+            ));
+            out.push(
+                Diagnostic::new(
+                    Rule::OrganisationMissing,
+                    &source,
+                    Span::file_start(),
+                    t(&format!("organisatie.ontbreekt.{kind:?}").to_lowercase(), &[]),
+                )
+                .with_hint(t("organisatie.ontbreekt.hint", &[])),
+            );
+        }
+        let mut docs = of_kind(kind);
+        let first = docs.next();
+        for extra in docs {
+            if let Some(first) = first {
+                out.push(
+                    Diagnostic::new(
+                        Rule::DuplicateSlug,
+                        &extra.source,
+                        extra.spans.value("/template"),
+                        t("organisatie.dubbel", &[("ander", &first.source.display)]),
+                    )
+                    .with_secondary(&first.source, first.spans.value("/template"), t("slug.dubbel.eerste", &[])),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn team_report(doc: &Document, tpl: &crate::template::Template, found: &[Diagnostic]) -> TeamReport {
+    let sections = tpl
+        .secties
+        .iter()
+        .map(|s| {
+            let present = doc
+                .value
+                .get("secties")
+                .and_then(|x| x.get(&s.id))
+                .is_some();
+            let has_problem = found
+                .iter()
+                .any(|d| d.section.as_deref() == Some(s.id.as_str()));
+            SectionStatus {
+                id: s.id.clone(),
+                titel: s.titel.clone(),
+                required: s.is_required(),
+                complete: present && !has_problem,
+            }
+        })
+        .collect();
+    TeamReport {
+        file: doc.source.display.clone(),
+        team: doc
+            .value
+            .get("team")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        status: doc
+            .value
+            .get("status")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        sections,
+    }
+}

@@ -1,0 +1,149 @@
+//! References (departments, roles, werkvormen) must exist; slugs must be unique.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::org::Organisation;
+use super::suggest::did_you_mean;
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::load::Document;
+use crate::load::spans::pointer_push;
+use crate::messages::t;
+
+/// The ids a reference may point at.
+pub struct Targets<'a> {
+    /// The organisation (departments and roles).
+    pub org: &'a Organisation,
+    /// The werkvorm slugs.
+    pub werkvormen: &'a [String],
+}
+
+/// Every broken reference in `doc`, found by walking its value along its schema.
+pub fn check_references(doc: &Document, schema: &Value, targets: &Targets) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut ptr = String::new();
+    walk(doc, schema, schema, &doc.value, &mut ptr, targets, &mut out);
+    out
+}
+
+fn resolve<'s>(root: &'s Value, node: &'s Value) -> &'s Value {
+    match node
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix('#'))
+        .and_then(|p| root.pointer(p))
+    {
+        Some(target) => target,
+        None => node,
+    }
+}
+
+fn walk(
+    doc: &Document,
+    root: &Value,
+    node: &Value,
+    value: &Value,
+    ptr: &mut String,
+    targets: &Targets,
+    out: &mut Vec<Diagnostic>,
+) {
+    let node = resolve(root, node);
+    match value {
+        Value::Object(map) => {
+            let Some(props) = node.get("properties") else {
+                return;
+            };
+            for (k, v) in map {
+                if let Some(child) = props.get(k) {
+                    let len = ptr.len();
+                    pointer_push(ptr, k);
+                    walk(doc, root, child, v, ptr, targets, out);
+                    ptr.truncate(len);
+                }
+            }
+        }
+        Value::Array(items) => {
+            let Some(item_schema) = node.get("items") else {
+                return;
+            };
+            for (i, v) in items.iter().enumerate() {
+                let len = ptr.len();
+                pointer_push(ptr, &i.to_string());
+                walk(doc, root, item_schema, v, ptr, targets, out);
+                ptr.truncate(len);
+            }
+        }
+        Value::String(s) => {
+            let kind = node.get("x-vpd-type").and_then(Value::as_str);
+            let known: Vec<&str> = match kind {
+                Some("afdeling") => targets.org.departments.iter().map(|d| d.id.as_str()).collect(),
+                Some("rol") => targets.org.roles.iter().map(|r| r.id.as_str()).collect(),
+                Some("werkvorm") => targets.werkvormen.iter().map(String::as_str).collect(),
+                _ => return,
+            };
+            let Some(kind) = kind else { return };
+            if known.contains(&s.as_str()) || crate::template::placeholder::is_placeholder(s) {
+                return;
+            }
+            let mut d = Diagnostic::new(
+                Rule::BrokenReference,
+                &doc.source,
+                doc.spans.value(ptr),
+                t(&format!("verwijzing.{kind}"), &[("waarde", s)]),
+            );
+            d = match did_you_mean(s, known.iter().copied()) {
+                Some(sugg) => d.with_hint(t("suggestie.bedoelde-u", &[("suggestie", sugg)])),
+                None => d.with_hint(t(
+                    &format!("verwijzing.{kind}.hint"),
+                    &[("bekend", &known.join(", "))],
+                )),
+            };
+            out.push(d);
+        }
+        _ => {}
+    }
+}
+
+/// A document's slug and where it is set.
+pub struct Slugged<'a> {
+    /// The slug.
+    pub slug: String,
+    /// The document.
+    pub doc: &'a Document,
+}
+
+/// Duplicate slugs within one group (teams, werkvormen, leerdoelwijzers): each later one
+/// is an error pointing at both files.
+pub fn check_unique_slugs(group: &[Slugged]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<&str, &Document> = HashMap::new();
+    for item in group {
+        let span_of = |doc: &Document| {
+            if doc.value.get("slug").is_some() {
+                doc.spans.value("/slug")
+            } else {
+                crate::source::Span::file_start()
+            }
+        };
+        match seen.get(item.slug.as_str()) {
+            Some(first) => out.push(
+                Diagnostic::new(
+                    Rule::DuplicateSlug,
+                    &item.doc.source,
+                    span_of(item.doc),
+                    t(
+                        "slug.dubbel",
+                        &[("slug", &item.slug), ("ander", &first.source.display)],
+                    ),
+                )
+                .with_secondary(&first.source, span_of(first), t("slug.dubbel.eerste", &[]))
+                .with_hint(t("slug.dubbel.hint", &[])),
+            ),
+            None => {
+                seen.insert(&item.slug, item.doc);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,335 @@
+//! Validates a document against its compiled JSON Schema and tells every schema error in
+//! the form's words, at the key or value it is about.
+
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::paths::LocationSegment;
+use serde_json::Value;
+
+use super::schema_walk::{allowed_keys, property_prompt, property_title, walk};
+use super::suggest::did_you_mean;
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::load::Document;
+use crate::load::spans::pointer_push;
+use crate::messages::t;
+
+/// A compiled template: the schema value and its validator.
+pub struct CompiledSchema {
+    /// The JSON Schema (published as-is by `vpd schema`).
+    pub schema: Value,
+    /// The validator built from it.
+    pub validator: jsonschema::Validator,
+}
+
+impl CompiledSchema {
+    /// Builds the validator for `schema`. Fails only when vpd compiled an invalid schema.
+    pub fn new(schema: Value) -> Result<Self, String> {
+        let validator = jsonschema::draft202012::options()
+            .build(&schema)
+            .map_err(|e| e.to_string())?;
+        Ok(CompiledSchema { schema, validator })
+    }
+}
+
+/// Every schema finding for `doc`, translated.
+pub fn check(doc: &Document, compiled: &CompiledSchema) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for error in compiled.validator.iter_errors(&doc.value) {
+        let tokens: Vec<String> = error
+            .instance_path()
+            .iter()
+            .map(|s| match s {
+                LocationSegment::Property(p) => p.to_string(),
+                LocationSegment::Index(i) => i.to_string(),
+            })
+            .collect();
+        let pointer = error.instance_path().as_str().to_string();
+        translate(
+            doc,
+            &compiled.schema,
+            &tokens,
+            &pointer,
+            error.kind(),
+            error.instance(),
+            &mut out,
+        );
+    }
+    out
+}
+
+fn quote(s: &str) -> String {
+    let first_line = s.lines().next().unwrap_or("").trim();
+    let short: String = first_line.chars().take(90).collect();
+    if short.len() < first_line.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+fn type_name(v: &Value) -> String {
+    let key = match v {
+        Value::Null => "type.leeg",
+        Value::Bool(_) => "type.ja-nee",
+        Value::Number(_) => "type.getal",
+        Value::String(_) => "type.tekst",
+        Value::Array(_) => "type.lijst",
+        Value::Object(_) => "type.mapping",
+    };
+    t(key, &[])
+}
+
+fn expected_name(schema: Option<&Value>) -> String {
+    let ty = schema.and_then(|s| s.get("type")).and_then(Value::as_str);
+    let key = match ty {
+        Some("string") => "type.tekst",
+        Some("array") => "type.lijst",
+        Some("object") => "type.mapping",
+        Some("integer") => "type.getal",
+        Some("boolean") => "type.ja-nee",
+        _ => "type.waarde",
+    };
+    t(key, &[])
+}
+
+#[allow(clippy::too_many_arguments)]
+fn translate(
+    doc: &Document,
+    schema: &Value,
+    tokens: &[String],
+    pointer: &str,
+    kind: &ValidationErrorKind,
+    instance: &Value,
+    out: &mut Vec<Diagnostic>,
+) {
+    let src = &doc.source;
+    let info = walk(schema, tokens);
+    let section = info.section.map(str::to_string);
+    let prompt = info.prompt.map(quote).unwrap_or_else(|| {
+        tokens
+            .last()
+            .cloned()
+            .unwrap_or_else(|| t("document", &[]))
+    });
+    let push = |d: Diagnostic, out: &mut Vec<Diagnostic>| {
+        out.push(match &section {
+            Some(s) => d.in_section(s.clone()),
+            None => d,
+        });
+    };
+    match kind {
+        ValidationErrorKind::Required { property } => {
+            let key = property.as_str().unwrap_or_default();
+            let span = doc.spans.missing_in(pointer);
+            let (rule, message, hint) = if info.kind == Some("normtabel") {
+                let name = property_title(schema, tokens, key).unwrap_or(key);
+                (
+                    Rule::TeamExamples,
+                    t("norm.categorie-ontbreekt", &[("categorie", name)]),
+                    t("norm.categorie-ontbreekt.hint", &[("sleutel", key)]),
+                )
+            } else if tokens.len() == 1 && tokens[0] == "secties" {
+                let title = property_title(schema, tokens, key).unwrap_or(key);
+                (
+                    Rule::MissingField,
+                    t("sectie.ontbreekt", &[("sectie", title)]),
+                    t("sectie.ontbreekt.hint", &[("sleutel", key)]),
+                )
+            } else {
+                let q = property_prompt(schema, tokens, key)
+                    .map(quote)
+                    .unwrap_or_else(|| key.to_string());
+                (
+                    Rule::MissingField,
+                    t("veld.ontbreekt", &[("vraag", &q), ("sleutel", key)]),
+                    t("veld.ontbreekt.hint", &[("sleutel", key)]),
+                )
+            };
+            let section_of_missing = if tokens.len() == 1 && tokens[0] == "secties" {
+                Some(key.to_string())
+            } else {
+                section.clone()
+            };
+            let mut d = Diagnostic::new(rule, src, span, message).with_hint(hint);
+            if let Some(s) = section_of_missing {
+                d = d.in_section(s);
+            }
+            out.push(d);
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let allowed = allowed_keys(schema, tokens);
+            for key in unexpected {
+                let mut p = pointer.to_string();
+                pointer_push(&mut p, key);
+                let span = doc.spans.key_or_value(&p);
+                let mut d = Diagnostic::new(
+                    Rule::UnknownKey,
+                    src,
+                    span,
+                    t("sleutel.onbekend", &[("sleutel", key)]),
+                )
+                .with_label(t("sleutel.onbekend.label", &[]));
+                d = match did_you_mean(key, allowed.iter().map(String::as_str)) {
+                    Some(s) => d.with_hint(t("suggestie.bedoelde-u", &[("suggestie", s)])),
+                    None => d.with_hint(t(
+                        "sleutel.onbekend.hint",
+                        &[("toegestaan", &allowed.join(", "))],
+                    )),
+                };
+                push(d, out);
+            }
+        }
+        ValidationErrorKind::Type { .. } => {
+            let span = doc.spans.value(pointer);
+            let d = if instance.is_null() {
+                Diagnostic::new(
+                    Rule::MissingField,
+                    src,
+                    doc.spans.key_or_value(pointer),
+                    t("veld.leeg", &[("vraag", &prompt)]),
+                )
+                .with_hint(t("veld.leeg.hint", &[]))
+            } else {
+                Diagnostic::new(
+                    Rule::WrongType,
+                    src,
+                    span,
+                    t(
+                        "type.verkeerd",
+                        &[
+                            ("vraag", &prompt),
+                            ("verwacht", &expected_name(info.schema)),
+                            ("gevonden", &type_name(instance)),
+                        ],
+                    ),
+                )
+                .with_hint(t(
+                    &format!("type.hint.{}", info.kind.unwrap_or("waarde")),
+                    &[],
+                ))
+            };
+            push(d, out);
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            let count = instance.as_array().map_or(0, Vec::len).to_string();
+            let limit = limit.to_string();
+            let (rule, message) = if info.kind == Some("voorbeelden") {
+                let name = info.title.unwrap_or_default();
+                (
+                    Rule::TeamExamples,
+                    t(
+                        "norm.te-weinig-voorbeelden",
+                        &[("categorie", name), ("aantal", &count), ("minimaal", &limit)],
+                    ),
+                )
+            } else {
+                (
+                    Rule::TooFewItems,
+                    t(
+                        "lijst.te-weinig",
+                        &[("vraag", &prompt), ("aantal", &count), ("minimaal", &limit)],
+                    ),
+                )
+            };
+            let d = Diagnostic::new(rule, src, doc.spans.key_or_value(pointer), message)
+                .with_hint(t("lijst.te-weinig.hint", &[("minimaal", &limit)]));
+            push(d, out);
+        }
+        ValidationErrorKind::Not { .. } => {
+            if info.kind == Some("standpunt") {
+                let category = info.title.unwrap_or_default();
+                let d = Diagnostic::new(
+                    Rule::PositionOverridden,
+                    src,
+                    doc.spans.key_or_value(pointer),
+                    t("norm.standpunt", &[("categorie", category)]),
+                )
+                .with_hint(t("norm.standpunt.hint", &[]));
+                push(d, out);
+            } else if let Some(text) = instance.as_str() {
+                let d = Diagnostic::new(
+                    Rule::Placeholder,
+                    src,
+                    doc.spans.value(pointer),
+                    t(
+                        "plaatshouder",
+                        &[("vraag", &prompt), ("waarde", &quote(text))],
+                    ),
+                )
+                .with_hint(t("plaatshouder.hint", &[]));
+                push(d, out);
+            }
+        }
+        ValidationErrorKind::MinLength { .. } => {
+            let d = Diagnostic::new(
+                Rule::MissingField,
+                src,
+                doc.spans.value(pointer),
+                t("veld.leeg", &[("vraag", &prompt)]),
+            )
+            .with_hint(t("veld.leeg.hint", &[]));
+            push(d, out);
+        }
+        ValidationErrorKind::Enum { options } => {
+            let options: Vec<&str> = options
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let given = instance.as_str().map(str::to_string).unwrap_or_else(|| instance.to_string());
+            let mut d = Diagnostic::new(
+                Rule::InvalidValue,
+                src,
+                doc.spans.value(pointer),
+                t(
+                    "waarde.niet-toegestaan",
+                    &[("vraag", &prompt), ("waarde", &given)],
+                ),
+            );
+            d = match did_you_mean(&given, options.iter().copied()) {
+                Some(s) => d.with_hint(t("suggestie.bedoelde-u", &[("suggestie", s)])),
+                None => d.with_hint(t(
+                    "waarde.toegestaan",
+                    &[("opties", &options.join(", "))],
+                )),
+            };
+            push(d, out);
+        }
+        ValidationErrorKind::Pattern { .. } => {
+            let kind = info.kind.unwrap_or("waarde");
+            let d = Diagnostic::new(
+                Rule::InvalidValue,
+                src,
+                doc.spans.value(pointer),
+                t(
+                    &format!("patroon.{kind}"),
+                    &[("vraag", &prompt), ("waarde", instance.as_str().unwrap_or_default())],
+                ),
+            )
+            .with_hint(t(&format!("patroon.{kind}.hint"), &[]));
+            push(d, out);
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            let d = Diagnostic::new(
+                Rule::InvalidValue,
+                src,
+                doc.spans.value(pointer),
+                t(
+                    "waarde.vast",
+                    &[("vraag", &prompt), ("verwacht", &expected_value.to_string())],
+                ),
+            );
+            push(d, out);
+        }
+        other => {
+            let d = Diagnostic::new(
+                Rule::InvalidValue,
+                src,
+                doc.spans.value(pointer),
+                t(
+                    "waarde.ongeldig",
+                    &[("vraag", &prompt), ("regel", other.keyword())],
+                ),
+            );
+            push(d, out);
+        }
+    }
+}
