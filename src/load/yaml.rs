@@ -171,6 +171,8 @@ fn scan_error(source: &Source, e: &ScanError) -> Diagnostic {
     let info = e.info();
     let (rule, key) = if info.contains("duplicated key") {
         (Rule::DuplicateKey, "yaml.dubbele-sleutel")
+    } else if info.contains("recursion limit") {
+        (Rule::TooDeep, "yaml.te-diep")
     } else if info.contains("alias expansion") {
         (Rule::AliasLimit, "yaml.alias-limiet")
     } else if info.contains("tab") || line_has_tab_indent(source, span.start.line) {
@@ -185,7 +187,11 @@ fn scan_error(source: &Source, e: &ScanError) -> Diagnostic {
         span,
         t(
             key,
-            &[("detail", info), ("limiet", &ALIAS_LIMIT.to_string())],
+            &[
+                ("detail", info),
+                ("limiet", &ALIAS_LIMIT.to_string()),
+                ("max", &MAX_DEPTH.to_string()),
+            ],
         ),
     )
     .with_hint(t(&format!("{key}.hint"), &[]));
@@ -370,7 +376,17 @@ mod tests {
         let text = "[".repeat(10_000);
         let d = parse_str(&text).unwrap_err();
         assert_eq!(d.rule, Rule::TooDeep);
-        assert_eq!((d.line(), d.column()), (1, MAX_DEPTH + 1));
+        assert_eq!(d.line(), 1);
+        let mut block = String::new();
+        for i in 0..(MAX_DEPTH + 5) {
+            block.push_str(&" ".repeat(i * 2));
+            block.push_str("a:\n");
+        }
+        block.push_str(&" ".repeat((MAX_DEPTH + 5) * 2));
+        block.push_str("b: 1\n");
+        let d = parse_str(&block).unwrap_err();
+        assert_eq!(d.rule, Rule::TooDeep);
+        assert_eq!((d.line(), d.column()), (MAX_DEPTH + 1, 2 * MAX_DEPTH + 1));
     }
 
     #[test]

@@ -81,6 +81,12 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// A date in Dutch words: `10 maart 2026`.
+pub fn date_nl(date: jiff::civil::Date) -> String {
+    let month = t(&format!("maand.{}", date.month()), &[]);
+    format!("{} {} {}", date.day(), month, date.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,10 +101,4 @@ mod tests {
         assert_eq!(fill("a {x} b {y}", &[("x", "1"), ("y", "2")]), "a 1 b 2");
         assert_eq!(fill("a {z}", &[]), "a {z}");
     }
-}
-
-/// A date in Dutch words: `10 maart 2026`.
-pub fn date_nl(date: jiff::civil::Date) -> String {
-    let month = t(&format!("maand.{}", date.month()), &[]);
-    format!("{} {} {}", date.day(), month, date.year())
 }

@@ -7,6 +7,17 @@
 pub const PATTERN: &str =
     r"^\s*(?:[.…]{2,}\s*(?:\([^)]*\))?|[Ww]ij\s*[.…]*|-+|TODO\b.*|todo\b.*)?\s*$";
 
+static MATCHER: std::sync::LazyLock<Option<jsonschema::Validator>> = std::sync::LazyLock::new(|| {
+    jsonschema::draft202012::new(&serde_json::json!({"type": "string", "pattern": PATTERN})).ok()
+});
+
+/// Whether `s` is a placeholder, by the same pattern the compiled schemas use.
+pub fn is_placeholder(s: &str) -> bool {
+    MATCHER
+        .as_ref()
+        .is_some_and(|m| m.is_valid(&serde_json::Value::String(s.to_string())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::PATTERN;
@@ -45,15 +56,4 @@ mod tests {
             assert!(!is_placeholder(s), "{s:?} is a real answer");
         }
     }
-}
-
-static MATCHER: std::sync::LazyLock<Option<jsonschema::Validator>> = std::sync::LazyLock::new(|| {
-    jsonschema::draft202012::new(&serde_json::json!({"type": "string", "pattern": PATTERN})).ok()
-});
-
-/// Whether `s` is a placeholder, by the same pattern the compiled schemas use.
-pub fn is_placeholder(s: &str) -> bool {
-    MATCHER
-        .as_ref()
-        .is_some_and(|m| m.is_valid(&serde_json::Value::String(s.to_string())))
 }
