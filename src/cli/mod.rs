@@ -1,6 +1,7 @@
 //! The command line: argument definitions and one function per command.
 //! Exit codes: 0 fine, 1 validation errors, 2 usage or I/O problems.
 
+mod build;
 mod check;
 mod init;
 mod new;
@@ -33,6 +34,9 @@ pub enum Command {
     /// Controleer alle protocollen tegen hun sjabloon en de organisatienorm.
     #[command(after_help = "Voorbeeld:\n  vpd check\n  vpd check mijn-organisatie --format github")]
     Check(CheckArgs),
+    /// Controleer alles en publiceer de intranetsite (standaard in public/).
+    #[command(after_help = "Voorbeeld:\n  vpd build\n  vpd build mijn-organisatie --out /srv/intranet/vpd")]
+    Build(BuildArgs),
     /// Schrijf de JSON Schema's (voor editors) en een catalog.json.
     #[command(after_help = "Voorbeeld:\n  vpd schema --out public/schemas")]
     Schema(SchemaArgs),
@@ -59,6 +63,20 @@ pub struct CheckArgs {
     /// Schrijf het rapport naar dit bestand in plaats van naar de standaarduitvoer.
     #[arg(long)]
     pub output: Option<PathBuf>,
+}
+
+/// Arguments of `vpd build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// De map van de organisatie (met content/); standaard de huidige map.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Waar de site komt; standaard public/ in de map van de organisatie.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Een verlopen jaarlijkse evaluatie is een fout in plaats van een waarschuwing.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Arguments of `vpd schema`.
@@ -98,6 +116,7 @@ pub struct InitArgs {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Build(args) => build::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::New(args) => new::run(&args),
         Command::Init(args) => init::run(&args),

@@ -3,7 +3,6 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
-use serde_json::json;
 
 use super::SchemaArgs;
 use crate::messages::t;
@@ -28,7 +27,7 @@ pub(super) fn run(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| t("cli.schrijven-mislukt", &[("pad", &path.display().to_string())]))?;
         files.push((name, schema));
     }
-    let catalog = catalog(&files);
+    let catalog = crate::template::catalog(&files);
     let path = args.out.join("catalog.json");
     std::fs::write(&path, serde_json::to_string_pretty(&catalog)? + "\n")
         .with_context(|| t("cli.schrijven-mislukt", &[("pad", &path.display().to_string())]))?;
@@ -39,29 +38,3 @@ pub(super) fn run(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A catalog in SchemaStore's format, with relative URLs so it works on any intranet host.
-pub fn catalog(schemas: &[(&String, &serde_json::Value)]) -> serde_json::Value {
-    let entries: Vec<_> = schemas
-        .iter()
-        .map(|(name, schema)| {
-            let file_match = match name.as_str() {
-                "beleid" => vec!["content/organisatie/beleid.yaml".to_string()],
-                "normschema" => vec!["content/organisatie/normschema.yaml".to_string()],
-                "leerdoelwijzer" | "ontwikkelmatrix" => vec![format!("content/leerdoelwijzers/*.yaml")],
-                "werkvorm" => vec![],
-                _ => vec!["content/teams/*.yaml".to_string()],
-            };
-            json!({
-                "name": schema.get("title").and_then(|t| t.as_str()).unwrap_or(name),
-                "description": t("schema.catalogus.omschrijving", &[("naam", name)]),
-                "fileMatch": file_match,
-                "url": format!("{name}.json"),
-            })
-        })
-        .collect();
-    json!({
-        "$schema": "https://json.schemastore.org/schema-catalog.json",
-        "version": 1,
-        "schemas": entries,
-    })
-}

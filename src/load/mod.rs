@@ -62,6 +62,8 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read.
     pub files: usize,
+    /// Stylesheets in `content/` (a municipality's design tokens), by path below `content/`.
+    pub assets: std::collections::BTreeMap<String, Vec<u8>>,
 }
 
 /// Errors that stop the load stage before any file is read.
@@ -83,6 +85,14 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         ..Loaded::default()
     };
     for path in files {
+        if path.extension().is_some_and(|e| e == "css") {
+            if let Ok(bytes) = std::fs::read(&path)
+                && bytes.len() as u64 <= MAX_FILE_BYTES
+            {
+                loaded.assets.insert(display_path(&content, &path), bytes);
+            }
+            continue;
+        }
         loaded.files += 1;
         let display = display_path(&root, &path);
         let source = match read_source(&path, display) {
@@ -189,7 +199,7 @@ fn collect_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
         } else if kind.is_file()
             && path
                 .extension()
-                .is_some_and(|e| e == "yaml" || e == "yml" || e == "md")
+                .is_some_and(|e| e == "yaml" || e == "yml" || e == "md" || e == "css")
         {
             out.push(path);
         }

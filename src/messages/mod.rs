@@ -81,6 +81,17 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// Every message whose key starts with `prefix`, keyed without it (the site's UI words).
+pub fn with_prefix(lang: Language, prefix: &str) -> std::collections::BTreeMap<String, String> {
+    let catalogue: &HashMap<String, String> = match lang {
+        Language::Nl => &NL,
+    };
+    catalogue
+        .iter()
+        .filter_map(|(k, v)| k.strip_prefix(prefix).map(|k| (k.to_string(), v.clone())))
+        .collect()
+}
+
 /// A date in Dutch words: `10 maart 2026`.
 pub fn date_nl(date: jiff::civil::Date) -> String {
     let month = t(&format!("maand.{}", date.month()), &[]);

@@ -280,6 +280,34 @@ pub fn parse_template(source: &crate::source::Source) -> Result<Template, Diagno
     })
 }
 
+/// A catalog in SchemaStore's format, with relative URLs so it works on any intranet host.
+pub fn catalog(schemas: &[(&String, &serde_json::Value)]) -> serde_json::Value {
+    use serde_json::json;
+    let entries: Vec<_> = schemas
+        .iter()
+        .map(|(name, schema)| {
+            let file_match = match name.as_str() {
+                "beleid" => vec!["content/organisatie/beleid.yaml".to_string()],
+                "normschema" => vec!["content/organisatie/normschema.yaml".to_string()],
+                "leerdoelwijzer" | "ontwikkelmatrix" => vec![format!("content/leerdoelwijzers/*.yaml")],
+                "werkvorm" => vec![],
+                _ => vec!["content/teams/*.yaml".to_string()],
+            };
+            json!({
+                "name": schema.get("title").and_then(|t| t.as_str()).unwrap_or(name),
+                "description": t("schema.catalogus.omschrijving", &[("naam", name)]),
+                "fileMatch": file_match,
+                "url": format!("{name}.json"),
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/schema-catalog.json",
+        "version": 1,
+        "schemas": entries,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,274 @@
+//! A template field and the value a document gives for it, as typed data for the pages.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::Named;
+use crate::template::{Field, FieldType, Section as TemplateSection};
+use crate::template::placeholder::is_placeholder;
+
+/// A reference to another page or a named thing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ref {
+    /// The id or slug.
+    pub id: String,
+    /// The name shown.
+    pub naam: String,
+    /// The page it links to, when it has one (site-relative, e.g. `/werkvormen/x/`).
+    pub url: Option<String>,
+}
+
+/// A step of an approach.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    /// The step id.
+    pub id: String,
+    /// What to do.
+    pub tekst: String,
+    /// Explanation (Markdown).
+    pub uitleg: Option<String>,
+    /// Mandatory for every team.
+    pub verplicht: bool,
+    /// `stap` or `beslissing` (a question in the flow).
+    pub soort: String,
+}
+
+impl Step {
+    /// Reads a step from YAML.
+    pub fn from_value(v: &Value) -> Option<Step> {
+        Some(Step {
+            id: v.get("id")?.as_str()?.to_string(),
+            tekst: v.get("tekst").and_then(Value::as_str).unwrap_or_default().to_string(),
+            uitleg: v.get("uitleg").and_then(Value::as_str).map(str::to_string),
+            verplicht: v.get("verplicht").and_then(Value::as_bool).unwrap_or(false),
+            soort: v.get("soort").and_then(Value::as_str).unwrap_or("stap").to_string(),
+        })
+    }
+
+    /// Reads a list of steps.
+    pub fn list(v: Option<&Value>) -> Vec<Step> {
+        v.and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Step::from_value).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// An answer, by shape.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "vorm", rename_all = "lowercase")]
+pub enum Answer {
+    /// Not answered (or only a placeholder).
+    Leeg,
+    /// A text (Markdown).
+    Tekst {
+        /// The text.
+        tekst: String,
+    },
+    /// A list of texts (Markdown each).
+    Lijst {
+        /// The items.
+        items: Vec<String>,
+    },
+    /// References to roles, departments, werkvormen.
+    Verwijzingen {
+        /// The references.
+        items: Vec<Ref>,
+    },
+    /// An approach.
+    Stappen {
+        /// The steps.
+        stappen: Vec<Step>,
+    },
+    /// A table: column headers and rows of cells.
+    Tabel {
+        /// The column headers (the columns' prompts).
+        kolommen: Vec<String>,
+        /// The rows.
+        rijen: Vec<Vec<Answer>>,
+    },
+    /// The norm table: rendered from the team's norm rows, see `Team::normtabel`.
+    Normtabel,
+}
+
+impl Answer {
+    /// Whether there is nothing to show.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Answer::Leeg)
+    }
+}
+
+/// One field of a section with its answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldAnswer {
+    /// The field id.
+    pub id: String,
+    /// The form's prompt.
+    pub vraag: String,
+    /// A sub-heading the form prints above the field.
+    pub tussenkop: Option<String>,
+    /// Whether the form requires it.
+    pub verplicht: bool,
+    /// The answer.
+    pub antwoord: Answer,
+    /// Whether the answer is the form's default (the document left the field out).
+    pub standaard: bool,
+    /// Whether a required answer is missing (shown as a marked gap on a concept).
+    pub ontbreekt: bool,
+}
+
+/// One section with its answers, in the template's order.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionAnswers {
+    /// The section id (also the anchor on the page).
+    pub id: String,
+    /// The form's heading.
+    pub titel: String,
+    /// Text the form prints above the fields (Markdown).
+    pub inleiding: Option<String>,
+    /// Whether the document has this section.
+    pub aanwezig: bool,
+    /// Whether a required answer of this section is missing.
+    pub onvolledig: bool,
+    /// The fields.
+    pub velden: Vec<FieldAnswer>,
+}
+
+/// What references resolve against.
+pub struct Lookup<'a> {
+    /// Roles.
+    pub roles: &'a [Named],
+    /// Departments.
+    pub departments: &'a [Named],
+    /// Werkvormen (slug, title).
+    pub werkvormen: &'a [Named],
+}
+
+impl Lookup<'_> {
+    fn resolve(&self, kind: FieldType, id: &str) -> Ref {
+        let (list, url) = match kind {
+            FieldType::Rol | FieldType::Rollen => (self.roles, None),
+            FieldType::Afdeling => (self.departments, Some(format!("/teams/#afdeling-{id}"))),
+            _ => (self.werkvormen, Some(format!("/werkvormen/{id}/"))),
+        };
+        match list.iter().find(|n| n.id == id) {
+            Some(n) => Ref {
+                id: id.to_string(),
+                naam: n.naam.clone(),
+                url,
+            },
+            None => Ref {
+                id: id.to_string(),
+                naam: id.to_string(),
+                url: None,
+            },
+        }
+    }
+}
+
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !is_placeholder(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn texts(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(text).collect())
+        .unwrap_or_default()
+}
+
+/// The answer `value` gives to `field`.
+pub fn answer(field: &Field, value: Option<&Value>, lookup: &Lookup) -> Answer {
+    let Some(value) = value else {
+        return Answer::Leeg;
+    };
+    let a = match field.kind {
+        FieldType::Tekst | FieldType::Datum | FieldType::Getal | FieldType::Keuze | FieldType::Meldniveau => {
+            text(value).map(|tekst| Answer::Tekst { tekst })
+        }
+        FieldType::Lijst | FieldType::Afspraken => {
+            let items = texts(value);
+            (!items.is_empty()).then_some(Answer::Lijst { items })
+        }
+        FieldType::Rol | FieldType::Afdeling | FieldType::Werkvorm => text(value).map(|id| Answer::Verwijzingen {
+            items: vec![lookup.resolve(field.kind, &id)],
+        }),
+        FieldType::Rollen | FieldType::Werkvormen => {
+            let items: Vec<Ref> = texts(value).iter().map(|id| lookup.resolve(field.kind, id)).collect();
+            (!items.is_empty()).then_some(Answer::Verwijzingen { items })
+        }
+        FieldType::Stappen => {
+            let stappen = Step::list(Some(value));
+            (!stappen.is_empty()).then_some(Answer::Stappen { stappen })
+        }
+        FieldType::Tabel => {
+            let rijen: Vec<Vec<Answer>> = value
+                .as_array()
+                .map(|rows| {
+                    rows.iter()
+                        .map(|row| {
+                            field
+                                .kolommen
+                                .iter()
+                                .map(|c| answer(c, row.get(&c.id), lookup))
+                                .collect()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            (!rijen.is_empty()).then(|| Answer::Tabel {
+                kolommen: field.kolommen.iter().map(|c| c.vraag.clone()).collect(),
+                rijen,
+            })
+        }
+        FieldType::Normtabel => Some(Answer::Normtabel),
+    };
+    a.unwrap_or(Answer::Leeg)
+}
+
+/// Every section of a template with the answers of `doc_sections` (the document's
+/// `secties` mapping), falling back to the form's defaults.
+pub fn sections(template_sections: &[TemplateSection], doc_sections: Option<&Value>, lookup: &Lookup) -> Vec<SectionAnswers> {
+    template_sections
+        .iter()
+        .map(|s| {
+            let doc = doc_sections.and_then(|d| d.get(&s.id));
+            let velden: Vec<FieldAnswer> = s
+                .velden
+                .iter()
+                .map(|f| {
+                    let given = doc.and_then(|d| d.get(&f.id));
+                    let mut antwoord = answer(f, given, lookup);
+                    let mut standaard = false;
+                    if antwoord.is_empty() && given.is_none() && f.kind != FieldType::Normtabel {
+                        if let Some(default) = &f.standaard {
+                            antwoord = answer(f, Some(default), lookup);
+                            standaard = !antwoord.is_empty();
+                        }
+                    }
+                    let ontbreekt = f.verplicht && antwoord.is_empty();
+                    FieldAnswer {
+                        id: f.id.clone(),
+                        vraag: f.vraag.clone(),
+                        tussenkop: f.tussenkop.clone(),
+                        verplicht: f.verplicht,
+                        antwoord,
+                        standaard,
+                        ontbreekt,
+                    }
+                })
+                .collect();
+            SectionAnswers {
+                id: s.id.clone(),
+                titel: s.titel.clone(),
+                inleiding: s.inleiding.clone(),
+                aanwezig: doc.is_some(),
+                onvolledig: velden.iter().any(|f| f.ontbreekt),
+                velden,
+            }
+        })
+        .collect()
+}

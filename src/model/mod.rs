@@ -1,0 +1,486 @@
+//! Stage 3, model: the validated documents as one immutable value of typed pages.
+//!
+//! Steps: read the site settings → the organisation (departments, roles, categories) →
+//! the policy and norm schema with their answers in template order → every team with
+//! its norm rows side by side with the organisation's → learning content → the status
+//! overview (completeness, coverage, evaluations) → which pages depend on which files.
+
+pub mod answer;
+pub mod norm;
+mod site;
+mod status;
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::Serialize;
+use serde_json::Value;
+
+pub use answer::{Answer, FieldAnswer, Ref, SectionAnswers, Step};
+pub use norm::{Category, NormRow};
+pub use site::{SiteConfig, SiteError};
+pub use status::Status;
+
+use crate::load::{Document, Loaded};
+use crate::messages::date_nl;
+use crate::template::{FieldType, Kind, Templates};
+use crate::validate::{Validated, next_evaluation, slug_of};
+
+/// An id with a name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Named {
+    /// The id.
+    pub id: String,
+    /// The name.
+    pub naam: String,
+}
+
+/// A sectioned document of the organisation (the policy) with its answers.
+#[derive(Debug, Clone, Serialize)]
+pub struct Policy {
+    /// The form's title.
+    pub titel: String,
+    /// The owner.
+    pub eigenaar: String,
+    /// Adoption date in words.
+    pub vastgesteld_op: Option<String>,
+    /// The source file.
+    pub bestand: String,
+    /// Sections in template order.
+    pub secties: Vec<SectionAnswers>,
+}
+
+/// The norm schema: categories and its other sections.
+#[derive(Debug, Clone, Serialize)]
+pub struct Norm {
+    /// The source file.
+    pub bestand: String,
+    /// Adoption date in words.
+    pub vastgesteld_op: Option<String>,
+    /// The behaviour categories in escalation order.
+    pub categorieen: Vec<Category>,
+    /// The other sections (definition, reporting criteria, aangifte).
+    pub secties: Vec<SectionAnswers>,
+}
+
+/// A team protocol page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Team {
+    /// The slug (`/teams/<slug>/`).
+    pub slug: String,
+    /// The page's URL.
+    pub url: String,
+    /// The team's name.
+    pub team: String,
+    /// The department.
+    pub afdeling: Named,
+    /// The owner.
+    pub eigenaar: String,
+    /// `concept` or `vastgesteld`.
+    pub status: String,
+    /// Whether this is a draft.
+    pub concept: bool,
+    /// The template name.
+    pub template: String,
+    /// The form's title.
+    pub template_titel: String,
+    /// Adoption date in words.
+    pub vastgesteld_op: Option<String>,
+    /// Adoption date, ISO (for sorting and `<time>`).
+    pub vastgesteld_iso: Option<String>,
+    /// Last evaluation in words.
+    pub geevalueerd_op: Option<String>,
+    /// Next evaluation in words.
+    pub volgende_evaluatie: Option<String>,
+    /// Next evaluation, ISO.
+    pub volgende_evaluatie_iso: Option<String>,
+    /// Whether the yearly evaluation is overdue.
+    pub evaluatie_verlopen: bool,
+    /// The source file, relative to the organisation root.
+    pub bestand: String,
+    /// Link to the file in the git web editor, when the site names the repository.
+    pub bewerk_url: Option<String>,
+    /// Sections in template order.
+    pub secties: Vec<SectionAnswers>,
+    /// The norm table rows (organisation and team side by side).
+    pub normtabel: Vec<NormRow>,
+    /// The werkvormen this protocol names.
+    pub werkvormen: Vec<Ref>,
+    /// Required sections that are complete.
+    pub ingevuld: usize,
+    /// Required sections.
+    pub verplicht: usize,
+}
+
+/// A department with its teams.
+#[derive(Debug, Clone, Serialize)]
+pub struct Department {
+    /// The id (anchor `afdeling-<id>`).
+    pub id: String,
+    /// The name.
+    pub naam: String,
+    /// Slugs of its teams, sorted by name.
+    pub teams: Vec<String>,
+}
+
+/// A werkvorm.
+#[derive(Debug, Clone, Serialize)]
+pub struct Werkvorm {
+    /// The slug.
+    pub slug: String,
+    /// The page's URL.
+    pub url: String,
+    /// The title.
+    pub titel: String,
+    /// The goal (Markdown).
+    pub doel: String,
+    /// The front matter as given.
+    pub gegevens: Value,
+    /// The description (Markdown).
+    pub beschrijving: String,
+    /// Teams whose protocol names it.
+    pub gebruikt_door: Vec<Ref>,
+}
+
+/// A leerdoelwijzer (learning-goal questionnaire).
+#[derive(Debug, Clone, Serialize)]
+pub struct Leerdoelwijzer {
+    /// The slug.
+    pub slug: String,
+    /// The page's URL.
+    pub url: String,
+    /// The title.
+    pub titel: String,
+    /// The job group.
+    pub functiegroep: String,
+    /// Number of statements.
+    pub aantal_uitspraken: usize,
+    /// The document as given (aspects, statements).
+    pub gegevens: Value,
+}
+
+/// The whole site as data.
+#[derive(Debug, Clone, Serialize)]
+pub struct Model {
+    /// Site settings.
+    pub site: SiteConfig,
+    /// The municipality's name.
+    pub organisatie: String,
+    /// Departments with their teams.
+    pub afdelingen: Vec<Department>,
+    /// The policy.
+    pub beleid: Option<Policy>,
+    /// The norm schema.
+    pub normschema: Option<Norm>,
+    /// The aftercare timeline from the policy (a table answer).
+    pub nazorg: Option<FieldAnswer>,
+    /// Team protocols, sorted by name.
+    pub teams: Vec<Team>,
+    /// Most recently adopted or evaluated protocols (slugs).
+    pub recent: Vec<String>,
+    /// Werkvormen, sorted by title.
+    pub werkvormen: Vec<Werkvorm>,
+    /// Leerdoelwijzers, sorted by title.
+    pub leerdoelwijzers: Vec<Leerdoelwijzer>,
+    /// The development matrix as given.
+    pub ontwikkelmatrix: Option<Value>,
+    /// The coordinator's overview.
+    pub status: Status,
+    /// The compiled JSON Schemas by template name.
+    #[serde(skip)]
+    pub schemas: BTreeMap<String, Value>,
+    /// The date the site was built for.
+    pub datum: String,
+    /// The municipality's design token file (CSS), when `site.yaml` names one.
+    #[serde(skip)]
+    pub tokens: Option<Vec<u8>>,
+    /// Which source files each page depends on (URL → files), for partial rebuilds.
+    #[serde(skip)]
+    pub dependencies: BTreeMap<String, Vec<String>>,
+}
+
+impl Model {
+    /// The team with `slug`.
+    pub fn team(&self, slug: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.slug == slug)
+    }
+}
+
+fn string(v: &Value, k: &str) -> String {
+    v.get(k).and_then(Value::as_str).unwrap_or_default().to_string()
+}
+
+fn date_words(v: &Value, k: &str) -> Option<String> {
+    v.get(k)
+        .and_then(Value::as_str)
+        .and_then(|s| s.parse::<Date>().ok())
+        .map(date_nl)
+}
+
+/// Builds the model from what was loaded and validated.
+pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, site: SiteConfig, today: Date) -> Model {
+    let docs_of = |kind: Kind| -> Vec<&Document> {
+        loaded
+            .documents
+            .iter()
+            .filter(|d| {
+                d.template_name()
+                    .and_then(|n| templates.get(n))
+                    .is_some_and(|t| t.soort == kind)
+            })
+            .collect()
+    };
+    let org = &validated.organisation;
+    let roles: Vec<Named> = org.roles.iter().map(|r| Named { id: r.id.clone(), naam: r.naam.clone() }).collect();
+    let departments: Vec<Named> = org.departments.iter().map(|r| Named { id: r.id.clone(), naam: r.naam.clone() }).collect();
+
+    let werkvorm_docs = docs_of(Kind::Werkvorm);
+    let werkvorm_names: Vec<Named> = werkvorm_docs
+        .iter()
+        .map(|d| Named { id: slug_of(d), naam: string(&d.value, "titel") })
+        .collect();
+    let lookup = answer::Lookup { roles: &roles, departments: &departments, werkvormen: &werkvorm_names };
+
+    let policy_doc = docs_of(Kind::Beleid).into_iter().next();
+    let norm_doc = docs_of(Kind::Normschema).into_iter().next();
+    let categories = norm::categories(norm_doc);
+
+    let beleid = policy_doc.and_then(|d| {
+        let tpl = templates.get(d.template_name()?)?;
+        Some(Policy {
+            titel: tpl.titel.clone(),
+            eigenaar: string(&d.value, "eigenaar"),
+            vastgesteld_op: date_words(&d.value, "vastgesteld_op"),
+            bestand: d.source.display.clone(),
+            secties: answer::sections(&tpl.secties, d.value.get("secties"), &lookup),
+        })
+    });
+    let nazorg = beleid.as_ref().and_then(|b| {
+        b.secties
+            .iter()
+            .flat_map(|s| s.velden.iter())
+            .find(|f| f.id == "tijdlijn")
+            .cloned()
+    });
+    let normschema = norm_doc.and_then(|d| {
+        let tpl = templates.get(d.template_name()?)?;
+        let other: Vec<_> = tpl.secties.iter().filter(|s| s.id != "categorieen").cloned().collect();
+        Some(Norm {
+            bestand: d.source.display.clone(),
+            vastgesteld_op: date_words(&d.value, "vastgesteld_op"),
+            categorieen: categories.clone(),
+            secties: answer::sections(&other, d.value.get("secties"), &lookup),
+        })
+    });
+
+    let mut teams: Vec<Team> = docs_of(Kind::Teamprotocol)
+        .into_iter()
+        .filter_map(|d| {
+            let tpl = templates.get(d.template_name()?)?;
+            Some(team(d, tpl, &validated.teams, &categories, &lookup, &departments, &site, today))
+        })
+        .collect();
+    teams.sort_by_key(|t| t.team.to_lowercase());
+
+    let mut afdelingen: Vec<Department> = departments
+        .iter()
+        .map(|d| Department {
+            id: d.id.clone(),
+            naam: d.naam.clone(),
+            teams: teams.iter().filter(|t| t.afdeling.id == d.id).map(|t| t.slug.clone()).collect(),
+        })
+        .filter(|d| !d.teams.is_empty())
+        .collect();
+    let unknown: Vec<String> = teams
+        .iter()
+        .filter(|t| !departments.iter().any(|d| d.id == t.afdeling.id))
+        .map(|t| t.slug.clone())
+        .collect();
+    if !unknown.is_empty() {
+        afdelingen.push(Department { id: "overig".into(), naam: crate::messages::t("ui.afdeling-overig", &[]), teams: unknown });
+    }
+
+    let mut recent: Vec<(&str, &str)> = teams
+        .iter()
+        .filter(|t| !t.concept)
+        .filter_map(|t| {
+            let d = loaded.documents.iter().find(|d| d.source.display == t.bestand)?;
+            let latest = ["geevalueerd_op", "vastgesteld_op"]
+                .iter()
+                .filter_map(|k| d.value.get(*k).and_then(Value::as_str))
+                .max()?;
+            Some((latest, t.slug.as_str()))
+        })
+        .collect();
+    recent.sort_by(|a, b| b.0.cmp(a.0));
+    let recent = recent.into_iter().take(5).map(|(_, s)| s.to_string()).collect();
+
+    let mut werkvormen: Vec<Werkvorm> = werkvorm_docs
+        .iter()
+        .map(|d| {
+            let slug = slug_of(d);
+            let gebruikt_door = teams
+                .iter()
+                .filter(|t| t.werkvormen.iter().any(|w| w.id == slug))
+                .map(|t| Ref { id: t.slug.clone(), naam: t.team.clone(), url: Some(t.url.clone()) })
+                .collect();
+            Werkvorm {
+                url: format!("/werkvormen/{slug}/"),
+                titel: string(&d.value, "titel"),
+                doel: string(&d.value, "doel"),
+                gegevens: d.value.clone(),
+                beschrijving: d.body.clone().unwrap_or_default(),
+                gebruikt_door,
+                slug,
+            }
+        })
+        .collect();
+    werkvormen.sort_by(|a, b| a.titel.cmp(&b.titel));
+
+    let mut leerdoelwijzers: Vec<Leerdoelwijzer> = docs_of(Kind::Leerdoelwijzer)
+        .iter()
+        .map(|d| {
+            let slug = slug_of(d);
+            let aantal = d
+                .value
+                .get("aspecten")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().map(|x| x.get("uitspraken").and_then(Value::as_array).map_or(0, Vec::len)).sum())
+                .unwrap_or(0);
+            Leerdoelwijzer {
+                url: format!("/leerdoelwijzers/{slug}/"),
+                titel: string(&d.value, "titel"),
+                functiegroep: string(&d.value, "functiegroep"),
+                aantal_uitspraken: aantal,
+                gegevens: d.value.clone(),
+                slug,
+            }
+        })
+        .collect();
+    leerdoelwijzers.sort_by(|a, b| a.titel.cmp(&b.titel));
+    let ontwikkelmatrix = docs_of(Kind::Ontwikkelmatrix).first().map(|d| d.value.clone());
+
+    let status = status::build(&teams, &categories, today);
+    let site_tokens = site
+        .tokens
+        .as_ref()
+        .and_then(|name| loaded.assets.get(name.trim_start_matches("./")).cloned());
+    let dependencies = dependencies(loaded, &teams, &werkvormen, &leerdoelwijzers);
+    Model {
+        organisatie: if site.organisatie.is_empty() {
+            policy_doc.map(|d| string(&d.value, "organisatie")).unwrap_or_default()
+        } else {
+            site.organisatie.clone()
+        },
+        site,
+        afdelingen,
+        beleid,
+        normschema,
+        nazorg,
+        teams,
+        recent,
+        werkvormen,
+        leerdoelwijzers,
+        ontwikkelmatrix,
+        status,
+        schemas: validated.schemas.clone(),
+        datum: date_nl(today),
+        tokens: site_tokens,
+        dependencies,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn team(
+    d: &Document,
+    tpl: &crate::template::Template,
+    reports: &[crate::validate::TeamReport],
+    categories: &[Category],
+    lookup: &answer::Lookup,
+    departments: &[Named],
+    site: &SiteConfig,
+    today: Date,
+) -> Team {
+    let slug = slug_of(d);
+    let secties = answer::sections(&tpl.secties, d.value.get("secties"), lookup);
+    let normtabel = tpl
+        .norm_tables()
+        .next()
+        .map(|(s, f)| norm::team_rows(d.value.get("secties").and_then(|x| x.get(&s.id)).and_then(|x| x.get(&f.id)), f, tpl, categories))
+        .unwrap_or_default();
+    let mut werkvormen: Vec<Ref> = Vec::new();
+    for s in &secties {
+        for f in &s.velden {
+            if let Answer::Verwijzingen { items } = &f.antwoord
+                && tpl
+                    .section(&s.id)
+                    .and_then(|ts| ts.velden.iter().find(|tf| tf.id == f.id))
+                    .is_some_and(|tf| matches!(tf.kind, FieldType::Werkvorm | FieldType::Werkvormen))
+            {
+                for r in items {
+                    if !werkvormen.iter().any(|w| w.id == r.id) {
+                        werkvormen.push(r.clone());
+                    }
+                }
+            }
+        }
+    }
+    let afdeling_id = string(&d.value, "afdeling");
+    let afdeling = departments
+        .iter()
+        .find(|x| x.id == afdeling_id)
+        .cloned()
+        .unwrap_or(Named { naam: afdeling_id.clone(), id: afdeling_id });
+    let next = next_evaluation(&d.value);
+    let report = reports.iter().find(|r| r.file == d.source.display);
+    let status = string(&d.value, "status");
+    Team {
+        url: format!("/teams/{slug}/"),
+        team: string(&d.value, "team"),
+        afdeling,
+        eigenaar: string(&d.value, "eigenaar"),
+        concept: status != "vastgesteld",
+        status,
+        template: tpl.template.clone(),
+        template_titel: tpl.titel.clone(),
+        vastgesteld_op: date_words(&d.value, "vastgesteld_op"),
+        vastgesteld_iso: d.value.get("vastgesteld_op").and_then(Value::as_str).map(str::to_string),
+        geevalueerd_op: date_words(&d.value, "geevalueerd_op"),
+        volgende_evaluatie: next.map(date_nl),
+        volgende_evaluatie_iso: next.map(|n| n.to_string()),
+        evaluatie_verlopen: next.is_some_and(|n| n < today),
+        bestand: d.source.display.clone(),
+        bewerk_url: site.edit_url(&d.source.display),
+        secties,
+        normtabel,
+        werkvormen,
+        ingevuld: report.map_or(0, |r| r.filled()),
+        verplicht: report.map_or(0, |r| r.required()),
+        slug,
+    }
+}
+
+/// Page URL → the source files it is built from (besides templates and theme, on which
+/// every page depends). Organisation files feed every page that shows the norm.
+fn dependencies(loaded: &Loaded, teams: &[Team], werkvormen: &[Werkvorm], ldw: &[Leerdoelwijzer]) -> BTreeMap<String, Vec<String>> {
+    let org: Vec<String> = loaded
+        .documents
+        .iter()
+        .filter(|d| d.source.display.starts_with("content/organisatie/"))
+        .map(|d| d.source.display.clone())
+        .collect();
+    let mut deps = BTreeMap::new();
+    for t in teams {
+        let mut files = vec![t.bestand.clone()];
+        files.extend(org.iter().cloned());
+        files.extend(werkvormen.iter().filter(|w| t.werkvormen.iter().any(|r| r.id == w.slug)).map(|w| format!("content/werkvormen/{}.md", w.slug)));
+        deps.insert(t.url.clone(), files);
+    }
+    for w in werkvormen {
+        deps.insert(w.url.clone(), vec![format!("content/werkvormen/{}.md", w.slug)]);
+    }
+    for l in ldw {
+        deps.insert(l.url.clone(), vec![format!("content/leerdoelwijzers/{}.yaml", l.slug)]);
+    }
+    deps
+}

@@ -1,0 +1,93 @@
+//! The coordinator's overview: completeness per team and section, which team has
+//! examples for which category, and evaluation dates (overdue first).
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::{Category, Team};
+
+/// One team's row on the status page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamStatus {
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub team: String,
+    /// URL.
+    pub url: String,
+    /// Department name.
+    pub afdeling: String,
+    /// `concept` or `vastgesteld`.
+    pub status: String,
+    /// Per section of the team's form: title and whether it is complete (required sections only).
+    pub secties: Vec<(String, bool)>,
+    /// Required sections complete.
+    pub ingevuld: usize,
+    /// Required sections.
+    pub verplicht: usize,
+    /// Per category of the norm (in order): `Some(true)` examples given, `Some(false)`
+    /// missing, `None` not applicable to this form.
+    pub dekking: Vec<Option<bool>>,
+    /// Next evaluation in words.
+    pub volgende_evaluatie: Option<String>,
+    /// Next evaluation, ISO.
+    pub volgende_evaluatie_iso: Option<String>,
+    /// Overdue.
+    pub verlopen: bool,
+    /// Days until (negative: since) the evaluation was due.
+    pub dagen: Option<i64>,
+}
+
+/// The status page's data.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    /// The categories (columns of the coverage matrix).
+    pub categorieen: Vec<(String, String)>,
+    /// Teams, by name.
+    pub teams: Vec<TeamStatus>,
+    /// Teams by evaluation date, overdue first.
+    pub evaluaties: Vec<TeamStatus>,
+}
+
+/// Builds the status overview.
+pub fn build(teams: &[Team], categories: &[Category], today: Date) -> Status {
+    let rows: Vec<TeamStatus> = teams
+        .iter()
+        .map(|t| {
+            let dekking = categories
+                .iter()
+                .map(|c| t.normtabel.iter().find(|r| r.categorie == c.id).map(|r| r.voorbeelden.len() >= 2))
+                .collect();
+            let dagen = t
+                .volgende_evaluatie_iso
+                .as_deref()
+                .and_then(|s| s.parse::<Date>().ok())
+                .and_then(|d| (d - today).get_days().into());
+            TeamStatus {
+                slug: t.slug.clone(),
+                team: t.team.clone(),
+                url: t.url.clone(),
+                afdeling: t.afdeling.naam.clone(),
+                status: t.status.clone(),
+                secties: t.secties.iter().map(|s| (s.titel.clone(), s.aanwezig && !s.onvolledig)).collect(),
+                ingevuld: t.ingevuld,
+                verplicht: t.verplicht,
+                dekking,
+                volgende_evaluatie: t.volgende_evaluatie.clone(),
+                volgende_evaluatie_iso: t.volgende_evaluatie_iso.clone(),
+                verlopen: t.evaluatie_verlopen,
+                dagen: dagen.map(i64::from),
+            }
+        })
+        .collect();
+    let mut evaluaties = rows.clone();
+    evaluaties.sort_by(|a, b| {
+        (!a.verlopen, a.volgende_evaluatie_iso.is_none(), a.volgende_evaluatie_iso.clone())
+            .cmp(&(!b.verlopen, b.volgende_evaluatie_iso.is_none(), b.volgende_evaluatie_iso.clone()))
+    });
+    Status {
+        categorieen: categories.iter().map(|c| (c.id.clone(), c.naam.clone())).collect(),
+        teams: rows,
+        evaluaties,
+    }
+}

@@ -1,0 +1,119 @@
+//! Stage 4, render: the model to pages, as values.
+//!
+//! Steps: compile the theme once → build every page's context from the model → render
+//! the pages in parallel → add static files, schemas, sitemap and 404 → build the search
+//! index over the rendered pages (Pagefind, Dutch) → check that every internal link
+//! resolves and nothing is loaded from another host.
+
+mod links;
+pub mod markdown;
+mod pages;
+mod search;
+pub mod theme;
+pub mod view;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+pub use theme::Theme;
+
+use crate::messages::t;
+use crate::model::Model;
+
+/// One file of the output, relative to the output folder (`teams/x/index.html`).
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Relative path with `/` separators.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// Why rendering failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template does not compile or render.
+    #[error("{}", t("render.template", &[("naam", .0), ("fout", .1)]))]
+    Template(String, String),
+    /// A theme file could not be read.
+    #[error("{}", t("render.io", &[("pad", .0), ("fout", .1)]))]
+    Io(String, String),
+    /// The search index could not be built.
+    #[error("{}", t("render.zoeken", &[("fout", .0)]))]
+    Search(String),
+    /// Internal links that point nowhere, or resources from another host.
+    #[error("{}", t("render.links", &[("lijst", &.0.join("\n"))]))]
+    Links(Vec<String>),
+}
+
+/// What render produces besides the files.
+pub struct Rendered {
+    /// Every output file.
+    pub files: Vec<OutputFile>,
+    /// Number of HTML pages.
+    pub pages: usize,
+}
+
+/// Options for rendering.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Build the search index (off in quick previews).
+    pub search: bool,
+}
+
+/// Renders the whole site.
+pub fn render(model: &Model, theme: &Theme, options: RenderOptions) -> Result<Rendered, RenderError> {
+    let globals = pages::globals(model);
+    let jobs = pages::all(model);
+    let rendered: Vec<Result<OutputFile, RenderError>> = jobs
+        .par_iter()
+        .map(|job| {
+            let mut ctx = globals.clone();
+            ctx.extend(job.context.clone());
+            theme
+                .tera
+                .render(&job.template, &ctx)
+                .map(|html| OutputFile {
+                    path: job.path.clone(),
+                    bytes: html.into_bytes(),
+                })
+                .map_err(|e| RenderError::Template(job.template.clone(), format!("{e:#}")))
+        })
+        .collect();
+    let mut files = Vec::with_capacity(rendered.len() + 64);
+    for r in rendered {
+        files.push(r?);
+    }
+    let html_pages: Vec<(String, String)> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
+        .map(|f| (pages::url_of(&f.path), String::from_utf8_lossy(&f.bytes).into_owned()))
+        .collect();
+    let page_count = files.len();
+    for (name, bytes) in &theme.statics {
+        files.push(OutputFile {
+            path: format!("static/{name}"),
+            bytes: bytes.clone(),
+        });
+    }
+    if let Some(tokens) = pages::token_file(model) {
+        files.push(tokens);
+    }
+    files.extend(pages::schema_files(model));
+    if options.search {
+        files.extend(search::index(&html_pages)?);
+    }
+    let problems = links::check(&files);
+    if !problems.is_empty() {
+        return Err(RenderError::Links(problems));
+    }
+    let mut unique = BTreeMap::new();
+    for f in files {
+        unique.insert(f.path.clone(), f);
+    }
+    Ok(Rendered {
+        files: unique.into_values().collect(),
+        pages: page_count,
+    })
+}

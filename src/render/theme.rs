@@ -1,0 +1,80 @@
+//! The theme: Tera templates and static files. The default theme is embedded in the
+//! binary; a `themes/default/` folder in the organisation's repository overrides it file by
+//! file. Templates are compiled once per build.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use include_dir::{Dir, include_dir};
+use tera::Tera;
+
+use super::RenderError;
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Compiled templates and the static files to copy.
+pub struct Theme {
+    /// The compiled templates.
+    pub tera: Tera,
+    /// Static files: path below `/static/` → bytes.
+    pub statics: BTreeMap<String, Vec<u8>>,
+}
+
+fn collect(dir: &Dir<'static>, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
+    for file in dir.files() {
+        if let Some(rel) = file.path().strip_prefix(prefix).ok().and_then(|p| p.to_str()) {
+            out.insert(rel.replace('\\', "/"), file.contents().to_vec());
+        }
+    }
+    for sub in dir.dirs() {
+        collect(sub, prefix, out);
+    }
+}
+
+fn overlay(root: &Path, sub: &str, out: &mut BTreeMap<String, Vec<u8>>) -> Result<(), RenderError> {
+    let dir = root.join("themes/default").join(sub);
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let mut stack = vec![dir.clone()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| RenderError::Io(d.display().to_string(), e.to_string()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(&dir) {
+                let bytes = std::fs::read(&path).map_err(|e| RenderError::Io(path.display().to_string(), e.to_string()))?;
+                out.insert(rel.to_string_lossy().replace('\\', "/"), bytes);
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Theme {
+    /// Loads the embedded default theme with the organisation's overrides and compiles it.
+    pub fn load(root: &Path) -> Result<Theme, RenderError> {
+        let mut templates = BTreeMap::new();
+        if let Some(d) = DEFAULT_THEME.get_dir("templates") {
+            collect(d, "templates", &mut templates);
+        }
+        overlay(root, "templates", &mut templates)?;
+        let mut statics = BTreeMap::new();
+        if let Some(d) = DEFAULT_THEME.get_dir("static") {
+            collect(d, "static", &mut statics);
+        }
+        overlay(root, "static", &mut statics)?;
+
+        let mut tera = Tera::new();
+        let mut sources = Vec::new();
+        for (name, bytes) in &templates {
+            let text = String::from_utf8(bytes.clone())
+                .map_err(|_| RenderError::Template(name.clone(), "geen UTF-8".into()))?;
+            sources.push((name.clone(), text));
+        }
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| RenderError::Template(String::from("themes/default/templates"), format!("{e:#}")))?;
+        Ok(Theme { tera, statics })
+    }
+}
