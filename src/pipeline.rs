@@ -91,10 +91,22 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRes
         });
     }
     let outcome = (|| {
-        let model = model::build(&loaded, &templates, &validated, site, options.validate.today);
+        let model = model::build(
+            &loaded,
+            &templates,
+            &validated,
+            site,
+            options.validate.today,
+        );
         let theme = Theme::load(&loaded.root)?;
         (options.progress)(Step::Rendering);
-        let rendered = render::render(&model, &theme, RenderOptions { search: options.search })?;
+        let rendered = render::render(
+            &model,
+            &theme,
+            RenderOptions {
+                search: options.search,
+            },
+        )?;
         (options.progress)(Step::Writing);
         crate::write::write(out, &rendered.files)?;
         Ok(Outcome {

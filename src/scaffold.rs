@@ -79,14 +79,23 @@ pub fn sections(out: &mut String, template: &Template, ctx: &ScaffoldContext) {
     }
 }
 
-fn field_lines(out: &mut String, indent: usize, field: &Field, template: &Template, ctx: &ScaffoldContext) {
+fn field_lines(
+    out: &mut String,
+    indent: usize,
+    field: &Field,
+    template: &Template,
+    ctx: &ScaffoldContext,
+) {
     let pad = " ".repeat(indent);
     if let Some(kop) = &field.tussenkop {
         comment(out, indent, &format!("-- {kop} --"));
     }
     let mut question = field.vraag.clone();
     if field.kind.is_list() && field.min_items() > 1 {
-        question.push_str(&t("scaffold.minimaal", &[("n", &field.min_items().to_string())]));
+        question.push_str(&t(
+            "scaffold.minimaal",
+            &[("n", &field.min_items().to_string())],
+        ));
     }
     if !field.verplicht {
         question.push_str(&t("scaffold.optioneel", &[]));
@@ -97,10 +106,18 @@ fn field_lines(out: &mut String, indent: usize, field: &Field, template: &Templa
     }
     match field.kind {
         FieldType::Rol | FieldType::Rollen => {
-            comment(out, indent, &t("scaffold.rollen", &[("bekend", &ctx.roles.join(", "))]));
+            comment(
+                out,
+                indent,
+                &t("scaffold.rollen", &[("bekend", &ctx.roles.join(", "))]),
+            );
         }
         FieldType::Keuze => {
-            comment(out, indent, &t("scaffold.keuze", &[("opties", &field.opties.join(", "))]));
+            comment(
+                out,
+                indent,
+                &t("scaffold.keuze", &[("opties", &field.opties.join(", "))]),
+            );
         }
         _ => {}
     }
@@ -232,27 +249,47 @@ fn norm_table(out: &mut String, indent: usize, field: &Field, template: &Templat
     let pad = " ".repeat(indent);
     for cat in &template.categorieen {
         let default = field.standaard.as_ref().and_then(|d| d.get(cat));
-        let text = |k: &str| default.and_then(|d| d.get(k)).and_then(Value::as_str).unwrap_or_default();
+        let text = |k: &str| {
+            default
+                .and_then(|d| d.get(k))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+        };
         let _ = writeln!(out);
         if !text("kop").is_empty() {
             comment(out, indent, &format!("{} ({cat})", text("kop")));
         }
-        comment(out, indent, &t("scaffold.gedrag", &[("tekst", text("gedrag"))]));
-        comment(out, indent, &t("scaffold.standpunt", &[("tekst", text("standpunt"))]));
+        comment(
+            out,
+            indent,
+            &t("scaffold.gedrag", &[("tekst", text("gedrag"))]),
+        );
+        comment(
+            out,
+            indent,
+            &t("scaffold.standpunt", &[("tekst", text("standpunt"))]),
+        );
         let _ = writeln!(out, "{pad}{cat}:");
         comment(out, indent + 2, &t("scaffold.voorbeelden", &[]));
         let _ = writeln!(out, "{pad}  voorbeelden:");
         let _ = writeln!(out, "{pad}    - {}", quoted(TODO));
         let _ = writeln!(out, "{pad}    - {}", quoted(TODO));
         comment(out, indent + 2, &t("scaffold.aanpak", &[]));
-        if let Some(steps) = default.and_then(|d| d.get("aanpak")).and_then(Value::as_array) {
+        if let Some(steps) = default
+            .and_then(|d| d.get("aanpak"))
+            .and_then(Value::as_array)
+        {
             for s in steps {
                 let id = s.get("id").and_then(Value::as_str).unwrap_or_default();
                 let tekst = s.get("tekst").and_then(Value::as_str).unwrap_or_default();
                 comment(out, indent + 2, &format!("  - {id}: {tekst}"));
             }
         }
-        comment(out, indent + 2, &t("scaffold.meldniveau", &[("tekst", text("melden"))]));
+        comment(
+            out,
+            indent + 2,
+            &t("scaffold.meldniveau", &[("tekst", text("melden"))]),
+        );
     }
 }
 

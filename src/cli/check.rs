@@ -30,8 +30,12 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         && std::env::var_os("NO_COLOR").is_none();
     let text = format::render(args.format, &report, color);
     match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| crate::messages::t("cli.schrijven-mislukt", &[("pad", &path.display().to_string())]))?,
+        Some(path) => std::fs::write(path, text).with_context(|| {
+            crate::messages::t(
+                "cli.schrijven-mislukt",
+                &[("pad", &path.display().to_string())],
+            )
+        })?,
         None => print!("{text}"),
     }
     Ok(if validated.errors() > 0 {

@@ -27,7 +27,11 @@ const ROLES: &[(&str, &str)] = &[
 
 pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     let dir = &args.dir;
-    if dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
         bail!(t("init.niet-leeg", &[("map", &dir.display().to_string())]));
     }
     let templates = Templates::load(Path::new("/nonexistent-vpd-root"));
@@ -46,10 +50,17 @@ pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
 
     let mut policy = String::new();
     policy.push_str("# yaml-language-server: $schema=../../public/schemas/beleid.json\n");
-    policy.push_str(&format!("# {}\n# {}\n", beleid.titel, t("scaffold.uitleg", &[])));
+    policy.push_str(&format!(
+        "# {}\n# {}\n",
+        beleid.titel,
+        t("scaffold.uitleg", &[])
+    ));
     policy.push_str("template: beleid\n");
     policy.push_str(&format!("organisatie: {}\n", quoted(&args.organisatie)));
-    policy.push_str(&format!("eigenaar: {}\nstatus: concept\n", quoted(scaffold::TODO)));
+    policy.push_str(&format!(
+        "eigenaar: {}\nstatus: concept\n",
+        quoted(scaffold::TODO)
+    ));
     policy.push_str(&format!("# {}\n", t("veld.afdelingen", &[])));
     policy.push_str("afdelingen:\n  - id: publiekszaken\n    naam: \"Publiekszaken\"\n");
     policy.push_str(&format!("# {}\n", t("veld.rollen", &[])));
@@ -61,9 +72,16 @@ pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
 
     let mut norm = String::new();
     norm.push_str("# yaml-language-server: $schema=../../public/schemas/normschema.json\n");
-    norm.push_str(&format!("# {}\n# {}\n", normschema.titel, t("init.normschema-uitleg", &[])));
+    norm.push_str(&format!(
+        "# {}\n# {}\n",
+        normschema.titel,
+        t("init.normschema-uitleg", &[])
+    ));
     norm.push_str("template: normschema\n");
-    norm.push_str(&format!("eigenaar: {}\nstatus: concept\n", quoted(scaffold::TODO)));
+    norm.push_str(&format!(
+        "eigenaar: {}\nstatus: concept\n",
+        quoted(scaffold::TODO)
+    ));
     scaffold::sections(&mut norm, normschema, &ctx);
 
     let team_ctx = ScaffoldContext {
@@ -78,21 +96,41 @@ pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
         ("content/organisatie/beleid.yaml", policy),
         ("content/organisatie/normschema.yaml", norm),
         ("content/teams/voorbeeldteam.yaml", team),
-        (".gitlab-ci.yml", include_str!("init/gitlab-ci.yml").to_string()),
-        (".github/workflows/vpd.yml", include_str!("init/github-workflow.yml").to_string()),
+        (
+            ".gitlab-ci.yml",
+            include_str!("init/gitlab-ci.yml").to_string(),
+        ),
+        (
+            ".github/workflows/vpd.yml",
+            include_str!("init/github-workflow.yml").to_string(),
+        ),
         (".gitignore", "public/\n".to_string()),
-        ("README.md", t("init.readme", &[("organisatie", &args.organisatie)]) + "\n"),
+        (
+            "README.md",
+            t("init.readme", &[("organisatie", &args.organisatie)]) + "\n",
+        ),
     ];
     for (rel, text) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| t("cli.schrijven-mislukt", &[("pad", &parent.display().to_string())]))?;
+            std::fs::create_dir_all(parent).with_context(|| {
+                t(
+                    "cli.schrijven-mislukt",
+                    &[("pad", &parent.display().to_string())],
+                )
+            })?;
         }
-        std::fs::write(&path, text)
-            .with_context(|| t("cli.schrijven-mislukt", &[("pad", &path.display().to_string())]))?;
+        std::fs::write(&path, text).with_context(|| {
+            t(
+                "cli.schrijven-mislukt",
+                &[("pad", &path.display().to_string())],
+            )
+        })?;
     }
-    println!("{}", t("init.klaar", &[("map", &dir.display().to_string())]));
+    println!(
+        "{}",
+        t("init.klaar", &[("map", &dir.display().to_string())])
+    );
     Ok(ExitCode::SUCCESS)
 }
 

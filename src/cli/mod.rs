@@ -35,7 +35,9 @@ pub enum Command {
     #[command(after_help = "Voorbeeld:\n  vpd check\n  vpd check mijn-organisatie --format github")]
     Check(CheckArgs),
     /// Controleer alles en publiceer de intranetsite (standaard in public/).
-    #[command(after_help = "Voorbeeld:\n  vpd build\n  vpd build mijn-organisatie --out /srv/intranet/vpd")]
+    #[command(
+        after_help = "Voorbeeld:\n  vpd build\n  vpd build mijn-organisatie --out /srv/intranet/vpd"
+    )]
     Build(BuildArgs),
     /// Schrijf de JSON Schema's (voor editors) en een catalog.json.
     #[command(after_help = "Voorbeeld:\n  vpd schema --out public/schemas")]
@@ -133,9 +135,12 @@ pub fn run(cli: Cli) -> ExitCode {
 /// The date checks compare with: today, or `VPD_VANDAAG` (YYYY-MM-DD) for reproducible runs.
 pub fn today() -> anyhow::Result<jiff::civil::Date> {
     match std::env::var("VPD_VANDAAG") {
-        Ok(s) => s
-            .parse()
-            .map_err(|_| anyhow::anyhow!(crate::messages::t("cli.vandaag-ongeldig", &[("waarde", &s)]))),
+        Ok(s) => s.parse().map_err(|_| {
+            anyhow::anyhow!(crate::messages::t(
+                "cli.vandaag-ongeldig",
+                &[("waarde", &s)]
+            ))
+        }),
         Err(_) => Ok(jiff::Zoned::now().date()),
     }
 }

@@ -12,25 +12,38 @@ use crate::template::Templates;
 pub(super) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     let loaded = crate::load::load(&args.dir)?;
     let templates = Templates::load(&loaded.root);
-    let Some(template) = templates.get(&args.template).filter(|t| scaffold::is_team_template(t)) else {
+    let Some(template) = templates
+        .get(&args.template)
+        .filter(|t| scaffold::is_team_template(t))
+    else {
         let names: Vec<&str> = templates
             .by_name
             .values()
             .filter(|t| scaffold::is_team_template(t))
             .map(|t| t.template.as_str())
             .collect();
-        bail!(t("new.onbekend-template", &[("naam", &args.template), ("namen", &names.join(", "))]));
+        bail!(t(
+            "new.onbekend-template",
+            &[("naam", &args.template), ("namen", &names.join(", "))]
+        ));
     };
     let slug = scaffold::slugify(&args.team);
     if slug.is_empty() {
         bail!(t("new.lege-naam", &[]));
     }
-    let policy = loaded.documents.iter().find(|d| d.template_name() == Some("beleid"));
+    let policy = loaded
+        .documents
+        .iter()
+        .find(|d| d.template_name() == Some("beleid"));
     let ids = |key: &str| -> Vec<String> {
         policy
             .and_then(|p| p.value.get(key))
             .and_then(serde_json::Value::as_array)
-            .map(|a| a.iter().filter_map(|x| x.get("id")?.as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.get("id")?.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let ctx = ScaffoldContext {
@@ -39,19 +52,41 @@ pub(super) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
         schema_path: format!("../../public/schemas/{}.json", template.template),
     };
     let dir = loaded.root.join("content").join("teams");
-    std::fs::create_dir_all(&dir)
-        .with_context(|| t("cli.schrijven-mislukt", &[("pad", &dir.display().to_string())]))?;
+    std::fs::create_dir_all(&dir).with_context(|| {
+        t(
+            "cli.schrijven-mislukt",
+            &[("pad", &dir.display().to_string())],
+        )
+    })?;
     let path = dir.join(format!("{slug}.yaml"));
     let text = scaffold::team_protocol(template, &args.team, &ctx);
-    let mut file = match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             bail!(t("new.bestaat-al", &[("pad", &path.display().to_string())]))
         }
-        Err(e) => return Err(e).with_context(|| t("cli.schrijven-mislukt", &[("pad", &path.display().to_string())])),
+        Err(e) => {
+            return Err(e).with_context(|| {
+                t(
+                    "cli.schrijven-mislukt",
+                    &[("pad", &path.display().to_string())],
+                )
+            });
+        }
     };
-    std::io::Write::write_all(&mut file, text.as_bytes())
-        .with_context(|| t("cli.schrijven-mislukt", &[("pad", &path.display().to_string())]))?;
-    println!("{}", t("new.geschreven", &[("pad", &path.display().to_string())]));
+    std::io::Write::write_all(&mut file, text.as_bytes()).with_context(|| {
+        t(
+            "cli.schrijven-mislukt",
+            &[("pad", &path.display().to_string())],
+        )
+    })?;
+    println!(
+        "{}",
+        t("new.geschreven", &[("pad", &path.display().to_string())])
+    );
     Ok(ExitCode::SUCCESS)
 }

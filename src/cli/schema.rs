@@ -17,24 +17,41 @@ pub(super) fn run(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
         strict: false,
     };
     let validated = validate::validate(&loaded, &templates, &options);
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| t("cli.schrijven-mislukt", &[("pad", &args.out.display().to_string())]))?;
+    std::fs::create_dir_all(&args.out).with_context(|| {
+        t(
+            "cli.schrijven-mislukt",
+            &[("pad", &args.out.display().to_string())],
+        )
+    })?;
     let mut files = Vec::new();
     for (name, schema) in &validated.schemas {
         let path = args.out.join(format!("{name}.json"));
         let text = serde_json::to_string_pretty(schema)? + "\n";
-        std::fs::write(&path, text)
-            .with_context(|| t("cli.schrijven-mislukt", &[("pad", &path.display().to_string())]))?;
+        std::fs::write(&path, text).with_context(|| {
+            t(
+                "cli.schrijven-mislukt",
+                &[("pad", &path.display().to_string())],
+            )
+        })?;
         files.push((name, schema));
     }
     let catalog = crate::template::catalog(&files);
     let path = args.out.join("catalog.json");
-    std::fs::write(&path, serde_json::to_string_pretty(&catalog)? + "\n")
-        .with_context(|| t("cli.schrijven-mislukt", &[("pad", &path.display().to_string())]))?;
+    std::fs::write(&path, serde_json::to_string_pretty(&catalog)? + "\n").with_context(|| {
+        t(
+            "cli.schrijven-mislukt",
+            &[("pad", &path.display().to_string())],
+        )
+    })?;
     println!(
         "{}",
-        t("schema.geschreven", &[("aantal", &files.len().to_string()), ("map", &args.out.display().to_string())])
+        t(
+            "schema.geschreven",
+            &[
+                ("aantal", &files.len().to_string()),
+                ("map", &args.out.display().to_string())
+            ]
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
-

@@ -53,8 +53,10 @@ pub fn read_source(path: &Path, display: String) -> Result<Source, Box<Diagnosti
             let valid = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let source = Arc::new(SourceFile::new(path, display, lossy));
-            let prefix_chars = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
-            let pos = source.pos_of_byte(prefix_chars);
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+            // The source text has its byte order mark removed: count without it.
+            let offset = prefix.strip_prefix('\u{feff}').unwrap_or(&prefix).len();
+            let pos = source.pos_of_byte(offset);
             return Err(Box::new(
                 Diagnostic::new(
                     Rule::Encoding,

@@ -108,7 +108,10 @@ pub fn parse(source: &Source, text: &str) -> Result<Parsed, Diagnostic> {
     let Some(root) = docs.into_iter().next() else {
         return Err(empty(source));
     };
-    if matches!(root.data, YamlData::BadValue | YamlData::Value(Scalar::Null)) {
+    if matches!(
+        root.data,
+        YamlData::BadValue | YamlData::Value(Scalar::Null)
+    ) {
         return Err(empty(source));
     }
     let mut spans = SpanIndex::default();
@@ -180,7 +183,18 @@ fn scan_error(source: &Source, e: &ScanError) -> Diagnostic {
     } else {
         (Rule::YamlSyntax, "yaml.syntaxis")
     };
-    let key_text = source.text[span.byte_range(source.text.len())].to_string();
+    let span = match rule {
+        Rule::YamlTab => first_tab(source, span.start.line).unwrap_or(span),
+        Rule::TooDeep => flow_too_deep(source).unwrap_or(span),
+        _ => span,
+    };
+    let key_text: String = source.text[span.start.byte.min(source.text.len())..]
+        .chars()
+        .take_while(|c| !matches!(c, ':' | ',' | '}' | ']' | '\n' | '\r'))
+        .collect::<String>()
+        .trim_end()
+        .to_string();
+    let detail = translate_detail(info);
     let mut d = Diagnostic::new(
         rule,
         source,
@@ -188,7 +202,8 @@ fn scan_error(source: &Source, e: &ScanError) -> Diagnostic {
         t(
             key,
             &[
-                ("detail", info),
+                ("sleutel", key_text.trim()),
+                ("detail", &detail),
                 ("limiet", &ALIAS_LIMIT.to_string()),
                 ("max", &MAX_DEPTH.to_string()),
             ],
@@ -204,8 +219,41 @@ fn scan_error(source: &Source, e: &ScanError) -> Diagnostic {
     d
 }
 
+/// For a duplicate key inside a one-line flow mapping (`{ id: a, id: b }`): the earlier
+/// occurrence on the same line.
+fn earlier_on_same_line(source: &Source, dup: Span) -> Option<Span> {
+    let line = source.line_span(dup.start.line);
+    let rest = &source.text[dup.start.byte..line.end.byte];
+    let key: String = rest
+        .chars()
+        .take_while(|c| !matches!(c, ':' | ',' | '}' | ']') && !c.is_whitespace())
+        .collect();
+    if key.is_empty() {
+        return None;
+    }
+    let before = &source.text[line.start.byte..dup.start.byte];
+    let mut search = 0;
+    while let Some(i) = before[search..].find(key.as_str()) {
+        let at = search + i;
+        let prev = before[..at].chars().last();
+        let after = before[at + key.len()..].trim_start();
+        if matches!(prev, Some('{' | ',' | ' ')) && after.starts_with(':') {
+            let start = source.pos_of_byte(line.start.byte + at);
+            return Some(Span {
+                start,
+                end: source.pos_of_byte(line.start.byte + at + key.len()),
+            });
+        }
+        search = at + key.len();
+    }
+    None
+}
+
 /// For a duplicate key, finds the earlier line with the same key at the same indentation.
 fn first_occurrence(source: &Source, dup: Span) -> Option<Span> {
+    if let Some(found) = earlier_on_same_line(source, dup) {
+        return Some(found);
+    }
     let line = source.line_span(dup.start.line);
     let text = &source.text[line.start.byte..line.end.byte];
     let indent = dup.start.column - 1;
@@ -229,6 +277,82 @@ fn first_occurrence(source: &Source, dup: Span) -> Option<Span> {
             }
         })
     })
+}
+
+/// The parser's English detail in Dutch.
+fn translate_detail(info: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "did not find expected key",
+            "yaml.detail.did-not-find-expected-key",
+        ),
+        (
+            "mapping values are not allowed",
+            "yaml.detail.mapping-values",
+        ),
+        (
+            "cannot start any token",
+            "yaml.detail.cannot-start-any-token",
+        ),
+        (
+            "did not find expected node content",
+            "yaml.detail.expected-node-content",
+        ),
+        ("unexpected end", "yaml.detail.unexpected-end"),
+        ("quoted scalar", "yaml.detail.quoted-scalar"),
+        ("indentation", "yaml.detail.indentation"),
+        ("block entries", "yaml.detail.block-entry"),
+        ("did not find expected '-'", "yaml.detail.block-entry"),
+        ("flow", "yaml.detail.flow"),
+        ("unknown anchor", "yaml.detail.anchor"),
+    ];
+    KNOWN
+        .iter()
+        .find(|(fragment, _)| info.contains(fragment))
+        .map(|(_, key)| t(key, &[]))
+        .unwrap_or_else(|| t("yaml.detail.onbekend", &[("detail", info)]))
+}
+
+/// The first tab in the leading white space of `line`.
+fn first_tab(source: &Source, line: usize) -> Option<Span> {
+    let s = source.line_span(line);
+    let text = &source.text[s.start.byte..s.end.byte];
+    let col = text
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .position(|c| c == '\t')?;
+    let start = source.pos(line, col);
+    Some(Span {
+        start,
+        end: source.pos(line, col + 1),
+    })
+}
+
+/// Where flow brackets first nest deeper than [`MAX_DEPTH`] (the scanner's own limit
+/// fires later, at a place that means nothing to a reader).
+fn flow_too_deep(source: &Source) -> Option<Span> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (byte, c) in source.text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let start = source.pos_of_byte(byte);
+                    return Some(Span {
+                        start,
+                        end: source.pos_of_byte(byte + 1),
+                    });
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn line_has_tab_indent(source: &Source, line: usize) -> bool {
@@ -333,7 +457,11 @@ mod tests {
     use std::sync::Arc;
 
     fn src(text: &str) -> Source {
-        Arc::new(SourceFile::new(Path::new("t.yaml"), "t.yaml".into(), text.into()))
+        Arc::new(SourceFile::new(
+            Path::new("t.yaml"),
+            "t.yaml".into(),
+            text.into(),
+        ))
     }
 
     fn parse_str(text: &str) -> Result<Parsed, Diagnostic> {
@@ -345,7 +473,10 @@ mod tests {
     fn spans_point_at_keys_and_values() {
         let p = parse_str("a: 1\nb:\n  c: [x, y]\n").unwrap();
         let c = p.spans.get("/b/c").unwrap();
-        assert_eq!((c.key.unwrap().start.line, c.key.unwrap().start.column), (3, 3));
+        assert_eq!(
+            (c.key.unwrap().start.line, c.key.unwrap().start.column),
+            (3, 3)
+        );
         let y = p.spans.get("/b/c/1").unwrap();
         assert_eq!((y.value.start.line, y.value.start.column), (3, 10));
     }
@@ -406,7 +537,10 @@ mod tests {
     #[test]
     fn empty_and_scalar_documents_are_refused() {
         assert_eq!(parse_str("").unwrap_err().rule, Rule::EmptyFile);
-        assert_eq!(parse_str("# alleen commentaar\n").unwrap_err().rule, Rule::EmptyFile);
+        assert_eq!(
+            parse_str("# alleen commentaar\n").unwrap_err().rule,
+            Rule::EmptyFile
+        );
         assert_eq!(parse_str("hallo").unwrap_err().rule, Rule::NotAMapping);
     }
 

@@ -4,8 +4,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Named;
-use crate::template::{Field, FieldType, Section as TemplateSection};
 use crate::template::placeholder::is_placeholder;
+use crate::template::{Field, FieldType, Section as TemplateSection};
 
 /// A reference to another page or a named thing.
 #[derive(Debug, Clone, Serialize)]
@@ -38,10 +38,18 @@ impl Step {
     pub fn from_value(v: &Value) -> Option<Step> {
         Some(Step {
             id: v.get("id")?.as_str()?.to_string(),
-            tekst: v.get("tekst").and_then(Value::as_str).unwrap_or_default().to_string(),
+            tekst: v
+                .get("tekst")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
             uitleg: v.get("uitleg").and_then(Value::as_str).map(str::to_string),
             verplicht: v.get("verplicht").and_then(Value::as_bool).unwrap_or(false),
-            soort: v.get("soort").and_then(Value::as_str).unwrap_or("stap").to_string(),
+            soort: v
+                .get("soort")
+                .and_then(Value::as_str)
+                .unwrap_or("stap")
+                .to_string(),
         })
     }
 
@@ -186,18 +194,25 @@ pub fn answer(field: &Field, value: Option<&Value>, lookup: &Lookup) -> Answer {
         return Answer::Leeg;
     };
     let a = match field.kind {
-        FieldType::Tekst | FieldType::Datum | FieldType::Getal | FieldType::Keuze | FieldType::Meldniveau => {
-            text(value).map(|tekst| Answer::Tekst { tekst })
-        }
+        FieldType::Tekst
+        | FieldType::Datum
+        | FieldType::Getal
+        | FieldType::Keuze
+        | FieldType::Meldniveau => text(value).map(|tekst| Answer::Tekst { tekst }),
         FieldType::Lijst | FieldType::Afspraken => {
             let items = texts(value);
             (!items.is_empty()).then_some(Answer::Lijst { items })
         }
-        FieldType::Rol | FieldType::Afdeling | FieldType::Werkvorm => text(value).map(|id| Answer::Verwijzingen {
-            items: vec![lookup.resolve(field.kind, &id)],
-        }),
+        FieldType::Rol | FieldType::Afdeling | FieldType::Werkvorm => {
+            text(value).map(|id| Answer::Verwijzingen {
+                items: vec![lookup.resolve(field.kind, &id)],
+            })
+        }
         FieldType::Rollen | FieldType::Werkvormen => {
-            let items: Vec<Ref> = texts(value).iter().map(|id| lookup.resolve(field.kind, id)).collect();
+            let items: Vec<Ref> = texts(value)
+                .iter()
+                .map(|id| lookup.resolve(field.kind, id))
+                .collect();
             (!items.is_empty()).then_some(Answer::Verwijzingen { items })
         }
         FieldType::Stappen => {
@@ -231,7 +246,11 @@ pub fn answer(field: &Field, value: Option<&Value>, lookup: &Lookup) -> Answer {
 
 /// Every section of a template with the answers of `doc_sections` (the document's
 /// `secties` mapping), falling back to the form's defaults.
-pub fn sections(template_sections: &[TemplateSection], doc_sections: Option<&Value>, lookup: &Lookup) -> Vec<SectionAnswers> {
+pub fn sections(
+    template_sections: &[TemplateSection],
+    doc_sections: Option<&Value>,
+    lookup: &Lookup,
+) -> Vec<SectionAnswers> {
     template_sections
         .iter()
         .map(|s| {

@@ -207,7 +207,10 @@ impl Model {
 }
 
 fn string(v: &Value, k: &str) -> String {
-    v.get(k).and_then(Value::as_str).unwrap_or_default().to_string()
+    v.get(k)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn date_words(v: &Value, k: &str) -> Option<String> {
@@ -218,7 +221,13 @@ fn date_words(v: &Value, k: &str) -> Option<String> {
 }
 
 /// Builds the model from what was loaded and validated.
-pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, site: SiteConfig, today: Date) -> Model {
+pub fn build(
+    loaded: &Loaded,
+    templates: &Templates,
+    validated: &Validated,
+    site: SiteConfig,
+    today: Date,
+) -> Model {
     let docs_of = |kind: Kind| -> Vec<&Document> {
         loaded
             .documents
@@ -231,15 +240,36 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, site
             .collect()
     };
     let org = &validated.organisation;
-    let roles: Vec<Named> = org.roles.iter().map(|r| Named { id: r.id.clone(), naam: r.naam.clone() }).collect();
-    let departments: Vec<Named> = org.departments.iter().map(|r| Named { id: r.id.clone(), naam: r.naam.clone() }).collect();
+    let roles: Vec<Named> = org
+        .roles
+        .iter()
+        .map(|r| Named {
+            id: r.id.clone(),
+            naam: r.naam.clone(),
+        })
+        .collect();
+    let departments: Vec<Named> = org
+        .departments
+        .iter()
+        .map(|r| Named {
+            id: r.id.clone(),
+            naam: r.naam.clone(),
+        })
+        .collect();
 
     let werkvorm_docs = docs_of(Kind::Werkvorm);
     let werkvorm_names: Vec<Named> = werkvorm_docs
         .iter()
-        .map(|d| Named { id: slug_of(d), naam: string(&d.value, "titel") })
+        .map(|d| Named {
+            id: slug_of(d),
+            naam: string(&d.value, "titel"),
+        })
         .collect();
-    let lookup = answer::Lookup { roles: &roles, departments: &departments, werkvormen: &werkvorm_names };
+    let lookup = answer::Lookup {
+        roles: &roles,
+        departments: &departments,
+        werkvormen: &werkvorm_names,
+    };
 
     let policy_doc = docs_of(Kind::Beleid).into_iter().next();
     let norm_doc = docs_of(Kind::Normschema).into_iter().next();
@@ -264,7 +294,12 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, site
     });
     let normschema = norm_doc.and_then(|d| {
         let tpl = templates.get(d.template_name()?)?;
-        let other: Vec<_> = tpl.secties.iter().filter(|s| s.id != "categorieen").cloned().collect();
+        let other: Vec<_> = tpl
+            .secties
+            .iter()
+            .filter(|s| s.id != "categorieen")
+            .cloned()
+            .collect();
         Some(Norm {
             bestand: d.source.display.clone(),
             vastgesteld_op: date_words(&d.value, "vastgesteld_op"),
@@ -277,7 +312,16 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, site
         .into_iter()
         .filter_map(|d| {
             let tpl = templates.get(d.template_name()?)?;
-            Some(team(d, tpl, &validated.teams, &categories, &lookup, &departments, &site, today))
+            Some(team(
+                d,
+                tpl,
+                &validated.teams,
+                &categories,
+                &lookup,
+                &departments,
+                &site,
+                today,
+            ))
         })
         .collect();
     teams.sort_by_key(|t| t.team.to_lowercase());
@@ -287,7 +331,11 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, site
         .map(|d| Department {
             id: d.id.clone(),
             naam: d.naam.clone(),
-            teams: teams.iter().filter(|t| t.afdeling.id == d.id).map(|t| t.slug.clone()).collect(),
+            teams: teams
+                .iter()
+                .filter(|t| t.afdeling.id == d.id)
+                .map(|t| t.slug.clone())
+                .collect(),
         })
         .filter(|d| !d.teams.is_empty())
         .collect();
@@ -297,14 +345,21 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, site
         .map(|t| t.slug.clone())
         .collect();
     if !unknown.is_empty() {
-        afdelingen.push(Department { id: "overig".into(), naam: crate::messages::t("ui.afdeling-overig", &[]), teams: unknown });
+        afdelingen.push(Department {
+            id: "overig".into(),
+            naam: crate::messages::t("ui.afdeling-overig", &[]),
+            teams: unknown,
+        });
     }
 
     let mut recent: Vec<(&str, &str)> = teams
         .iter()
         .filter(|t| !t.concept)
         .filter_map(|t| {
-            let d = loaded.documents.iter().find(|d| d.source.display == t.bestand)?;
+            let d = loaded
+                .documents
+                .iter()
+                .find(|d| d.source.display == t.bestand)?;
             let latest = ["geevalueerd_op", "vastgesteld_op"]
                 .iter()
                 .filter_map(|k| d.value.get(*k).and_then(Value::as_str))
@@ -313,7 +368,11 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, site
         })
         .collect();
     recent.sort_by(|a, b| b.0.cmp(a.0));
-    let recent = recent.into_iter().take(5).map(|(_, s)| s.to_string()).collect();
+    let recent = recent
+        .into_iter()
+        .take(5)
+        .map(|(_, s)| s.to_string())
+        .collect();
 
     let mut werkvormen: Vec<Werkvorm> = werkvorm_docs
         .iter()
@@ -322,7 +381,11 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, site
             let gebruikt_door = teams
                 .iter()
                 .filter(|t| t.werkvormen.iter().any(|w| w.id == slug))
-                .map(|t| Ref { id: t.slug.clone(), naam: t.team.clone(), url: Some(t.url.clone()) })
+                .map(|t| Ref {
+                    id: t.slug.clone(),
+                    naam: t.team.clone(),
+                    url: Some(t.url.clone()),
+                })
                 .collect();
             Werkvorm {
                 url: format!("/werkvormen/{slug}/"),
@@ -345,7 +408,15 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, site
                 .value
                 .get("aspecten")
                 .and_then(Value::as_array)
-                .map(|a| a.iter().map(|x| x.get("uitspraken").and_then(Value::as_array).map_or(0, Vec::len)).sum())
+                .map(|a| {
+                    a.iter()
+                        .map(|x| {
+                            x.get("uitspraken")
+                                .and_then(Value::as_array)
+                                .map_or(0, Vec::len)
+                        })
+                        .sum()
+                })
                 .unwrap_or(0);
             Leerdoelwijzer {
                 url: format!("/leerdoelwijzers/{slug}/"),
@@ -358,7 +429,9 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, site
         })
         .collect();
     leerdoelwijzers.sort_by(|a, b| a.titel.cmp(&b.titel));
-    let ontwikkelmatrix = docs_of(Kind::Ontwikkelmatrix).first().map(|d| d.value.clone());
+    let ontwikkelmatrix = docs_of(Kind::Ontwikkelmatrix)
+        .first()
+        .map(|d| d.value.clone());
 
     let status = status::build(&teams, &categories, today);
     let site_tokens = site
@@ -368,7 +441,9 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, site
     let dependencies = dependencies(loaded, &teams, &werkvormen, &leerdoelwijzers);
     Model {
         organisatie: if site.organisatie.is_empty() {
-            policy_doc.map(|d| string(&d.value, "organisatie")).unwrap_or_default()
+            policy_doc
+                .map(|d| string(&d.value, "organisatie"))
+                .unwrap_or_default()
         } else {
             site.organisatie.clone()
         },
@@ -406,7 +481,17 @@ fn team(
     let normtabel = tpl
         .norm_tables()
         .next()
-        .map(|(s, f)| norm::team_rows(d.value.get("secties").and_then(|x| x.get(&s.id)).and_then(|x| x.get(&f.id)), f, tpl, categories))
+        .map(|(s, f)| {
+            norm::team_rows(
+                d.value
+                    .get("secties")
+                    .and_then(|x| x.get(&s.id))
+                    .and_then(|x| x.get(&f.id)),
+                f,
+                tpl,
+                categories,
+            )
+        })
         .unwrap_or_default();
     let mut werkvormen: Vec<Ref> = Vec::new();
     for s in &secties {
@@ -415,7 +500,9 @@ fn team(
                 && tpl
                     .section(&s.id)
                     .and_then(|ts| ts.velden.iter().find(|tf| tf.id == f.id))
-                    .is_some_and(|tf| matches!(tf.kind, FieldType::Werkvorm | FieldType::Werkvormen))
+                    .is_some_and(|tf| {
+                        matches!(tf.kind, FieldType::Werkvorm | FieldType::Werkvormen)
+                    })
             {
                 for r in items {
                     if !werkvormen.iter().any(|w| w.id == r.id) {
@@ -430,7 +517,10 @@ fn team(
         .iter()
         .find(|x| x.id == afdeling_id)
         .cloned()
-        .unwrap_or(Named { naam: afdeling_id.clone(), id: afdeling_id });
+        .unwrap_or(Named {
+            naam: afdeling_id.clone(),
+            id: afdeling_id,
+        });
     let next = next_evaluation(&d.value);
     let report = reports.iter().find(|r| r.file == d.source.display);
     let status = string(&d.value, "status");
@@ -444,7 +534,11 @@ fn team(
         template: tpl.template.clone(),
         template_titel: tpl.titel.clone(),
         vastgesteld_op: date_words(&d.value, "vastgesteld_op"),
-        vastgesteld_iso: d.value.get("vastgesteld_op").and_then(Value::as_str).map(str::to_string),
+        vastgesteld_iso: d
+            .value
+            .get("vastgesteld_op")
+            .and_then(Value::as_str)
+            .map(str::to_string),
         geevalueerd_op: date_words(&d.value, "geevalueerd_op"),
         volgende_evaluatie: next.map(date_nl),
         volgende_evaluatie_iso: next.map(|n| n.to_string()),
@@ -462,7 +556,12 @@ fn team(
 
 /// Page URL → the source files it is built from (besides templates and theme, on which
 /// every page depends). Organisation files feed every page that shows the norm.
-fn dependencies(loaded: &Loaded, teams: &[Team], werkvormen: &[Werkvorm], ldw: &[Leerdoelwijzer]) -> BTreeMap<String, Vec<String>> {
+fn dependencies(
+    loaded: &Loaded,
+    teams: &[Team],
+    werkvormen: &[Werkvorm],
+    ldw: &[Leerdoelwijzer],
+) -> BTreeMap<String, Vec<String>> {
     let org: Vec<String> = loaded
         .documents
         .iter()
@@ -473,14 +572,25 @@ fn dependencies(loaded: &Loaded, teams: &[Team], werkvormen: &[Werkvorm], ldw: &
     for t in teams {
         let mut files = vec![t.bestand.clone()];
         files.extend(org.iter().cloned());
-        files.extend(werkvormen.iter().filter(|w| t.werkvormen.iter().any(|r| r.id == w.slug)).map(|w| format!("content/werkvormen/{}.md", w.slug)));
+        files.extend(
+            werkvormen
+                .iter()
+                .filter(|w| t.werkvormen.iter().any(|r| r.id == w.slug))
+                .map(|w| format!("content/werkvormen/{}.md", w.slug)),
+        );
         deps.insert(t.url.clone(), files);
     }
     for w in werkvormen {
-        deps.insert(w.url.clone(), vec![format!("content/werkvormen/{}.md", w.slug)]);
+        deps.insert(
+            w.url.clone(),
+            vec![format!("content/werkvormen/{}.md", w.slug)],
+        );
     }
     for l in ldw {
-        deps.insert(l.url.clone(), vec![format!("content/leerdoelwijzers/{}.yaml", l.slug)]);
+        deps.insert(
+            l.url.clone(),
+            vec![format!("content/leerdoelwijzers/{}.yaml", l.slug)],
+        );
     }
     deps
 }

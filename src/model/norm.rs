@@ -5,8 +5,8 @@ use serde_json::Value;
 
 use super::answer::Step;
 use crate::load::Document;
-use crate::template::{Field, Template};
 use crate::template::compile::{NormContext, applicable_categories};
+use crate::template::{Field, Template};
 use crate::validate::org::ReportingLevel;
 
 /// A behaviour category of the organisation's norm, in escalation order.
@@ -53,13 +53,21 @@ pub struct Category {
 }
 
 fn s(v: &Value, k: &str) -> String {
-    v.get(k).and_then(Value::as_str).unwrap_or_default().to_string()
+    v.get(k)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn list(v: &Value, k: &str) -> Vec<String> {
     v.get(k)
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -133,9 +141,17 @@ pub struct NormRow {
 }
 
 /// The norm rows of a team document for a `normtabel` field.
-pub fn team_rows(doc_table: Option<&Value>, field: &Field, template: &Template, cats: &[Category]) -> Vec<NormRow> {
+pub fn team_rows(
+    doc_table: Option<&Value>,
+    field: &Field,
+    template: &Template,
+    cats: &[Category],
+) -> Vec<NormRow> {
     let ctx = NormContext {
-        categories: cats.iter().map(|c| (c.id.clone(), c.naam.clone())).collect(),
+        categories: cats
+            .iter()
+            .map(|c| (c.id.clone(), c.naam.clone()))
+            .collect(),
     };
     applicable_categories(template, &ctx)
         .into_iter()
@@ -149,8 +165,13 @@ pub fn team_rows(doc_table: Option<&Value>, field: &Field, template: &Template, 
                 None => Step::list(form.and_then(|f| f.get("aanpak"))),
             };
             let org_level = org.map(|c| c.meldniveau.clone()).unwrap_or_default();
-            let team_level = team.and_then(|t| t.get("meldniveau")).and_then(Value::as_str);
-            let strenger = match (team_level.and_then(ReportingLevel::parse), ReportingLevel::parse(&org_level)) {
+            let team_level = team
+                .and_then(|t| t.get("meldniveau"))
+                .and_then(Value::as_str);
+            let strenger = match (
+                team_level.and_then(ReportingLevel::parse),
+                ReportingLevel::parse(&org_level),
+            ) {
                 (Some(t), Some(o)) => t > o,
                 _ => false,
             };
@@ -159,20 +180,31 @@ pub fn team_rows(doc_table: Option<&Value>, field: &Field, template: &Template, 
                 naam,
                 kop: form.map(|f| s(f, "kop")).unwrap_or_default(),
                 niveau: org.map(|c| c.niveau).unwrap_or(0),
-                gedrag: org.map(|c| c.gedrag.clone()).filter(|g| !g.is_empty()).unwrap_or_else(|| form.map(|f| s(f, "gedrag")).unwrap_or_default()),
-                standpunt: org.map(|c| c.standpunt.clone()).filter(|g| !g.is_empty()).unwrap_or_else(|| form.map(|f| s(f, "standpunt")).unwrap_or_default()),
+                gedrag: org
+                    .map(|c| c.gedrag.clone())
+                    .filter(|g| !g.is_empty())
+                    .unwrap_or_else(|| form.map(|f| s(f, "gedrag")).unwrap_or_default()),
+                standpunt: org
+                    .map(|c| c.standpunt.clone())
+                    .filter(|g| !g.is_empty())
+                    .unwrap_or_else(|| form.map(|f| s(f, "standpunt")).unwrap_or_default()),
                 voorbeelden: team.map(|t| list(t, "voorbeelden")).unwrap_or_default(),
                 aanpak_titel: form.map(|f| s(f, "aanpak_titel")).unwrap_or_default(),
                 aanpak,
                 aanpak_aangepast: team_steps.is_some(),
-                meldniveau: team_level.map(str::to_string).unwrap_or_else(|| org_level.clone()),
+                meldniveau: team_level
+                    .map(str::to_string)
+                    .unwrap_or_else(|| org_level.clone()),
                 meldniveau_organisatie: org_level,
                 strenger,
                 melden: org
                     .map(|c| c.melden.clone())
                     .filter(|m| !m.is_empty())
                     .unwrap_or_else(|| form.map(|f| s(f, "melden")).unwrap_or_default()),
-                toelichting: team.and_then(|t| t.get("toelichting")).and_then(Value::as_str).map(str::to_string),
+                toelichting: team
+                    .and_then(|t| t.get("toelichting"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
             }
         })
         .collect()

@@ -56,7 +56,12 @@ pub fn build(teams: &[Team], categories: &[Category], today: Date) -> Status {
         .map(|t| {
             let dekking = categories
                 .iter()
-                .map(|c| t.normtabel.iter().find(|r| r.categorie == c.id).map(|r| r.voorbeelden.len() >= 2))
+                .map(|c| {
+                    t.normtabel
+                        .iter()
+                        .find(|r| r.categorie == c.id)
+                        .map(|r| r.voorbeelden.len() >= 2)
+                })
                 .collect();
             let dagen = t
                 .volgende_evaluatie_iso
@@ -69,7 +74,11 @@ pub fn build(teams: &[Team], categories: &[Category], today: Date) -> Status {
                 url: t.url.clone(),
                 afdeling: t.afdeling.naam.clone(),
                 status: t.status.clone(),
-                secties: t.secties.iter().map(|s| (s.titel.clone(), s.aanwezig && !s.onvolledig)).collect(),
+                secties: t
+                    .secties
+                    .iter()
+                    .map(|s| (s.titel.clone(), s.aanwezig && !s.onvolledig))
+                    .collect(),
                 ingevuld: t.ingevuld,
                 verplicht: t.verplicht,
                 dekking,
@@ -82,11 +91,22 @@ pub fn build(teams: &[Team], categories: &[Category], today: Date) -> Status {
         .collect();
     let mut evaluaties = rows.clone();
     evaluaties.sort_by(|a, b| {
-        (!a.verlopen, a.volgende_evaluatie_iso.is_none(), a.volgende_evaluatie_iso.clone())
-            .cmp(&(!b.verlopen, b.volgende_evaluatie_iso.is_none(), b.volgende_evaluatie_iso.clone()))
+        (
+            !a.verlopen,
+            a.volgende_evaluatie_iso.is_none(),
+            a.volgende_evaluatie_iso.clone(),
+        )
+            .cmp(&(
+                !b.verlopen,
+                b.volgende_evaluatie_iso.is_none(),
+                b.volgende_evaluatie_iso.clone(),
+            ))
     });
     Status {
-        categorieen: categories.iter().map(|c| (c.id.clone(), c.naam.clone())).collect(),
+        categorieen: categories
+            .iter()
+            .map(|c| (c.id.clone(), c.naam.clone()))
+            .collect(),
         teams: rows,
         evaluaties,
     }

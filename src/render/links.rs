@@ -29,7 +29,9 @@ fn is_external(url: &str) -> bool {
 /// The problems found: broken internal links and resources from other hosts.
 pub fn check(files: &[OutputFile]) -> Vec<String> {
     let existing: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let Ok(selector) = Selector::parse("a[href], link[href], script[src], img[src], iframe[src], source[src]") else {
+    let Ok(selector) =
+        Selector::parse("a[href], link[href], script[src], img[src], iframe[src], source[src]")
+    else {
         return Vec::new();
     };
     let mut problems: Vec<String> = files
@@ -40,11 +42,20 @@ pub fn check(files: &[OutputFile]) -> Vec<String> {
             let mut out = Vec::new();
             for el in html.select(&selector) {
                 let name = el.value().name();
-                let attr = if name == "a" || name == "link" { "href" } else { "src" };
-                let Some(url) = el.value().attr(attr) else { continue };
+                let attr = if name == "a" || name == "link" {
+                    "href"
+                } else {
+                    "src"
+                };
+                let Some(url) = el.value().attr(attr) else {
+                    continue;
+                };
                 if is_external(url) {
                     if name != "a" {
-                        out.push(t("render.externe-bron", &[("pagina", &f.path), ("url", url)]));
+                        out.push(t(
+                            "render.externe-bron",
+                            &[("pagina", &f.path), ("url", url)],
+                        ));
                     }
                     continue;
                 }
@@ -52,13 +63,19 @@ pub fn check(files: &[OutputFile]) -> Vec<String> {
                     continue;
                 }
                 if !url.starts_with('/') {
-                    out.push(t("render.relatieve-link", &[("pagina", &f.path), ("url", url)]));
+                    out.push(t(
+                        "render.relatieve-link",
+                        &[("pagina", &f.path), ("url", url)],
+                    ));
                     continue;
                 }
                 if let Some(target) = target_path(url)
                     && !existing.contains(target.as_str())
                 {
-                    out.push(t("render.kapotte-link", &[("pagina", &f.path), ("url", url)]));
+                    out.push(t(
+                        "render.kapotte-link",
+                        &[("pagina", &f.path), ("url", url)],
+                    ));
                 }
             }
             out
@@ -74,13 +91,19 @@ mod tests {
     use super::*;
 
     fn file(path: &str, html: &str) -> OutputFile {
-        OutputFile { path: path.into(), bytes: html.as_bytes().to_vec() }
+        OutputFile {
+            path: path.into(),
+            bytes: html.as_bytes().to_vec(),
+        }
     }
 
     #[test]
     fn broken_and_external_links_are_found() {
         let files = vec![
-            file("index.html", r#"<a href="/teams/">t</a><a href="/weg/">x</a><script src="https://cdn.example/x.js"></script><a href="https://git.example/">ok</a>"#),
+            file(
+                "index.html",
+                r#"<a href="/teams/">t</a><a href="/weg/">x</a><script src="https://cdn.example/x.js"></script><a href="https://git.example/">ok</a>"#,
+            ),
             file("teams/index.html", "<p>teams</p>"),
         ];
         let problems = check(&files);

@@ -63,7 +63,11 @@ pub struct RenderOptions {
 }
 
 /// Renders the whole site.
-pub fn render(model: &Model, theme: &Theme, options: RenderOptions) -> Result<Rendered, RenderError> {
+pub fn render(
+    model: &Model,
+    theme: &Theme,
+    options: RenderOptions,
+) -> Result<Rendered, RenderError> {
     let globals = pages::globals(model);
     let jobs = pages::all(model);
     let rendered: Vec<Result<OutputFile, RenderError>> = jobs
@@ -88,7 +92,12 @@ pub fn render(model: &Model, theme: &Theme, options: RenderOptions) -> Result<Re
     let html_pages: Vec<(String, String)> = files
         .iter()
         .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
-        .map(|f| (pages::url_of(&f.path), String::from_utf8_lossy(&f.bytes).into_owned()))
+        .map(|f| {
+            (
+                pages::url_of(&f.path),
+                String::from_utf8_lossy(&f.bytes).into_owned(),
+            )
+        })
         .collect();
     let page_count = files.len();
     for (name, bytes) in &theme.statics {

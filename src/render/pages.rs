@@ -46,7 +46,10 @@ pub fn globals(model: &Model) -> Context {
     ctx.insert("datum", &model.datum);
     ctx.insert(
         "tokens_css",
-        &model.tokens.as_ref().map(|_| "/static/organisatie-tokens.css"),
+        &model
+            .tokens
+            .as_ref()
+            .map(|_| "/static/organisatie-tokens.css"),
     );
     let nav = [
         ("ui.nav_home", "/"),
@@ -137,7 +140,12 @@ pub fn all(model: &Model) -> Vec<Job> {
         .filter_map(|s| model.team(s))
         .map(summary)
         .collect();
-    let intro = model.site.omschrijving.as_deref().map(to_html).unwrap_or_default();
+    let intro = model
+        .site
+        .omschrijving
+        .as_deref()
+        .map(to_html)
+        .unwrap_or_default();
     jobs.push(job(
         "/",
         "index.html",
@@ -156,7 +164,11 @@ pub fn all(model: &Model) -> Vec<Job> {
         }),
     ));
     if let Some(b) = &model.beleid {
-        let toc = b.secties.iter().map(|s| json!({"id": s.id, "titel": s.titel})).collect();
+        let toc = b
+            .secties
+            .iter()
+            .map(|s| json!({"id": s.id, "titel": s.titel}))
+            .collect();
         let titel = t("ui.nav_beleid", &[]);
         jobs.push(job(
             "/beleid/",
@@ -295,7 +307,11 @@ pub fn all(model: &Model) -> Vec<Job> {
         "404.html",
         json!({"page": page("/404.html", &t("ui.niet_gevonden", &[]), &[], vec![])}),
     ));
-    let mut urls: Vec<String> = jobs.iter().filter(|j| j.path != "404.html").map(|j| url_of(&j.path)).collect();
+    let mut urls: Vec<String> = jobs
+        .iter()
+        .filter(|j| j.path != "404.html")
+        .map(|j| url_of(&j.path))
+        .collect();
     urls.sort();
     jobs.push(job("/sitemap.xml", "sitemap.xml", json!({"urls": urls})));
     jobs
@@ -329,7 +345,11 @@ fn a_to_z(model: &Model, jobs: &[Job]) -> Vec<Value> {
     let mut current: Option<char> = None;
     let mut list: Vec<Value> = Vec::new();
     for (titel, url) in entries {
-        let letter = titel.chars().next().map(|c| c.to_uppercase().next().unwrap_or(c)).unwrap_or('#');
+        let letter = titel
+            .chars()
+            .next()
+            .map(|c| c.to_uppercase().next().unwrap_or(c))
+            .unwrap_or('#');
         if current != Some(letter) {
             if let Some(c) = current {
                 groups.push(json!({"letter": c.to_string(), "paginas": std::mem::take(&mut list)}));

@@ -15,7 +15,8 @@ pub fn index(pages: &[(String, String)]) -> Result<Vec<OutputFile>, RenderError>
         let config = PagefindServiceConfig::builder()
             .force_language("nl".to_string())
             .build();
-        let mut index = PagefindIndex::new(Some(config)).map_err(|e| RenderError::Search(e.to_string()))?;
+        let mut index =
+            PagefindIndex::new(Some(config)).map_err(|e| RenderError::Search(e.to_string()))?;
         for (url, html) in pages {
             index
                 .add_html_file(None, Some(url.clone()), html.clone())
@@ -29,7 +30,10 @@ pub fn index(pages: &[(String, String)]) -> Result<Vec<OutputFile>, RenderError>
         Ok(files
             .into_iter()
             .map(|f| OutputFile {
-                path: format!("pagefind/{}", f.filename.to_string_lossy().replace('\\', "/")),
+                path: format!(
+                    "pagefind/{}",
+                    f.filename.to_string_lossy().replace('\\', "/")
+                ),
                 bytes: f.contents,
             })
             .collect())

@@ -22,7 +22,12 @@ pub struct Theme {
 
 fn collect(dir: &Dir<'static>, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
     for file in dir.files() {
-        if let Some(rel) = file.path().strip_prefix(prefix).ok().and_then(|p| p.to_str()) {
+        if let Some(rel) = file
+            .path()
+            .strip_prefix(prefix)
+            .ok()
+            .and_then(|p| p.to_str())
+        {
             out.insert(rel.replace('\\', "/"), file.contents().to_vec());
         }
     }
@@ -38,13 +43,15 @@ fn overlay(root: &Path, sub: &str, out: &mut BTreeMap<String, Vec<u8>>) -> Resul
     }
     let mut stack = vec![dir.clone()];
     while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| RenderError::Io(d.display().to_string(), e.to_string()))?;
+        let entries = std::fs::read_dir(&d)
+            .map_err(|e| RenderError::Io(d.display().to_string(), e.to_string()))?;
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
             } else if let Ok(rel) = path.strip_prefix(&dir) {
-                let bytes = std::fs::read(&path).map_err(|e| RenderError::Io(path.display().to_string(), e.to_string()))?;
+                let bytes = std::fs::read(&path)
+                    .map_err(|e| RenderError::Io(path.display().to_string(), e.to_string()))?;
                 out.insert(rel.to_string_lossy().replace('\\', "/"), bytes);
             }
         }
@@ -74,7 +81,9 @@ impl Theme {
             sources.push((name.clone(), text));
         }
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| RenderError::Template(String::from("themes/default/templates"), format!("{e:#}")))?;
+            .map_err(|e| {
+                RenderError::Template(String::from("themes/default/templates"), format!("{e:#}"))
+            })?;
         Ok(Theme { tera, statics })
     }
 }

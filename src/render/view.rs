@@ -43,7 +43,11 @@ pub fn answer_html(a: &Answer) -> String {
             for r in items {
                 out.push_str("<li>");
                 match &r.url {
-                    Some(url) => out.push_str(&format!("<a href=\"{}\">{}</a>", escape(url), escape(&r.naam))),
+                    Some(url) => out.push_str(&format!(
+                        "<a href=\"{}\">{}</a>",
+                        escape(url),
+                        escape(&r.naam)
+                    )),
                     None => out.push_str(&escape(&r.naam)),
                 }
                 out.push_str("</li>");
@@ -64,7 +68,9 @@ pub fn answer_html(a: &Answer) -> String {
             out
         }
         Answer::Tabel { kolommen, rijen } => {
-            let mut out = String::from("<div class=\"vpd-tabel-wrapper\" role=\"region\" tabindex=\"0\" aria-label=\"");
+            let mut out = String::from(
+                "<div class=\"vpd-tabel-wrapper\" role=\"region\" tabindex=\"0\" aria-label=\"",
+            );
             out.push_str(&escape(&t("ui.tabel", &[])));
             out.push_str("\"><table class=\"vpd-tabel\"><thead><tr>");
             for k in kolommen {
@@ -123,7 +129,10 @@ pub fn category(c: &Category) -> Value {
     let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
     v["aanpak"] = Value::Array(c.aanpak.iter().map(step).collect());
     v["meldniveau_tekst"] = json!(level_label(&c.meldniveau));
-    v["aangifte_label"] = json!(t(&format!("ui.aangifte_{}", c.aangifte.replace('-', "_")), &[]));
+    v["aangifte_label"] = json!(t(
+        &format!("ui.aangifte_{}", c.aangifte.replace('-', "_")),
+        &[]
+    ));
     v
 }
 
@@ -133,7 +142,12 @@ pub fn norm_row(r: &NormRow) -> Value {
     v["aanpak"] = Value::Array(r.aanpak.iter().map(step).collect());
     v["meldniveau_tekst"] = json!(level_label(&r.meldniveau));
     v["meldniveau_organisatie_tekst"] = json!(level_label(&r.meldniveau_organisatie));
-    v["voorbeelden_html"] = Value::Array(r.voorbeelden.iter().map(|x| json!(inline_html(x))).collect());
+    v["voorbeelden_html"] = Value::Array(
+        r.voorbeelden
+            .iter()
+            .map(|x| json!(inline_html(x)))
+            .collect(),
+    );
     v["toelichting_html"] = json!(r.toelichting.as_deref().map(to_html).unwrap_or_default());
     v
 }

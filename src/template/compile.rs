@@ -28,7 +28,8 @@ pub fn compile(template: &Template, norm: &NormContext) -> Value {
         "template".into(),
         json!({"const": template.template, "description": t("veld.template", &[])}),
     );
-    for (key, schema, is_required) in envelope(template.soort) {
+    for (key, mut schema, is_required) in envelope(template.soort) {
+        schema["title"] = json!(t(&format!("label.{key}"), &[]));
         properties.insert(key.into(), schema);
         if is_required {
             required.push(key);
@@ -72,6 +73,7 @@ pub fn compile(template: &Template, norm: &NormContext) -> Value {
             "secties".into(),
             json!({
                 "type": "object",
+                "title": t("label.secties", &[]),
                 "description": t("veld.secties", &[]),
                 "additionalProperties": false,
                 "properties": sections,
@@ -93,8 +95,12 @@ pub fn compile(template: &Template, norm: &NormContext) -> Value {
     if let Some(d) = &template.omschrijving {
         schema["description"] = json!(d);
     }
-    if matches!(template.soort, Kind::Teamprotocol | Kind::Beleid | Kind::Normschema) {
-        schema["if"] = json!({"properties": {"status": {"const": "vastgesteld"}}, "required": ["status"]});
+    if matches!(
+        template.soort,
+        Kind::Teamprotocol | Kind::Beleid | Kind::Normschema
+    ) {
+        schema["if"] =
+            json!({"properties": {"status": {"const": "vastgesteld"}}, "required": ["status"]});
         schema["then"] = json!({"required": ["vastgesteld_op"]});
     }
     schema
@@ -143,7 +149,11 @@ fn envelope(kind: Kind) -> Vec<(&'static str, Value, bool)> {
             ("status", status, true),
             ("vastgesteld_op", date("veld.vastgesteld_op"), false),
             ("geevalueerd_op", date("veld.geevalueerd_op"), false),
-            ("afdelingen", id_list("veld.afdelingen", "afdeling-definitie"), true),
+            (
+                "afdelingen",
+                id_list("veld.afdelingen", "afdeling-definitie"),
+                true,
+            ),
             ("rollen", id_list("veld.rollen", "rol-definitie"), true),
         ],
         Kind::Normschema => vec![

@@ -259,7 +259,19 @@ impl Templates {
                 Ok(tpl) => {
                     out.by_name.insert(tpl.template.clone(), tpl);
                 }
-                Err(d) => out.diagnostics.push(d),
+                Err(d) => {
+                    out.diagnostics.push(d);
+                    // Keep checking the teams against the embedded form, so a broken
+                    // override is reported once and not as "template does not exist".
+                    let embedded = std::sync::Arc::new(SourceFile::new(
+                        Path::new(file),
+                        format!("(vpd) schemas/{file}"),
+                        text.to_string(),
+                    ));
+                    if let Ok(tpl) = parse_template(&embedded) {
+                        out.by_name.insert(tpl.template.clone(), tpl);
+                    }
+                }
             }
         }
         out
@@ -289,7 +301,9 @@ pub fn catalog(schemas: &[(&String, &serde_json::Value)]) -> serde_json::Value {
             let file_match = match name.as_str() {
                 "beleid" => vec!["content/organisatie/beleid.yaml".to_string()],
                 "normschema" => vec!["content/organisatie/normschema.yaml".to_string()],
-                "leerdoelwijzer" | "ontwikkelmatrix" => vec![format!("content/leerdoelwijzers/*.yaml")],
+                "leerdoelwijzer" | "ontwikkelmatrix" => {
+                    vec![format!("content/leerdoelwijzers/*.yaml")]
+                }
                 "werkvorm" => vec![],
                 _ => vec!["content/teams/*.yaml".to_string()],
             };

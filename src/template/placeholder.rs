@@ -7,9 +7,11 @@
 pub const PATTERN: &str =
     r"^\s*(?:[.…]{2,}\s*(?:\([^)]*\))?|[Ww]ij\s*[.…]*|-+|TODO\b.*|todo\b.*)?\s*$";
 
-static MATCHER: std::sync::LazyLock<Option<jsonschema::Validator>> = std::sync::LazyLock::new(|| {
-    jsonschema::draft202012::new(&serde_json::json!({"type": "string", "pattern": PATTERN})).ok()
-});
+static MATCHER: std::sync::LazyLock<Option<jsonschema::Validator>> =
+    std::sync::LazyLock::new(|| {
+        jsonschema::draft202012::new(&serde_json::json!({"type": "string", "pattern": PATTERN}))
+            .ok()
+    });
 
 /// Whether `s` is a placeholder, by the same pattern the compiled schemas use.
 pub fn is_placeholder(s: &str) -> bool {

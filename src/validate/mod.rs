@@ -20,10 +20,10 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use serde_json::Value;
 
+pub use crate::diagnostic::summary::{SectionStatus, TeamReport};
 pub use dates::next_evaluation;
 pub use org::Organisation;
 pub use schema::CompiledSchema;
-pub use crate::diagnostic::summary::{SectionStatus, TeamReport};
 
 use crate::diagnostic::{self, Diagnostic, Rule, Severity};
 use crate::load::{Document, Loaded};
@@ -86,7 +86,12 @@ pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Va
         }
     }
 
-    let of_kind = |kind: Kind| known.iter().filter(move |(_, t)| t.soort == kind).map(|(d, _)| *d);
+    let of_kind = |kind: Kind| {
+        known
+            .iter()
+            .filter(move |(_, t)| t.soort == kind)
+            .map(|(d, _)| *d)
+    };
     let policy = of_kind(Kind::Beleid).next();
     let norm = of_kind(Kind::Normschema).next();
     diagnostics.extend(organisation_presence(loaded, policy, norm, &of_kind));
@@ -129,7 +134,10 @@ pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Va
             found.extend(norm::check(doc, tpl, &organisation));
         }
         found.extend(refs::check_references(doc, &schema.schema, &targets));
-        if matches!(tpl.soort, Kind::Teamprotocol | Kind::Beleid | Kind::Normschema) {
+        if matches!(
+            tpl.soort,
+            Kind::Teamprotocol | Kind::Beleid | Kind::Normschema
+        ) {
             found.extend(dates::check(doc, options.today, options.strict));
         }
         let is_concept = doc.value.get("status").and_then(Value::as_str) == Some("concept");
@@ -149,7 +157,10 @@ pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Va
     for kind in [Kind::Teamprotocol, Kind::Werkvorm, Kind::Leerdoelwijzer] {
         let group: Vec<refs::Slugged> = known
             .iter()
-            .filter(|(_, t)| t.soort == kind || (kind == Kind::Leerdoelwijzer && t.soort == Kind::Ontwikkelmatrix))
+            .filter(|(_, t)| {
+                t.soort == kind
+                    || (kind == Kind::Leerdoelwijzer && t.soort == Kind::Ontwikkelmatrix)
+            })
             .map(|(d, _)| refs::Slugged {
                 slug: slug_of(d),
                 doc: d,
@@ -190,7 +201,15 @@ fn template_of<'t>(
         )
         .with_hint(t(
             "template.ontbreekt.hint",
-            &[("namen", &templates.by_name.keys().cloned().collect::<Vec<_>>().join(", "))],
+            &[(
+                "namen",
+                &templates
+                    .by_name
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )],
         )));
     };
     let name = value.as_str().unwrap_or_default();
@@ -204,7 +223,10 @@ fn template_of<'t>(
         );
         match suggest::did_you_mean(name, names.iter().copied()) {
             Some(s) => d.with_hint(t("suggestie.bedoelde-u", &[("suggestie", s)])),
-            None => d.with_hint(t("template.ontbreekt.hint", &[("namen", &names.join(", "))])),
+            None => d.with_hint(t(
+                "template.ontbreekt.hint",
+                &[("namen", &names.join(", "))],
+            )),
         }
     })
 }
@@ -217,8 +239,16 @@ fn organisation_presence<'a, I: Iterator<Item = &'a Document>>(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (kind, present, file) in [
-        (Kind::Beleid, policy.is_some(), "content/organisatie/beleid.yaml"),
-        (Kind::Normschema, norm.is_some(), "content/organisatie/normschema.yaml"),
+        (
+            Kind::Beleid,
+            policy.is_some(),
+            "content/organisatie/beleid.yaml",
+        ),
+        (
+            Kind::Normschema,
+            norm.is_some(),
+            "content/organisatie/normschema.yaml",
+        ),
     ] {
         if !present {
             let source = Arc::new(SourceFile::new(
@@ -231,7 +261,10 @@ fn organisation_presence<'a, I: Iterator<Item = &'a Document>>(
                     Rule::OrganisationMissing,
                     &source,
                     Span::file_start(),
-                    t(&format!("organisatie.ontbreekt.{kind:?}").to_lowercase(), &[]),
+                    t(
+                        &format!("organisatie.ontbreekt.{kind:?}").to_lowercase(),
+                        &[],
+                    ),
                 )
                 .with_hint(t("organisatie.ontbreekt.hint", &[])),
             );
@@ -247,7 +280,11 @@ fn organisation_presence<'a, I: Iterator<Item = &'a Document>>(
                         extra.spans.value("/template"),
                         t("organisatie.dubbel", &[("ander", &first.source.display)]),
                     )
-                    .with_secondary(&first.source, first.spans.value("/template"), t("slug.dubbel.eerste", &[])),
+                    .with_secondary(
+                        &first.source,
+                        first.spans.value("/template"),
+                        t("slug.dubbel.eerste", &[]),
+                    ),
                 );
             }
         }
@@ -255,7 +292,11 @@ fn organisation_presence<'a, I: Iterator<Item = &'a Document>>(
     out
 }
 
-fn team_report(doc: &Document, tpl: &crate::template::Template, found: &[Diagnostic]) -> TeamReport {
+fn team_report(
+    doc: &Document,
+    tpl: &crate::template::Template,
+    found: &[Diagnostic],
+) -> TeamReport {
     let sections = tpl
         .secties
         .iter()

@@ -115,7 +115,11 @@ pub fn check(doc: &Document, template: &Template, org: &Organisation) -> Vec<Dia
                 )
                 .with_label(t("norm.meldniveau.label", &[]))
                 .with_hint(t(
-                    "norm.meldniveau.hint",
+                    if org_level == ReportingLevel::Altijd {
+                        "norm.meldniveau.hint.altijd"
+                    } else {
+                        "norm.meldniveau.hint"
+                    },
                     &[("organisatie", org_level.as_str())],
                 ))
                 .in_section(section.id.clone());

@@ -140,7 +140,8 @@ impl Organisation {
                             .enumerate()
                             .filter_map(|(j, s)| {
                                 let step = serde_json::from_value::<Step>(s.clone()).ok()?;
-                                let span = n.spans.key_or_value(&format!("{row_ptr}/aanpak/{j}/id"));
+                                let span =
+                                    n.spans.key_or_value(&format!("{row_ptr}/aanpak/{j}/id"));
                                 Some((step, span))
                             })
                             .collect()

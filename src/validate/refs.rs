@@ -77,7 +77,14 @@ fn walk(
         Value::String(s) => {
             let kind = node.get("x-vpd-type").and_then(Value::as_str);
             let known: Vec<&str> = match kind {
-                Some("afdeling") => targets.org.departments.iter().map(|d| d.id.as_str()).collect(),
+                // Without a policy there is nothing to resolve against; that is reported once.
+                Some("afdeling" | "rol") if targets.org.policy.is_none() => return,
+                Some("afdeling") => targets
+                    .org
+                    .departments
+                    .iter()
+                    .map(|d| d.id.as_str())
+                    .collect(),
                 Some("rol") => targets.org.roles.iter().map(|r| r.id.as_str()).collect(),
                 Some("werkvorm") => targets.werkvormen.iter().map(String::as_str).collect(),
                 _ => return,
@@ -99,6 +106,12 @@ fn walk(
                     &[("bekend", &known.join(", "))],
                 )),
             };
+            if let Some(section) = ptr
+                .strip_prefix("/secties/")
+                .and_then(|r| r.split('/').next())
+            {
+                d = d.in_section(section.replace("~1", "/").replace("~0", "~"));
+            }
             out.push(d);
         }
         _ => {}

@@ -104,12 +104,10 @@ fn translate(
     let src = &doc.source;
     let info = walk(schema, tokens);
     let section = info.section.map(str::to_string);
-    let prompt = info.prompt.map(quote).unwrap_or_else(|| {
-        tokens
-            .last()
-            .cloned()
-            .unwrap_or_else(|| t("document", &[]))
-    });
+    let prompt = info
+        .prompt
+        .map(quote)
+        .unwrap_or_else(|| tokens.last().cloned().unwrap_or_else(|| t("document", &[])));
     let push = |d: Diagnostic, out: &mut Vec<Diagnostic>| {
         out.push(match &section {
             Some(s) => d.in_section(s.clone()),
@@ -119,31 +117,50 @@ fn translate(
     match kind {
         ValidationErrorKind::Required { property } => {
             let key = property.as_str().unwrap_or_default();
+            // A misspelt key is reported once, as unknown with "Bedoelde u ...?", not
+            // also as missing.
+            let allowed = allowed_keys(schema, tokens);
+            let misspelt = instance.as_object().is_some_and(|obj| {
+                obj.keys()
+                    .filter(|k| !allowed.contains(k))
+                    .any(|k| did_you_mean(k, allowed.iter().map(String::as_str)) == Some(key))
+            });
+            if misspelt {
+                return;
+            }
             let span = doc.spans.missing_in(pointer);
-            let (rule, message, hint) = if info.kind == Some("normtabel") {
-                let name = property_title(schema, tokens, key).unwrap_or(key);
-                (
-                    Rule::TeamExamples,
-                    t("norm.categorie-ontbreekt", &[("categorie", name)]),
-                    t("norm.categorie-ontbreekt.hint", &[("sleutel", key)]),
-                )
-            } else if tokens.len() == 1 && tokens[0] == "secties" {
-                let title = property_title(schema, tokens, key).unwrap_or(key);
-                (
-                    Rule::MissingField,
-                    t("sectie.ontbreekt", &[("sectie", title)]),
-                    t("sectie.ontbreekt.hint", &[("sleutel", key)]),
-                )
-            } else {
-                let q = property_prompt(schema, tokens, key)
-                    .map(quote)
-                    .unwrap_or_else(|| key.to_string());
-                (
-                    Rule::MissingField,
-                    t("veld.ontbreekt", &[("vraag", &q), ("sleutel", key)]),
-                    t("veld.ontbreekt.hint", &[("sleutel", key)]),
-                )
-            };
+            let (rule, message, hint) =
+                if info.kind == Some("normcategorie") && key == "voorbeelden" {
+                    let name = info.title.unwrap_or_default();
+                    (
+                        Rule::TeamExamples,
+                        t("norm.categorie-ontbreekt", &[("categorie", name)]),
+                        t("norm.voorbeelden-ontbreken.hint", &[]),
+                    )
+                } else if info.kind == Some("normtabel") {
+                    let name = property_title(schema, tokens, key).unwrap_or(key);
+                    (
+                        Rule::TeamExamples,
+                        t("norm.categorie-ontbreekt", &[("categorie", name)]),
+                        t("norm.categorie-ontbreekt.hint", &[("sleutel", key)]),
+                    )
+                } else if tokens.len() == 1 && tokens[0] == "secties" {
+                    let title = property_title(schema, tokens, key).unwrap_or(key);
+                    (
+                        Rule::MissingField,
+                        t("sectie.ontbreekt", &[("sectie", title)]),
+                        t("sectie.ontbreekt.hint", &[("sleutel", key)]),
+                    )
+                } else {
+                    let q = property_prompt(schema, tokens, key)
+                        .map(quote)
+                        .unwrap_or_else(|| key.to_string());
+                    (
+                        Rule::MissingField,
+                        t("veld.ontbreekt", &[("vraag", &q), ("sleutel", key)]),
+                        t("veld.ontbreekt.hint", &[("sleutel", key)]),
+                    )
+                };
             let section_of_missing = if tokens.len() == 1 && tokens[0] == "secties" {
                 Some(key.to_string())
             } else {
@@ -218,7 +235,11 @@ fn translate(
                     Rule::TeamExamples,
                     t(
                         "norm.te-weinig-voorbeelden",
-                        &[("categorie", name), ("aantal", &count), ("minimaal", &limit)],
+                        &[
+                            ("categorie", name),
+                            ("aantal", &count),
+                            ("minimaal", &limit),
+                        ],
                     ),
                 )
             } else {
@@ -274,7 +295,10 @@ fn translate(
                 .as_array()
                 .map(|a| a.iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default();
-            let given = instance.as_str().map(str::to_string).unwrap_or_else(|| instance.to_string());
+            let given = instance
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| instance.to_string());
             let mut d = Diagnostic::new(
                 Rule::InvalidValue,
                 src,
@@ -286,10 +310,7 @@ fn translate(
             );
             d = match did_you_mean(&given, options.iter().copied()) {
                 Some(s) => d.with_hint(t("suggestie.bedoelde-u", &[("suggestie", s)])),
-                None => d.with_hint(t(
-                    "waarde.toegestaan",
-                    &[("opties", &options.join(", "))],
-                )),
+                None => d.with_hint(t("waarde.toegestaan", &[("opties", &options.join(", "))])),
             };
             push(d, out);
         }
@@ -301,7 +322,10 @@ fn translate(
                 doc.spans.value(pointer),
                 t(
                     &format!("patroon.{kind}"),
-                    &[("vraag", &prompt), ("waarde", instance.as_str().unwrap_or_default())],
+                    &[
+                        ("vraag", &prompt),
+                        ("waarde", instance.as_str().unwrap_or_default()),
+                    ],
                 ),
             )
             .with_hint(t(&format!("patroon.{kind}.hint"), &[]));
@@ -314,7 +338,10 @@ fn translate(
                 doc.spans.value(pointer),
                 t(
                     "waarde.vast",
-                    &[("vraag", &prompt), ("verwacht", &expected_value.to_string())],
+                    &[
+                        ("vraag", &prompt),
+                        ("verwacht", &expected_value.to_string()),
+                    ],
                 ),
             );
             push(d, out);

@@ -47,8 +47,11 @@ fn annotate<'s>(info: &mut NodeInfo<'s>, root: &'s Value, node: &'s Value) {
             info.title = Some(title);
         }
     }
+    // A short title (an envelope key's label, a section or category name) reads better
+    // in a message than a long description; fields have only their prompt.
     if let Some(d) = node
-        .get("description")
+        .get("title")
+        .or_else(|| node.get("description"))
         .or_else(|| target.get("description"))
         .and_then(Value::as_str)
     {
@@ -104,6 +107,9 @@ pub fn allowed_keys(root: &Value, path: &[String]) -> Vec<String> {
 
 /// The `description` of property `key` of the object at `path`.
 pub fn property_prompt<'s>(root: &'s Value, path: &[String], key: &str) -> Option<&'s str> {
+    if let Some(title) = property_title(root, path, key) {
+        return Some(title);
+    }
     let mut p = path.to_vec();
     p.push(key.to_string());
     let info = walk(root, &p);
@@ -132,7 +138,10 @@ mod tests {
                 "properties": {"a": {"type": "array", "description": "Vraag A", "x-vpd-veld": "a", "x-vpd-type": "lijst",
                     "items": {"$ref": "#/$defs/t"}}}}}}}
         });
-        let path: Vec<String> = ["secties", "visie", "a", "0"].iter().map(|s| s.to_string()).collect();
+        let path: Vec<String> = ["secties", "visie", "a", "0"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let info = walk(&schema, &path);
         assert_eq!(info.section, Some("visie"));
         assert_eq!(info.prompt, Some("Vraag A"));

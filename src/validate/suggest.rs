@@ -17,7 +17,10 @@ mod tests {
     #[test]
     fn suggests_close_names_only() {
         let keys = ["voorbeelden", "aanpak", "meldniveau"];
-        assert_eq!(did_you_mean("voorbeelde", keys.into_iter()), Some("voorbeelden"));
+        assert_eq!(
+            did_you_mean("voorbeelde", keys.into_iter()),
+            Some("voorbeelden")
+        );
         assert_eq!(did_you_mean("xyz", keys.into_iter()), None);
     }
 }

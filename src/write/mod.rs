@@ -53,7 +53,9 @@ fn check_replaceable(dir: &Path) -> Result<bool, WriteError> {
 
 /// Removes staging folders that an interrupted build left behind (only ones vpd marked).
 fn remove_stale_staging(parent: &Path) {
-    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let path = entry.path();
@@ -79,7 +81,8 @@ pub fn write(out: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
         .prefix(STAGING_PREFIX)
         .tempdir_in(&parent)
         .map_err(io(&parent))?;
-    std::fs::write(staging.path().join(MARKER), t("schrijven.markering", &[])).map_err(io(staging.path()))?;
+    std::fs::write(staging.path().join(MARKER), t("schrijven.markering", &[]))
+        .map_err(io(staging.path()))?;
     for f in files {
         if f.path.split('/').any(|c| c == ".." || c.is_empty()) || f.path.starts_with('/') {
             return Err(WriteError::BadPath(f.path.clone()));
@@ -126,18 +129,32 @@ mod tests {
     use super::*;
 
     fn f(path: &str, text: &str) -> OutputFile {
-        OutputFile { path: path.into(), bytes: text.as_bytes().to_vec() }
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
     }
 
     #[test]
     fn rebuild_replaces_everything_and_leaves_no_stale_files() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        write(&out, &[f("index.html", "een"), f("teams/a/index.html", "a")]).unwrap();
+        write(
+            &out,
+            &[f("index.html", "een"), f("teams/a/index.html", "a")],
+        )
+        .unwrap();
         write(&out, &[f("index.html", "twee")]).unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "twee");
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "twee"
+        );
         assert!(!out.join("teams/a/index.html").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     }
 
@@ -149,7 +166,10 @@ mod tests {
         std::fs::write(out.join("eigen.txt"), "van iemand anders").unwrap();
         let err = write(&out, &[f("index.html", "x")]).unwrap_err();
         assert!(matches!(err, WriteError::NotOurs(_)));
-        assert_eq!(std::fs::read_to_string(out.join("eigen.txt")).unwrap(), "van iemand anders");
+        assert_eq!(
+            std::fs::read_to_string(out.join("eigen.txt")).unwrap(),
+            "van iemand anders"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Formats for CI systems: GitHub workflow commands and GitLab Code Quality.
 
-use sha2::{Digest, Sha256};
 use serde_json::json;
+use sha2::{Digest, Sha256};
 
 use super::super::summary::Report;
 use super::super::{Diagnostic, Severity};
@@ -9,7 +9,9 @@ use crate::messages::t;
 
 /// Escapes data for a GitHub workflow command message.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a GitHub workflow command property.

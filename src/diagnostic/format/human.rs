@@ -30,9 +30,7 @@ fn level(s: Severity) -> Level<'static> {
 
 fn group(d: &Diagnostic) -> Group<'_> {
     let src = &d.primary.source;
-    let mut snippet = Snippet::source(src.text.as_str())
-        .path(d.file())
-        .fold(true);
+    let mut snippet = Snippet::source(src.text.as_str()).path(d.file()).fold(true);
     if src.text.is_empty() {
         snippet = Snippet::source(" ").path(d.file());
     } else {
@@ -43,7 +41,11 @@ fn group(d: &Diagnostic) -> Group<'_> {
         );
     }
     // Secondary places in the same file go into the same excerpt.
-    for l in d.secondary.iter().filter(|l| std::sync::Arc::ptr_eq(&l.source, src)) {
+    for l in d
+        .secondary
+        .iter()
+        .filter(|l| std::sync::Arc::ptr_eq(&l.source, src))
+    {
         if !src.text.is_empty() {
             snippet = snippet.annotation(
                 AnnotationKind::Context
@@ -56,7 +58,11 @@ fn group(d: &Diagnostic) -> Group<'_> {
         .primary_title(d.message.as_str())
         .id(d.rule.code())
         .element(snippet);
-    for l in d.secondary.iter().filter(|l| !std::sync::Arc::ptr_eq(&l.source, src)) {
+    for l in d
+        .secondary
+        .iter()
+        .filter(|l| !std::sync::Arc::ptr_eq(&l.source, src))
+    {
         let text = l.source.text.as_str();
         let s = Snippet::source(if text.is_empty() { " " } else { text })
             .path(l.source.display.as_str())
@@ -69,7 +75,11 @@ fn group(d: &Diagnostic) -> Group<'_> {
         g = g.element(s);
     }
     if let Some(h) = &d.hint {
-        g = g.element(Level::HELP.with_name(Some(t("ernst.hint", &[]))).message(h.as_str()));
+        g = g.element(
+            Level::HELP
+                .with_name(Some(t("ernst.hint", &[])))
+                .message(h.as_str()),
+        );
     }
     g
 }

@@ -79,13 +79,8 @@ fn case(out: &mut String, class: &str, name: &str, findings: &[&Diagnostic]) {
 }
 
 pub(super) fn render(report: &Report) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"vpd check\" tests=\"{}\" failures=\"{}\">",
-        report.teams.iter().map(|t| t.sections.len()).sum::<usize>(),
-        report.errors()
-    );
+    let mut out = String::new();
+    let mut total = 0;
     let mut used = vec![false; report.diagnostics.len()];
     for team in report.teams {
         let _ = writeln!(
@@ -94,6 +89,7 @@ pub(super) fn render(report: &Report) -> String {
             xml_escape(&team.file),
             team.sections.len() + 1
         );
+        total += team.sections.len() + 1;
         let class = format!("{} ({})", team.team, team.file);
         let mut general = Vec::new();
         let mut by_section: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
@@ -129,11 +125,15 @@ pub(super) fn render(report: &Report) -> String {
             xml_escape(&t("junit.overige", &[])),
             by_file.len()
         );
+        total += by_file.len();
         for (file, findings) in by_file {
             case(&mut out, file, file, &findings);
         }
         out.push_str("  </testsuite>\n");
     }
     out.push_str("</testsuites>\n");
-    out
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"vpd check\" tests=\"{total}\" failures=\"{}\">\n{out}",
+        report.errors()
+    )
 }
