@@ -6,6 +6,7 @@ mod check;
 mod init;
 mod new;
 mod schema;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,6 +40,9 @@ pub enum Command {
         after_help = "Voorbeeld:\n  vpd build\n  vpd build mijn-organisatie --out /srv/intranet/vpd"
     )]
     Build(BuildArgs),
+    /// Bekijk de site terwijl u werkt: bouwt, serveert en ververst bij iedere wijziging.
+    #[command(after_help = "Voorbeeld:\n  vpd serve\n  vpd serve --port 8080 --open")]
+    Serve(ServeArgs),
     /// Schrijf de JSON Schema's (voor editors) en een catalog.json.
     #[command(after_help = "Voorbeeld:\n  vpd schema --out public/schemas")]
     Schema(SchemaArgs),
@@ -81,6 +85,23 @@ pub struct BuildArgs {
     pub strict: bool,
 }
 
+/// Arguments of `vpd serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// De map van de organisatie (met content/); standaard de huidige map.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// De poort; zonder deze optie de eerste vrije poort vanaf 8000.
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// Het adres waarop de server luistert.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open de site in de browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
 /// Arguments of `vpd schema`.
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
@@ -119,6 +140,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::New(args) => new::run(&args),
         Command::Init(args) => init::run(&args),

@@ -7,6 +7,7 @@
 
 pub mod answer;
 pub mod norm;
+pub mod deps;
 mod site;
 mod status;
 
@@ -16,6 +17,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 use serde_json::Value;
 
+pub use deps::Affected;
 pub use answer::{Answer, FieldAnswer, Ref, SectionAnswers, Step};
 pub use norm::{Category, NormRow};
 pub use site::{SiteConfig, SiteError};

@@ -63,15 +63,34 @@ pub struct RenderOptions {
 }
 
 /// Renders the whole site.
-pub fn render(
-    model: &Model,
-    theme: &Theme,
-    options: RenderOptions,
-) -> Result<Rendered, RenderError> {
+pub fn render(model: &Model, theme: &Theme, options: RenderOptions) -> Result<Rendered, RenderError> {
+    let pages = render_pages(model, theme, &|_| true)?;
+    let page_count = pages.len();
+    let mut files = pages;
+    files.extend(assets(model, theme));
+    if options.search {
+        files.extend(search_index(&files)?);
+    }
+    check_links(&files)?;
+    let mut unique = BTreeMap::new();
+    for f in files {
+        unique.insert(f.path.clone(), f);
+    }
+    Ok(Rendered {
+        files: unique.into_values().collect(),
+        pages: page_count,
+    })
+}
+
+/// Renders the pages whose URL `wanted` accepts (all pages for a build, the affected
+/// ones for a preview after a change), in parallel.
+pub fn render_pages(model: &Model, theme: &Theme, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Result<Vec<OutputFile>, RenderError> {
     let globals = pages::globals(model);
-    let jobs = pages::all(model);
-    let rendered: Vec<Result<OutputFile, RenderError>> = jobs
-        .par_iter()
+    let jobs: Vec<pages::Job> = pages::all(model)
+        .into_iter()
+        .filter(|j| wanted(&pages::url_of(&j.path)))
+        .collect();
+    jobs.par_iter()
         .map(|job| {
             let mut ctx = globals.clone();
             ctx.extend(job.context.clone());
@@ -84,45 +103,47 @@ pub fn render(
                 })
                 .map_err(|e| RenderError::Template(job.template.clone(), format!("{e:#}")))
         })
-        .collect();
-    let mut files = Vec::with_capacity(rendered.len() + 64);
-    for r in rendered {
-        files.push(r?);
-    }
-    let html_pages: Vec<(String, String)> = files
+        .collect()
+}
+
+/// Every page URL of the site.
+pub fn page_urls(model: &Model) -> Vec<String> {
+    pages::all(model).iter().map(|j| pages::url_of(&j.path)).collect()
+}
+
+/// Static files of the theme, the municipality's tokens and the JSON Schemas.
+pub fn assets(model: &Model, theme: &Theme) -> Vec<OutputFile> {
+    let mut files: Vec<OutputFile> = theme
+        .statics
         .iter()
-        .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
-        .map(|f| {
-            (
-                pages::url_of(&f.path),
-                String::from_utf8_lossy(&f.bytes).into_owned(),
-            )
-        })
-        .collect();
-    let page_count = files.len();
-    for (name, bytes) in &theme.statics {
-        files.push(OutputFile {
+        .map(|(name, bytes)| OutputFile {
             path: format!("static/{name}"),
             bytes: bytes.clone(),
-        });
-    }
+        })
+        .collect();
     if let Some(tokens) = pages::token_file(model) {
         files.push(tokens);
     }
     files.extend(pages::schema_files(model));
-    if options.search {
-        files.extend(search::index(&html_pages)?);
+    files
+}
+
+/// The Pagefind search index over the HTML pages among `files`.
+pub fn search_index(files: &[OutputFile]) -> Result<Vec<OutputFile>, RenderError> {
+    let html_pages: Vec<(String, String)> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
+        .map(|f| (pages::url_of(&f.path), String::from_utf8_lossy(&f.bytes).into_owned()))
+        .collect();
+    search::index(&html_pages)
+}
+
+/// Checks that every internal link among `files` resolves and nothing comes from another host.
+pub fn check_links(files: &[OutputFile]) -> Result<(), RenderError> {
+    let problems = links::check(files);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(RenderError::Links(problems))
     }
-    let problems = links::check(&files);
-    if !problems.is_empty() {
-        return Err(RenderError::Links(problems));
-    }
-    let mut unique = BTreeMap::new();
-    for f in files {
-        unique.insert(f.path.clone(), f);
-    }
-    Ok(Rendered {
-        files: unique.into_values().collect(),
-        pages: page_count,
-    })
 }

@@ -1,0 +1,205 @@
+//! `vpd serve` as a team lead uses it: start it, open pages, edit a team file and see the
+//! reload event and the new text, break the file and see the error page, fix it and see
+//! the page return; and the server refuses to leave the site folder.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+struct Serve {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn start(dir: &Path) -> Serve {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vpd"))
+        .args(["serve", "--port", "0"])
+        .arg(dir)
+        .env("VPD_VANDAAG", "2026-11-24")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("vpd serve starts");
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(i) = line.find("http://") {
+                let url = line[i + 7..].split('/').next().unwrap_or("").to_string();
+                let _ = tx.send(url);
+            }
+        }
+    });
+    let addr = rx.recv_timeout(Duration::from_secs(60)).expect("serve prints its address");
+    Serve { child, addr }
+}
+
+/// A raw HTTP request: (status, headers, body).
+fn request(addr: &str, method: &str, path: &str) -> (u16, String, Vec<u8>) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(stream, "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or(raw.len());
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let body = raw.get(split + 4..).unwrap_or_default().to_vec();
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, head.to_lowercase(), body)
+}
+
+fn get(addr: &str, path: &str) -> (u16, String, String) {
+    let (s, h, b) = request(addr, "GET", path);
+    (s, h, String::from_utf8_lossy(&b).into_owned())
+}
+
+/// An open Server-Sent Events stream.
+struct Events(BufReader<TcpStream>);
+
+impl Events {
+    fn open(addr: &str) -> Events {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        write!(stream, "GET /__vpd/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        assert!(line.contains("200"), "{line}");
+        Events(reader)
+    }
+
+    fn wait_for_reload(&mut self) -> Duration {
+        let start = Instant::now();
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let n = self.0.read_line(&mut line).expect("an event arrives");
+            assert!(n > 0, "event stream closed");
+            if line.trim() == "data: reload" {
+                return start.elapsed();
+            }
+        }
+    }
+}
+
+fn wait_until(mut f: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(30) {
+        if f() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("condition not reached in 30 s");
+}
+
+#[test]
+fn edit_break_and_fix_a_team_file_while_serving() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &tmp.path().join("content"));
+    let serve = start(tmp.path());
+    let addr = serve.addr.clone();
+
+    let (status, headers, body) = get(&addr, "/teams/kcc-algemeen/");
+    assert_eq!(status, 200);
+    assert!(headers.contains("content-type: text/html"));
+    assert!(body.contains("/__vpd/reload.js"), "serve mode injects the reload script");
+
+    let mut events = Events::open(&addr);
+    let file = tmp.path().join("content/teams/kcc-algemeen.yaml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let edited: String = original
+        .lines()
+        .map(|l| if l.starts_with("team: ") { "team: \"KCC Algemeen Vernieuwd\"" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    std::fs::write(&file, &edited).unwrap();
+    events.wait_for_reload();
+    let (status, _, body) = get(&addr, "/teams/kcc-algemeen/");
+    assert_eq!(status, 200);
+    assert!(body.contains("KCC Algemeen Vernieuwd"));
+
+    // Break it: an unknown key.
+    std::fs::write(&file, format!("{edited}onbekend_veld: 1\n")).unwrap();
+    events.wait_for_reload();
+    let (status, _, body) = get(&addr, "/teams/kcc-algemeen/");
+    assert_eq!(status, 500);
+    assert!(body.contains("content/teams/kcc-algemeen.yaml"), "{body}");
+    assert!(body.contains("onbekend_veld"));
+    assert!(body.contains("/__vpd/reload.js"), "the error page reloads too");
+
+    // Fix it: the page comes back.
+    std::fs::write(&file, &edited).unwrap();
+    events.wait_for_reload();
+    let (status, _, body) = get(&addr, "/teams/kcc-algemeen/");
+    assert_eq!(status, 200);
+    assert!(body.contains("KCC Algemeen Vernieuwd"));
+}
+
+#[test]
+fn only_files_of_the_site_are_served_with_the_right_types() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &tmp.path().join("content"));
+    std::fs::write(tmp.path().join("geheim.txt"), "geheim").unwrap();
+    let serve = start(tmp.path());
+    let addr = serve.addr.clone();
+    for bad in [
+        "/../geheim.txt",
+        "/%2e%2e/geheim.txt",
+        "/%2e%2e%2fgeheim.txt",
+        "/%252e%252e/geheim.txt",
+        "/static/..%5c..%5cgeheim.txt",
+        "/teams\\..\\..\\geheim.txt",
+        "/index.html%00",
+    ] {
+        let (status, _, body) = get(&addr, bad);
+        assert!(status == 400 || status == 404, "{bad}: {status}");
+        assert!(!body.contains("geheim") || status == 404, "{bad}");
+    }
+    let (status, _, body) = get(&addr, "/bestaat/niet/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<html"), "the site's 404 page");
+    let (status, headers, _) = get(&addr, "/teams");
+    assert_eq!(status, 301);
+    assert!(headers.contains("location: /teams/"));
+    for (path, ty) in [
+        ("/", "text/html"),
+        ("/static/vpd.css", "text/css"),
+        ("/static/vpd.js", "text/javascript"),
+        ("/schemas/catalog.json", "application/json"),
+        ("/sitemap.xml", "application/xml"),
+    ] {
+        let (status, headers, _) = get(&addr, path);
+        assert_eq!(status, 200, "{path}");
+        assert!(headers.contains(&format!("content-type: {ty}")), "{path}: {headers}");
+    }
+    // The search index arrives in the background; its wasm has the right type.
+    wait_until(|| get(&addr, "/pagefind/pagefind.js").0 == 200);
+    let (status, headers, body) = request(&addr, "HEAD", "/");
+    assert_eq!(status, 200);
+    assert!(headers.contains("content-type: text/html"));
+    assert!(body.is_empty(), "HEAD has no body");
+}
