@@ -13,6 +13,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod leerdoelen;
 pub mod load;
 pub mod messages;
 pub mod model;

@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod init;
+mod leerdoelen;
 mod new;
 mod schema;
 mod serve;
@@ -49,6 +50,9 @@ pub enum Command {
     /// Maak een nieuw teamprotocol met alle vragen van het formulier.
     #[command(after_help = "Voorbeeld:\n  vpd new werkplein \"Werkplein Zuid\"")]
     New(NewArgs),
+    /// Maak een leerprofiel van een team uit opgeslagen antwoorden op een leerdoelwijzer (minstens 5).
+    #[command(after_help = "Voorbeeld:\n  vpd leerdoelen antwoorden-team-noord --out leerprofiel-noord.html")]
+    Leerdoelen(LeerdoelenArgs),
     /// Maak een nieuwe organisatie-repository om mee te beginnen.
     #[command(after_help = "Voorbeeld:\n  vpd init gemeente-voorbeeld")]
     Init(InitArgs),
@@ -125,6 +129,19 @@ pub struct NewArgs {
     pub dir: PathBuf,
 }
 
+/// Arguments of `vpd leerdoelen`.
+#[derive(Debug, clap::Args)]
+pub struct LeerdoelenArgs {
+    /// De map met de opgeslagen antwoordbestanden (.json) van één team.
+    pub dir: PathBuf,
+    /// Waar het leerprofiel komt (HTML); standaard leerdoelprofiel.html.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// De map van de organisatie (met content/leerdoelwijzers/).
+    #[arg(long, default_value = ".")]
+    pub org: PathBuf,
+}
+
 /// Arguments of `vpd init`.
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
@@ -144,6 +161,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema(args) => schema::run(&args),
         Command::New(args) => new::run(&args),
         Command::Init(args) => init::run(&args),
+        Command::Leerdoelen(args) => leerdoelen::run(&args),
     };
     match result {
         Ok(code) => code,
