@@ -33,35 +33,77 @@ impl Rng {
     }
 }
 
-const SUBJECTS: &[&str] = &["Wij", "Het team", "Iedere medewerker", "De teamleider", "Wij als team", "Onze collega's"];
+const SUBJECTS: &[&str] = &[
+    "Wij",
+    "Het team",
+    "Iedere medewerker",
+    "De teamleider",
+    "Wij als team",
+    "Onze collega's",
+];
 const VERBS: &[&str] = &[
-    "bespreken", "zorgen voor", "letten op", "leggen vast", "evalueren", "oefenen", "maken afspraken over",
-    "nemen de tijd voor", "houden rekening met", "vragen hulp bij",
+    "bespreken",
+    "zorgen voor",
+    "letten op",
+    "leggen vast",
+    "evalueren",
+    "oefenen",
+    "maken afspraken over",
+    "nemen de tijd voor",
+    "houden rekening met",
+    "vragen hulp bij",
 ];
 const OBJECTS: &[&str] = &[
-    "een rustige ontvangst van iedere bezoeker", "duidelijke uitleg over de regels", "de veiligheid van de spreekkamer",
-    "het melden van ieder incident in het GIR", "de nazorg na een vervelend gesprek", "signalen van oplopende spanning",
-    "het afronden van een gesprek dat niet meer veilig is", "de bereikbaarheid van de leidinggevende",
-    "de inzet van de alarmknop", "het terugbellen van inwoners binnen de afgesproken termijn",
-    "het werken in tweetallen bij risicovolle afspraken", "het voorbereiden van slechtnieuwsgesprekken",
+    "een rustige ontvangst van iedere bezoeker",
+    "duidelijke uitleg over de regels",
+    "de veiligheid van de spreekkamer",
+    "het melden van ieder incident in het GIR",
+    "de nazorg na een vervelend gesprek",
+    "signalen van oplopende spanning",
+    "het afronden van een gesprek dat niet meer veilig is",
+    "de bereikbaarheid van de leidinggevende",
+    "de inzet van de alarmknop",
+    "het terugbellen van inwoners binnen de afgesproken termijn",
+    "het werken in tweetallen bij risicovolle afspraken",
+    "het voorbereiden van slechtnieuwsgesprekken",
 ];
 const ENDINGS: &[&str] = &[
-    "in het teamoverleg", "bij ieder nieuw dossier", "elke maand", "na ieder incident", "samen met de coördinator",
-    "zodat niemand er alleen voor staat", "en leggen dat vast in het protocol", "met behulp van de werkvormen",
+    "in het teamoverleg",
+    "bij ieder nieuw dossier",
+    "elke maand",
+    "na ieder incident",
+    "samen met de coördinator",
+    "zodat niemand er alleen voor staat",
+    "en leggen dat vast in het protocol",
+    "met behulp van de werkvormen",
 ];
 const UTTERANCES: &[&str] = &[
-    "\"Kunt u niet één keer een uitzondering maken?\"", "\"Jullie regels slaan nergens op.\"",
-    "\"U snapt er helemaal niets van.\"", "\"Ik weet waar u woont.\"", "Een inwoner slaat met de vuist op de balie.",
-    "Een beller blijft schreeuwen nadat hij is aangesproken.", "\"Dan kom ik morgen terug met mijn broers.\"",
-    "Een bezoeker weigert de spreekkamer te verlaten.", "\"Ik heb al drie keer gebeld en niemand helpt me!\"",
+    "\"Kunt u niet één keer een uitzondering maken?\"",
+    "\"Jullie regels slaan nergens op.\"",
+    "\"U snapt er helemaal niets van.\"",
+    "\"Ik weet waar u woont.\"",
+    "Een inwoner slaat met de vuist op de balie.",
+    "Een beller blijft schreeuwen nadat hij is aangesproken.",
+    "\"Dan kom ik morgen terug met mijn broers.\"",
+    "Een bezoeker weigert de spreekkamer te verlaten.",
+    "\"Ik heb al drie keer gebeld en niemand helpt me!\"",
 ];
 
 fn sentence(rng: &mut Rng) -> String {
-    format!("{} {} {} {}.", rng.pick(SUBJECTS), rng.pick(VERBS), rng.pick(OBJECTS), rng.pick(ENDINGS))
+    format!(
+        "{} {} {} {}.",
+        rng.pick(SUBJECTS),
+        rng.pick(VERBS),
+        rng.pick(OBJECTS),
+        rng.pick(ENDINGS)
+    )
 }
 
 fn paragraph(rng: &mut Rng) -> String {
-    (0..rng.range(2, 4)).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
+    (0..rng.range(2, 4))
+        .map(|_| sentence(rng))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 struct Refs {
@@ -88,14 +130,21 @@ fn answer(field: &Field, rng: &mut Rng, refs: &Refs, template: &Template) -> Opt
             }
             json!(v)
         }
-        FieldType::Werkvormen => json!([refs.werkvormen[(rng.next() % refs.werkvormen.len() as u64) as usize]]),
-        FieldType::Werkvorm => json!(refs.werkvormen[(rng.next() % refs.werkvormen.len() as u64) as usize]),
+        FieldType::Werkvormen => {
+            json!([refs.werkvormen[(rng.next() % refs.werkvormen.len() as u64) as usize]])
+        }
+        FieldType::Werkvorm => {
+            json!(refs.werkvormen[(rng.next() % refs.werkvormen.len() as u64) as usize])
+        }
         FieldType::Normtabel => {
             let mut table = Map::new();
             for cat in &template.categorieen {
                 let n = rng.range(2, 4);
                 let examples: Vec<Value> = (0..n).map(|_| json!(rng.pick(UTTERANCES))).collect();
-                table.insert(cat.clone(), json!({"voorbeelden": examples, "toelichting": sentence(rng)}));
+                table.insert(
+                    cat.clone(),
+                    json!({"voorbeelden": examples, "toelichting": sentence(rng)}),
+                );
             }
             Value::Object(table)
         }
@@ -103,7 +152,13 @@ fn answer(field: &Field, rng: &mut Rng, refs: &Refs, template: &Template) -> Opt
     })
 }
 
-fn team_file(template: &Template, name: &str, department: &str, rng: &mut Rng, refs: &Refs) -> String {
+fn team_file(
+    template: &Template,
+    name: &str,
+    department: &str,
+    rng: &mut Rng,
+    refs: &Refs,
+) -> String {
     let mut sections = Map::new();
     for s in &template.secties {
         let mut fields = Map::new();
@@ -125,7 +180,10 @@ fn team_file(template: &Template, name: &str, department: &str, rng: &mut Rng, r
         "vastgesteld_op": format!("2026-{month:02}-{day:02}"),
         "secties": sections,
     });
-    let mut out = format!("# yaml-language-server: $schema=../../public/schemas/{}.json\n", template.template);
+    let mut out = format!(
+        "# yaml-language-server: $schema=../../public/schemas/{}.json\n",
+        template.template
+    );
     emit(&mut out, 0, &doc);
     out
 }
@@ -161,16 +219,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     std::fs::create_dir_all(content.join("organisatie"))?;
     std::fs::create_dir_all(content.join("teams"))?;
-    copy_dir(&example.join("leerdoelwijzers"), &content.join("leerdoelwijzers"))?;
+    copy_dir(
+        &example.join("leerdoelwijzers"),
+        &content.join("leerdoelwijzers"),
+    )?;
     copy_dir(&example.join("werkvormen"), &content.join("werkvormen"))?;
-    std::fs::copy(example.join("organisatie/normschema.yaml"), content.join("organisatie/normschema.yaml"))?;
+    std::fs::copy(
+        example.join("organisatie/normschema.yaml"),
+        content.join("organisatie/normschema.yaml"),
+    )?;
     std::fs::copy(example.join("site.yaml"), content.join("site.yaml"))?;
 
     // The policy with many departments.
     let policy_path = example.join("organisatie/beleid.yaml");
     let text = std::fs::read_to_string(&policy_path)?;
     let source = Arc::new(SourceFile::new(&policy_path, "beleid.yaml".into(), text));
-    let mut policy = vpd::load::parse_document(&source).map_err(|d| d.message)?.value;
+    let mut policy = vpd::load::parse_document(&source)
+        .map_err(|d| d.message)?
+        .value;
     let departments = (teams / 40).clamp(5, 250);
     policy["afdelingen"] = Value::Array(
         (0..departments)
@@ -179,7 +245,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let roles: Vec<String> = policy["rollen"]
         .as_array()
-        .map(|a| a.iter().filter_map(|r| r["id"].as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|r| r["id"].as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default();
     let mut policy_text = String::new();
     emit(&mut policy_text, 0, &policy);
@@ -187,7 +257,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let werkvormen: Vec<String> = std::fs::read_dir(example.join("werkvormen"))?
         .flatten()
-        .filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .filter_map(|e| {
+            e.path()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
         .collect();
     let refs = Refs { roles, werkvormen };
     let templates = Templates::load(Path::new("/nonexistent"));
@@ -199,7 +273,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let name = format!("Team {i:05}");
         let department = format!("afdeling-{:03}", i % departments);
         let text = team_file(template, &name, &department, &mut rng, &refs);
-        std::fs::write(content.join("teams").join(format!("team-{i:05}.yaml")), text)?;
+        std::fs::write(
+            content.join("teams").join(format!("team-{i:05}.yaml")),
+            text,
+        )?;
     }
     println!("{teams} teams geschreven naar {}", content.display());
     Ok(())

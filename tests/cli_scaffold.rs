@@ -38,20 +38,37 @@ fn example_copy() -> tempfile::TempDir {
 fn new_writes_a_scaffold_with_every_question_and_refuses_to_overwrite() {
     let tmp = example_copy();
     let out = vpd(&["new", "werkplein", "Werkplein Zuid"], tmp.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let path = tmp.path().join("content/teams/werkplein-zuid.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("# yaml-language-server: $schema="), "{text}");
+    assert!(
+        text.starts_with("# yaml-language-server: $schema="),
+        "{text}"
+    );
     assert!(text.contains("status: concept"));
     assert!(text.contains("team: \"Werkplein Zuid\""));
     // Every prompt of the form is in the scaffold.
-    let template = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/werkplein.yaml")).unwrap();
-    let source = std::sync::Arc::new(vpd::source::SourceFile::new(Path::new("werkplein.yaml"), "werkplein.yaml".into(), template));
+    let template = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/werkplein.yaml"),
+    )
+    .unwrap();
+    let source = std::sync::Arc::new(vpd::source::SourceFile::new(
+        Path::new("werkplein.yaml"),
+        "werkplein.yaml".into(),
+        template,
+    ));
     let tpl = vpd::template::parse_template(&source).unwrap();
     for section in &tpl.secties {
         for field in &section.velden {
             let first_line = field.vraag.lines().next().unwrap();
-            assert!(text.contains(first_line), "scaffold misses the prompt {first_line:?}");
+            assert!(
+                text.contains(first_line),
+                "scaffold misses the prompt {first_line:?}"
+            );
         }
     }
     // Defaults from the form are filled in (the house rules).
@@ -74,7 +91,10 @@ fn new_writes_a_scaffold_with_every_question_and_refuses_to_overwrite() {
     let again = vpd(&["new", "werkplein", "Werkplein Zuid"], tmp.path());
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("bestaat al"));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "template: werkplein\n# eigen werk\n");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "template: werkplein\n# eigen werk\n"
+    );
 }
 
 #[test]
@@ -90,7 +110,11 @@ fn new_refuses_an_unknown_template() {
 fn init_creates_an_organisation_that_passes_check_with_warnings() {
     let tmp = tempfile::tempdir().unwrap();
     let out = vpd(&["init", "gemeente-test"], tmp.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let root = tmp.path().join("gemeente-test");
     for f in [
         "content/site.yaml",

@@ -20,16 +20,23 @@ fn publish_schemas(out: &Path) {
 
 fn yaml_as_json(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).expect("example file");
-    let source = Arc::new(vpd::source::SourceFile::new(path, path.display().to_string(), text));
+    let source = Arc::new(vpd::source::SourceFile::new(
+        path,
+        path.display().to_string(),
+        text,
+    ));
     vpd::load::parse_document(&source).expect("parses").value
 }
 
 fn boon_validator(schema_file: &Path) -> (boon::Schemas, boon::SchemaIndex) {
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(schema_file).unwrap()).unwrap();
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_file).unwrap()).unwrap();
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
     compiler.add_resource("urn:vpd:werkplein", schema).unwrap();
-    let index = compiler.compile("urn:vpd:werkplein", &mut schemas).expect("boon compiles the schema");
+    let index = compiler
+        .compile("urn:vpd:werkplein", &mut schemas)
+        .expect("boon compiles the schema");
     (schemas, index)
 }
 
@@ -51,14 +58,20 @@ fn werkplein_schema_accepts_examples_and_rejects_a_broken_file_in_boon() {
             panic!("{} rejected by boon: {e}", path.display());
         }
         let mut broken = doc.clone();
-        broken["secties"].as_object_mut().unwrap().remove("kwaliteit");
+        broken["secties"]
+            .as_object_mut()
+            .unwrap()
+            .remove("kwaliteit");
         let err = schemas
             .validate(&broken, index)
             .expect_err("a protocol without its 'kwaliteit' section must be rejected");
         assert!(format!("{err:?}").contains("kwaliteit"), "{err:?}");
         let mut placeholder = doc.clone();
         placeholder["secties"]["visie"]["betekenis"][0] = Value::String(".....".into());
-        assert!(schemas.validate(&placeholder, index).is_err(), "a placeholder must be rejected");
+        assert!(
+            schemas.validate(&placeholder, index).is_err(),
+            "a placeholder must be rejected"
+        );
     }
     assert!(adopted >= 2, "expected adopted werkplein examples");
 }
@@ -68,7 +81,8 @@ fn catalog_lists_every_schema_with_a_relative_url() {
     let out = tempfile::tempdir().unwrap();
     publish_schemas(out.path());
     let catalog: Value =
-        serde_json::from_str(&std::fs::read_to_string(out.path().join("catalog.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(out.path().join("catalog.json")).unwrap())
+            .unwrap();
     let urls: Vec<&str> = catalog["schemas"]
         .as_array()
         .unwrap()
@@ -80,7 +94,8 @@ fn catalog_lists_every_schema_with_a_relative_url() {
         assert!(out.path().join(format!("{name}.json")).is_file());
     }
     let werkplein: Value =
-        serde_json::from_str(&std::fs::read_to_string(out.path().join("werkplein.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(out.path().join("werkplein.json")).unwrap())
+            .unwrap();
     let prompt = werkplein["properties"]["secties"]["properties"]["visie"]["properties"]["betekenis"]["description"]
         .as_str()
         .unwrap();

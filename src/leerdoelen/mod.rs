@@ -252,8 +252,8 @@ fn aggregate(doc: &Value, files: &[AnswerFile]) -> Profile {
                 .collect();
             let mut counts = [0; 4];
             for s in &statements {
-                for i in 0..4 {
-                    counts[i] += s.counts[i];
+                for (total, n) in counts.iter_mut().zip(s.counts) {
+                    *total += n;
                 }
             }
             AspectTotals {
