@@ -14,7 +14,8 @@ fn vpd(args: &[&str]) -> Output {
 }
 
 fn statements() -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/leerdoelwijzers/werkpleinen.yaml");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("content/leerdoelwijzers/werkpleinen.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
     let source = std::sync::Arc::new(vpd::source::SourceFile::new(&path, "w".into(), text));
     let doc = vpd::load::parse_document(&source).unwrap().value;
@@ -33,7 +34,11 @@ fn answers(n: usize, ids: &[String]) -> Value {
     let options = ["Altijd", "Vaak", "Soms", "Nooit"];
     let mut map = serde_json::Map::new();
     for (i, id) in ids.iter().enumerate() {
-        let a = if i == 0 { if n < 4 { "Nooit" } else { "Altijd" } } else { options[(n + i) % 4] };
+        let a = if i == 0 {
+            if n < 4 { "Nooit" } else { "Altijd" }
+        } else {
+            options[(n + i) % 4]
+        };
         map.insert(id.clone(), json!(a));
     }
     json!({"soort": "vpd-leerdoelwijzer-antwoorden", "leerdoelwijzer": "werkpleinen", "antwoorden": map})
@@ -41,7 +46,11 @@ fn answers(n: usize, ids: &[String]) -> Value {
 
 fn write_answers(dir: &Path, count: usize, ids: &[String]) {
     for n in 0..count {
-        std::fs::write(dir.join(format!("persoon-{n}.json")), answers(n, ids).to_string()).unwrap();
+        std::fs::write(
+            dir.join(format!("persoon-{n}.json")),
+            answers(n, ids).to_string(),
+        )
+        .unwrap();
     }
 }
 
@@ -50,7 +59,12 @@ fn four_files_are_refused() {
     let tmp = tempfile::tempdir().unwrap();
     write_answers(tmp.path(), 4, &statements());
     let out_file = tmp.path().join("profiel.html");
-    let out = vpd(&["leerdoelen", tmp.path().to_str().unwrap(), "--out", out_file.to_str().unwrap()]);
+    let out = vpd(&[
+        "leerdoelen",
+        tmp.path().to_str().unwrap(),
+        "--out",
+        out_file.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("vanaf 5"), "{err}");
@@ -71,11 +85,19 @@ fn six_files_make_a_profile_with_the_right_counts_and_no_individual_answers() {
 
     let out_file = tmp.path().join("uit/profiel.html");
     std::fs::create_dir_all(out_file.parent().unwrap()).unwrap();
-    let out = vpd(&["leerdoelen", tmp.path().to_str().unwrap(), "--out", out_file.to_str().unwrap()]);
+    let out = vpd(&[
+        "leerdoelen",
+        tmp.path().to_str().unwrap(),
+        "--out",
+        out_file.to_str().unwrap(),
+    ]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("kapot.json"), "{err}");
-    assert!(err.contains("dubbel.json") && err.contains("persoon-0.json"), "{err}");
+    assert!(
+        err.contains("dubbel.json") && err.contains("persoon-0.json"),
+        "{err}"
+    );
     assert!(err.contains("boa.json") && err.contains("'boa'"), "{err}");
 
     let html = std::fs::read_to_string(&out_file).unwrap();
@@ -85,7 +107,10 @@ fn six_files_make_a_profile_with_the_right_counts_and_no_individual_answers() {
     let row_sel = scraper::Selector::parse("tbody tr").unwrap();
     let cell_sel = scraper::Selector::parse("td").unwrap();
     let first = doc.select(&row_sel).next().unwrap();
-    let cells: Vec<String> = first.select(&cell_sel).map(|c| c.text().collect()).collect();
+    let cells: Vec<String> = first
+        .select(&cell_sel)
+        .map(|c| c.text().collect())
+        .collect();
     assert_eq!(cells, ["2", "0", "0", "4"]);
     // It is the team's first learning goal.
     let goal_sel = scraper::Selector::parse("main > ol > li").unwrap();

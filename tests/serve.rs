@@ -52,21 +52,36 @@ fn start(dir: &Path) -> Serve {
             }
         }
     });
-    let addr = rx.recv_timeout(Duration::from_secs(60)).expect("serve prints its address");
+    let addr = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("serve prints its address");
     Serve { child, addr }
 }
 
 /// A raw HTTP request: (status, headers, body).
 fn request(addr: &str, method: &str, path: &str) -> (u16, String, Vec<u8>) {
     let mut stream = TcpStream::connect(addr).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    write!(stream, "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or(raw.len());
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
     let head = String::from_utf8_lossy(&raw[..split]).to_string();
     let body = raw.get(split + 4..).unwrap_or_default().to_vec();
-    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     (status, head.to_lowercase(), body)
 }
 
@@ -82,7 +97,9 @@ impl Events {
     fn open(addr: &str) -> Events {
         let mut stream = TcpStream::connect(addr).unwrap();
         write!(stream, "GET /__vpd/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
         let mut reader = BufReader::new(stream);
         let mut line = String::new();
         reader.read_line(&mut line).unwrap();
@@ -118,21 +135,33 @@ fn wait_until(mut f: impl FnMut() -> bool) {
 #[test]
 fn edit_break_and_fix_a_team_file_while_serving() {
     let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &tmp.path().join("content"));
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &tmp.path().join("content"),
+    );
     let serve = start(tmp.path());
     let addr = serve.addr.clone();
 
     let (status, headers, body) = get(&addr, "/teams/kcc-algemeen/");
     assert_eq!(status, 200);
     assert!(headers.contains("content-type: text/html"));
-    assert!(body.contains("/__vpd/reload.js"), "serve mode injects the reload script");
+    assert!(
+        body.contains("/__vpd/reload.js"),
+        "serve mode injects the reload script"
+    );
 
     let mut events = Events::open(&addr);
     let file = tmp.path().join("content/teams/kcc-algemeen.yaml");
     let original = std::fs::read_to_string(&file).unwrap();
     let edited: String = original
         .lines()
-        .map(|l| if l.starts_with("team: ") { "team: \"KCC Algemeen Vernieuwd\"" } else { l })
+        .map(|l| {
+            if l.starts_with("team: ") {
+                "team: \"KCC Algemeen Vernieuwd\""
+            } else {
+                l
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
         + "\n";
@@ -149,7 +178,10 @@ fn edit_break_and_fix_a_team_file_while_serving() {
     assert_eq!(status, 500);
     assert!(body.contains("content/teams/kcc-algemeen.yaml"), "{body}");
     assert!(body.contains("onbekend_veld"));
-    assert!(body.contains("/__vpd/reload.js"), "the error page reloads too");
+    assert!(
+        body.contains("/__vpd/reload.js"),
+        "the error page reloads too"
+    );
 
     // Fix it: the page comes back.
     std::fs::write(&file, &edited).unwrap();
@@ -162,7 +194,10 @@ fn edit_break_and_fix_a_team_file_while_serving() {
 #[test]
 fn only_files_of_the_site_are_served_with_the_right_types() {
     let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &tmp.path().join("content"));
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &tmp.path().join("content"),
+    );
     std::fs::write(tmp.path().join("geheim.txt"), "geheim").unwrap();
     let serve = start(tmp.path());
     let addr = serve.addr.clone();
@@ -194,7 +229,10 @@ fn only_files_of_the_site_are_served_with_the_right_types() {
     ] {
         let (status, headers, _) = get(&addr, path);
         assert_eq!(status, 200, "{path}");
-        assert!(headers.contains(&format!("content-type: {ty}")), "{path}: {headers}");
+        assert!(
+            headers.contains(&format!("content-type: {ty}")),
+            "{path}: {headers}"
+        );
     }
     // The search index arrives in the background; its wasm has the right type.
     wait_until(|| get(&addr, "/pagefind/pagefind.js").0 == 200);

@@ -39,18 +39,43 @@ pub(super) fn run(args: &LeerdoelenArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    let out = args.out.clone().unwrap_or_else(|| "leerdoelprofiel.html".into());
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| "leerdoelprofiel.html".into());
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
     // Written to a temporary file beside the target and renamed: never half-written.
-    let mut tmp = tempfile::NamedTempFile::new_in(parent)
-        .with_context(|| t("cli.schrijven-mislukt", &[("pad", &out.display().to_string())]))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(parent).with_context(|| {
+        t(
+            "cli.schrijven-mislukt",
+            &[("pad", &out.display().to_string())],
+        )
+    })?;
     tmp.write_all(render_profile(&profile).as_bytes())
-        .with_context(|| t("cli.schrijven-mislukt", &[("pad", &out.display().to_string())]))?;
-    tmp.persist(&out)
-        .with_context(|| t("cli.schrijven-mislukt", &[("pad", &out.display().to_string())]))?;
+        .with_context(|| {
+            t(
+                "cli.schrijven-mislukt",
+                &[("pad", &out.display().to_string())],
+            )
+        })?;
+    tmp.persist(&out).with_context(|| {
+        t(
+            "cli.schrijven-mislukt",
+            &[("pad", &out.display().to_string())],
+        )
+    })?;
     println!(
         "{}",
-        t("leerdoelen.klaar", &[("aantal", &profile.respondents.to_string()), ("pad", &out.display().to_string())])
+        t(
+            "leerdoelen.klaar",
+            &[
+                ("aantal", &profile.respondents.to_string()),
+                ("pad", &out.display().to_string())
+            ]
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

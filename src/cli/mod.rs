@@ -51,7 +51,9 @@ pub enum Command {
     #[command(after_help = "Voorbeeld:\n  vpd new werkplein \"Werkplein Zuid\"")]
     New(NewArgs),
     /// Maak een leerprofiel van een team uit opgeslagen antwoorden op een leerdoelwijzer (minstens 5).
-    #[command(after_help = "Voorbeeld:\n  vpd leerdoelen antwoorden-team-noord --out leerprofiel-noord.html")]
+    #[command(
+        after_help = "Voorbeeld:\n  vpd leerdoelen antwoorden-team-noord --out leerprofiel-noord.html"
+    )]
     Leerdoelen(LeerdoelenArgs),
     /// Maak een nieuwe organisatie-repository om mee te beginnen.
     #[command(after_help = "Voorbeeld:\n  vpd init gemeente-voorbeeld")]

@@ -119,21 +119,39 @@ impl Profile {
 
 /// Reads the answer files in `dir` and makes the profile against the leerdoelwijzers
 /// `questionnaires` (slug → document). Problems with single files are returned beside it.
-pub fn build(dir: &Path, questionnaires: &BTreeMap<String, Value>) -> Result<(Profile, Vec<FileProblem>), (ProfileError, Vec<FileProblem>)> {
+pub fn build(
+    dir: &Path,
+    questionnaires: &BTreeMap<String, Value>,
+) -> Result<(Profile, Vec<FileProblem>), (ProfileError, Vec<FileProblem>)> {
     let mut problems = Vec::new();
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(e) => e.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect(),
-        Err(e) => return Err((ProfileError::Folder(dir.to_path_buf(), e.to_string()), problems)),
+        Ok(e) => e
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect(),
+        Err(e) => {
+            return Err((
+                ProfileError::Folder(dir.to_path_buf(), e.to_string()),
+                problems,
+            ));
+        }
     };
     entries.sort();
     let mut seen: BTreeMap<[u8; 32], String> = BTreeMap::new();
     let mut files: Vec<(String, AnswerFile)> = Vec::new();
     for path in entries {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let problem = |key: &str, extra: &[(&str, &str)]| {
             let mut args = vec![("bestand", name.as_str())];
             args.extend_from_slice(extra);
-            FileProblem { file: name.clone(), message: t(key, &args) }
+            FileProblem {
+                file: name.clone(),
+                message: t(key, &args),
+            }
         };
         let bytes = match std::fs::read(&path) {
             Ok(b) if b.len() <= 256 * 1024 => b,
@@ -142,7 +160,10 @@ pub fn build(dir: &Path, questionnaires: &BTreeMap<String, Value>) -> Result<(Pr
                 continue;
             }
             Err(e) => {
-                problems.push(problem("leerdoelen.bestand.onleesbaar", &[("fout", &e.to_string())]));
+                problems.push(problem(
+                    "leerdoelen.bestand.onleesbaar",
+                    &[("fout", &e.to_string())],
+                ));
                 continue;
             }
         };
@@ -181,7 +202,11 @@ pub fn build(dir: &Path, questionnaires: &BTreeMap<String, Value>) -> Result<(Pr
     for (_, f) in &files {
         *votes.entry(f.leerdoelwijzer.as_str()).or_default() += 1;
     }
-    let Some((slug, _)) = votes.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s))).map(|(s, n)| (s.to_string(), *n)) else {
+    let Some((slug, _)) = votes
+        .iter()
+        .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s)))
+        .map(|(s, n)| (s.to_string(), *n))
+    else {
         return Err((ProfileError::TooFew(0), problems));
     };
     let Some(doc) = questionnaires.get(&slug) else {
@@ -192,16 +217,29 @@ pub fn build(dir: &Path, questionnaires: &BTreeMap<String, Value>) -> Result<(Pr
         if f.leerdoelwijzer != slug {
             problems.push(FileProblem {
                 file: name.clone(),
-                message: t("leerdoelen.bestand.andere", &[("bestand", &name), ("ander", &f.leerdoelwijzer), ("slug", &slug)]),
+                message: t(
+                    "leerdoelen.bestand.andere",
+                    &[
+                        ("bestand", &name),
+                        ("ander", &f.leerdoelwijzer),
+                        ("slug", &slug),
+                    ],
+                ),
             });
             continue;
         }
         let known_ids = statement_ids(doc);
-        let bad_answer = f.antwoorden.iter().find(|(id, a)| !known_ids.contains(&id.as_str()) || !ANSWERS.contains(&a.as_str()));
+        let bad_answer = f
+            .antwoorden
+            .iter()
+            .find(|(id, a)| !known_ids.contains(&id.as_str()) || !ANSWERS.contains(&a.as_str()));
         if bad_answer.is_some() {
             problems.push(FileProblem {
                 file: name.clone(),
-                message: t("leerdoelen.bestand.onbekende-uitspraak", &[("bestand", &name)]),
+                message: t(
+                    "leerdoelen.bestand.onbekende-uitspraak",
+                    &[("bestand", &name)],
+                ),
             });
             continue;
         }
@@ -218,7 +256,12 @@ fn statement_ids(doc: &Value) -> Vec<&str> {
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .flat_map(|a| a.get("uitspraken").and_then(Value::as_array).into_iter().flatten())
+        .flat_map(|a| {
+            a.get("uitspraken")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+        })
         .filter_map(|s| s.get("id").and_then(Value::as_str))
         .collect()
 }
@@ -239,12 +282,20 @@ fn aggregate(doc: &Value, files: &[AnswerFile]) -> Profile {
                     let id = s.get("id")?.as_str()?.to_string();
                     let mut counts = [0; 4];
                     for f in files {
-                        if let Some(i) = f.antwoorden.get(&id).and_then(|a| ANSWERS.iter().position(|x| x == a)) {
+                        if let Some(i) = f
+                            .antwoorden
+                            .get(&id)
+                            .and_then(|a| ANSWERS.iter().position(|x| x == a))
+                        {
                             counts[i] += 1;
                         }
                     }
                     Some(StatementTotals {
-                        tekst: s.get("tekst").and_then(Value::as_str).unwrap_or_default().to_string(),
+                        tekst: s
+                            .get("tekst")
+                            .and_then(Value::as_str)
+                            .unwrap_or_default()
+                            .to_string(),
                         id,
                         counts,
                     })
@@ -257,14 +308,22 @@ fn aggregate(doc: &Value, files: &[AnswerFile]) -> Profile {
                 }
             }
             AspectTotals {
-                titel: a.get("titel").and_then(Value::as_str).unwrap_or_default().to_string(),
+                titel: a
+                    .get("titel")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
                 counts,
                 statements,
             }
         })
         .collect();
     Profile {
-        titel: doc.get("titel").and_then(Value::as_str).unwrap_or_default().to_string(),
+        titel: doc
+            .get("titel")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
         respondents: files.len(),
         aspects,
     }

@@ -17,21 +17,36 @@ pub fn render_profile(p: &Profile) -> String {
     let mut body = String::new();
     body.push_str(&format!(
         "<p>{}</p>",
-        escape(&t("leerdoelen.profiel.uitleg", &[("aantal", &p.respondents.to_string())]))
+        escape(&t(
+            "leerdoelen.profiel.uitleg",
+            &[("aantal", &p.respondents.to_string())]
+        ))
     ));
-    body.push_str(&format!("<h2>{}</h2><ol>", escape(&t("leerdoelen.profiel.leerdoelen", &[]))));
+    body.push_str(&format!(
+        "<h2>{}</h2><ol>",
+        escape(&t("leerdoelen.profiel.leerdoelen", &[]))
+    ));
     for s in p.learning_goals(8) {
         body.push_str(&format!(
             "<li>{} <span class=\"aantal\">({})</span></li>",
             escape(&s.tekst),
-            escape(&t("leerdoelen.profiel.soms-nooit", &[("aantal", &s.low().to_string()), ("totaal", &p.respondents.to_string())]))
+            escape(&t(
+                "leerdoelen.profiel.soms-nooit",
+                &[
+                    ("aantal", &s.low().to_string()),
+                    ("totaal", &p.respondents.to_string())
+                ]
+            ))
         ));
     }
     body.push_str("</ol>");
     for a in &p.aspects {
         let total: usize = a.counts.iter().sum();
         body.push_str(&format!("<section><h2>{}</h2>", escape(&a.titel)));
-        body.push_str(&format!("<p>{}</p><ul class=\"verdeling\">", escape(&t("leerdoelen.profiel.verdeling", &[]))));
+        body.push_str(&format!(
+            "<p>{}</p><ul class=\"verdeling\">",
+            escape(&t("leerdoelen.profiel.verdeling", &[]))
+        ));
         for (i, answer) in ANSWERS.iter().enumerate() {
             body.push_str(&format!(
                 "<li>{}: {} ({}%)</li>",
@@ -43,7 +58,10 @@ pub fn render_profile(p: &Profile) -> String {
         body.push_str("</ul>");
         body.push_str(&format!(
             "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
-            escape(&t("leerdoelen.profiel.per-uitspraak", &[("aspect", &a.titel)])),
+            escape(&t(
+                "leerdoelen.profiel.per-uitspraak",
+                &[("aspect", &a.titel)]
+            )),
             escape(&t("leerdoelen.profiel.uitspraak", &[]))
         ));
         for answer in ANSWERS {

@@ -137,6 +137,8 @@ pub struct SectionAnswers {
     pub aanwezig: bool,
     /// Whether a required answer of this section is missing.
     pub onvolledig: bool,
+    /// Whether the section is complete by the validator's measure (present, no finding).
+    pub compleet: bool,
     /// The fields.
     pub velden: Vec<FieldAnswer>,
 }
@@ -280,12 +282,14 @@ pub fn sections(
                     }
                 })
                 .collect();
+            let onvolledig = velden.iter().any(|f| f.ontbreekt);
             SectionAnswers {
                 id: s.id.clone(),
                 titel: s.titel.clone(),
                 inleiding: s.inleiding.clone(),
                 aanwezig: doc.is_some(),
-                onvolledig: velden.iter().any(|f| f.ontbreekt),
+                onvolledig,
+                compleet: doc.is_some() && !onvolledig,
                 velden,
             }
         })

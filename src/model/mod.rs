@@ -6,8 +6,8 @@
 //! overview (completeness, coverage, evaluations) → which pages depend on which files.
 
 pub mod answer;
-pub mod norm;
 pub mod deps;
+pub mod norm;
 mod site;
 mod status;
 
@@ -17,8 +17,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 use serde_json::Value;
 
-pub use deps::Affected;
 pub use answer::{Answer, FieldAnswer, Ref, SectionAnswers, Step};
+pub use deps::Affected;
 pub use norm::{Category, NormRow};
 pub use site::{SiteConfig, SiteError};
 pub use status::Status;
@@ -479,7 +479,16 @@ fn team(
     today: Date,
 ) -> Team {
     let slug = slug_of(d);
-    let secties = answer::sections(&tpl.secties, d.value.get("secties"), lookup);
+    let report = reports.iter().find(|r| r.file == d.source.display);
+    let mut secties = answer::sections(&tpl.secties, d.value.get("secties"), lookup);
+    // One measure of completeness everywhere: the validator's.
+    if let Some(r) = report {
+        for s in &mut secties {
+            if let Some(status) = r.sections.iter().find(|x| x.id == s.id) {
+                s.compleet = status.complete;
+            }
+        }
+    }
     let normtabel = tpl
         .norm_tables()
         .next()
@@ -524,7 +533,6 @@ fn team(
             id: afdeling_id,
         });
     let next = next_evaluation(&d.value);
-    let report = reports.iter().find(|r| r.file == d.source.display);
     let status = string(&d.value, "status");
     Team {
         url: format!("/teams/{slug}/"),

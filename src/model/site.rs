@@ -32,6 +32,9 @@ pub struct SiteConfig {
     /// A short description for the home page (Markdown).
     #[serde(default)]
     pub omschrijving: Option<String>,
+    /// The site's own web address on the intranet (for absolute URLs in the sitemap).
+    #[serde(default)]
+    pub url: Option<String>,
     /// The language (only `nl`).
     #[serde(default)]
     pub taal: Option<String>,

@@ -63,7 +63,11 @@ pub struct RenderOptions {
 }
 
 /// Renders the whole site.
-pub fn render(model: &Model, theme: &Theme, options: RenderOptions) -> Result<Rendered, RenderError> {
+pub fn render(
+    model: &Model,
+    theme: &Theme,
+    options: RenderOptions,
+) -> Result<Rendered, RenderError> {
     let pages = render_pages(model, theme, &|_| true)?;
     let page_count = pages.len();
     let mut files = pages;
@@ -84,7 +88,11 @@ pub fn render(model: &Model, theme: &Theme, options: RenderOptions) -> Result<Re
 
 /// Renders the pages whose URL `wanted` accepts (all pages for a build, the affected
 /// ones for a preview after a change), in parallel.
-pub fn render_pages(model: &Model, theme: &Theme, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Result<Vec<OutputFile>, RenderError> {
+pub fn render_pages(
+    model: &Model,
+    theme: &Theme,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<Vec<OutputFile>, RenderError> {
     let globals = pages::globals(model);
     let jobs: Vec<pages::Job> = pages::all(model)
         .into_iter()
@@ -108,7 +116,10 @@ pub fn render_pages(model: &Model, theme: &Theme, wanted: &(dyn Fn(&str) -> bool
 
 /// Every page URL of the site.
 pub fn page_urls(model: &Model) -> Vec<String> {
-    pages::all(model).iter().map(|j| pages::url_of(&j.path)).collect()
+    pages::all(model)
+        .iter()
+        .map(|j| pages::url_of(&j.path))
+        .collect()
 }
 
 /// Static files of the theme, the municipality's tokens and the JSON Schemas.
@@ -133,7 +144,12 @@ pub fn search_index(files: &[OutputFile]) -> Result<Vec<OutputFile>, RenderError
     let html_pages: Vec<(String, String)> = files
         .iter()
         .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
-        .map(|f| (pages::url_of(&f.path), String::from_utf8_lossy(&f.bytes).into_owned()))
+        .map(|f| {
+            (
+                pages::url_of(&f.path),
+                String::from_utf8_lossy(&f.bytes).into_owned(),
+            )
+        })
         .collect();
     search::index(&html_pages)
 }

@@ -114,11 +114,14 @@ fn team_page(team: &Team) -> Job {
     let mut v = serde_json::to_value(team).unwrap_or(Value::Null);
     v["secties"] = Value::Array(team.secties.iter().map(view::section).collect());
     v["normtabel"] = Value::Array(team.normtabel.iter().map(view::norm_row).collect());
-    let toc: Vec<Value> = team
+    let mut toc: Vec<Value> = team
         .secties
         .iter()
         .map(|s| json!({"id": s.id, "titel": s.titel}))
         .collect();
+    if !team.werkvormen.is_empty() {
+        toc.push(json!({"id": "werkvormen", "titel": t("ui.nav_werkvormen", &[])}));
+    }
     let titel = team.team.clone();
     job(
         &team.url,
@@ -188,15 +191,27 @@ pub fn all(model: &Model) -> Vec<Job> {
         .as_ref()
         .map(|n| n.categorieen.iter().map(view::category).collect())
         .unwrap_or_default();
-    let mut toc: Vec<Value> = vec![
+    let mut toc: Vec<Value> = model
+        .normschema
+        .as_ref()
+        .map(|n| {
+            n.secties
+                .iter()
+                .filter(|s| s.aanwezig)
+                .map(|s| json!({"id": s.id, "titel": s.titel}))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut head: Vec<Value> = vec![
         json!({"id": "escalatie", "titel": t("ui.escalatie", &[])}),
         json!({"id": "aanpak", "titel": t("ui.aanpak_per_categorie", &[])}),
         json!({"id": "melden", "titel": t("ui.meldcriteria", &[])}),
         json!({"id": "sancties", "titel": t("ui.sancties", &[])}),
     ];
     if model.nazorg.is_some() {
-        toc.push(json!({"id": "nazorg", "titel": t("ui.nazorg", &[])}));
+        head.push(json!({"id": "nazorg", "titel": t("ui.nazorg", &[])}));
     }
+    toc.extend(head);
     jobs.push(job(
         "/normschema/",
         "normschema.html",
@@ -204,7 +219,7 @@ pub fn all(model: &Model) -> Vec<Job> {
             "page": page("/normschema/", &titel, &[(titel.clone(), "/normschema/")], toc),
             "categorieen": categories,
             "secties": model.normschema.as_ref().map(|n| n.secties.iter().map(view::section).collect::<Vec<_>>()).unwrap_or_default(),
-            "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html(&f.antwoord)),
+            "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html_labelled(&f.antwoord, &t("ui.nazorg", &[]))),
         }),
     ));
     let titel = t("ui.nav_teams", &[]);
@@ -228,7 +243,13 @@ pub fn all(model: &Model) -> Vec<Job> {
                 "slug": l.slug, "url": l.url, "titel": l.titel, "functiegroep": l.functiegroep,
                 "aantal_uitspraken": l.aantal_uitspraken,
             })).collect::<Vec<_>>(),
-            "ontwikkelmatrix": model.ontwikkelmatrix,
+            "ontwikkelmatrix": model.ontwikkelmatrix.as_ref().map(|m| {
+                let mut m = m.clone();
+                if let Some(intro) = m.get("inleiding").and_then(Value::as_str) {
+                    m["inleiding_html"] = json!(to_html(intro));
+                }
+                m
+            }),
         }),
     ));
     for l in &model.leerdoelwijzers {
@@ -289,7 +310,7 @@ pub fn all(model: &Model) -> Vec<Job> {
         "toegankelijkheid.html",
         json!({
             "page": page("/toegankelijkheid/", &titel, &[(titel.clone(), "/toegankelijkheid/")], vec![]),
-            "verklaring": model.site.toegankelijkheid,
+            "verklaring": statement(model),
         }),
     ));
     let titel = t("ui.nav_zoeken", &[]);
@@ -313,7 +334,11 @@ pub fn all(model: &Model) -> Vec<Job> {
         .map(|j| url_of(&j.path))
         .collect();
     urls.sort();
-    jobs.push(job("/sitemap.xml", "sitemap.xml", json!({"urls": urls})));
+    jobs.push(job(
+        "/sitemap.xml",
+        "sitemap.xml",
+        json!({"urls": urls, "basis_url": model.site.url}),
+    ));
     jobs
 }
 
@@ -362,6 +387,22 @@ fn a_to_z(model: &Model, jobs: &[Job]) -> Vec<Value> {
         groups.push(json!({"letter": c.to_string(), "paginas": list}));
     }
     groups
+}
+
+/// The accessibility statement with its dates in words.
+fn statement(model: &Model) -> Value {
+    let mut v = model.site.toegankelijkheid.clone().unwrap_or(Value::Null);
+    for key in ["datum", "onderzocht_op"] {
+        let words = v
+            .get(key)
+            .and_then(Value::as_str)
+            .and_then(|s| s.parse::<jiff::civil::Date>().ok())
+            .map(crate::messages::date_nl);
+        if let Some(w) = words {
+            v[format!("{key}_tekst")] = json!(w);
+        }
+    }
+    v
 }
 
 /// The municipality's token file, copied next to the default tokens.

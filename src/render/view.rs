@@ -23,6 +23,14 @@ pub fn step(s: &Step) -> Value {
     })
 }
 
+/// An answer as an HTML fragment; `label` names a table (its caption and region label).
+pub fn answer_html_labelled(a: &Answer, label: &str) -> String {
+    match a {
+        Answer::Tabel { .. } => table_html(a, label),
+        other => answer_html(other),
+    }
+}
+
 /// An answer as an HTML fragment.
 pub fn answer_html(a: &Answer) -> String {
     match a {
@@ -67,12 +75,17 @@ pub fn answer_html(a: &Answer) -> String {
             out.push_str("</ol>");
             out
         }
+        Answer::Tabel { .. } => table_html(a, &t("ui.tabel", &[])),
+    }
+}
+
+fn table_html(a: &Answer, label: &str) -> String {
+    match a {
         Answer::Tabel { kolommen, rijen } => {
-            let mut out = String::from(
-                "<div class=\"vpd-tabel-wrapper\" role=\"region\" tabindex=\"0\" aria-label=\"",
+            let label = escape(label);
+            let mut out = format!(
+                "<div class=\"vpd-tabel-wrapper\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\"><table class=\"vpd-tabel\"><caption class=\"vpd-visueel-verborgen\">{label}</caption><thead><tr>"
             );
-            out.push_str(&escape(&t("ui.tabel", &[])));
-            out.push_str("\"><table class=\"vpd-tabel\"><thead><tr>");
             for k in kolommen {
                 out.push_str(&format!("<th scope=\"col\">{}</th>", escape(k)));
             }
@@ -95,6 +108,7 @@ pub fn answer_html(a: &Answer) -> String {
             out.push_str("</tbody></table></div>");
             out
         }
+        other => answer_html(other),
     }
 }
 
@@ -108,7 +122,7 @@ pub fn field(f: &FieldAnswer) -> Value {
         "standaard": f.standaard,
         "ontbreekt": f.ontbreekt,
         "normtabel": matches!(f.antwoord, Answer::Normtabel),
-        "html": answer_html(&f.antwoord),
+        "html": answer_html_labelled(&f.antwoord, &f.vraag),
     })
 }
 

@@ -13,11 +13,19 @@ fn excerpt(d: &Diagnostic) -> String {
         files: 0,
         teams: &[],
     };
-    let text = crate::diagnostic::format::render(crate::diagnostic::format::Format::Human, &single, false);
+    let text =
+        crate::diagnostic::format::render(crate::diagnostic::format::Format::Human, &single, false);
     // Keep the excerpt, not the closing summary line.
     let _ = Renderer::plain();
     text.lines()
-        .take_while(|l| !l.starts_with(&t("samenvatting.totaal", &[]).chars().take(12).collect::<String>()))
+        .take_while(|l| {
+            !l.starts_with(
+                &t("samenvatting.totaal", &[])
+                    .chars()
+                    .take(12)
+                    .collect::<String>(),
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

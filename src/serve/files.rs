@@ -101,7 +101,10 @@ mod tests {
         ] {
             assert_eq!(resolve(&root, bad), Resolved::BadRequest, "{bad}");
         }
-        assert_eq!(resolve(&root, "/teams"), Resolved::Redirect("/teams/".into()));
+        assert_eq!(
+            resolve(&root, "/teams"),
+            Resolved::Redirect("/teams/".into())
+        );
         assert!(matches!(resolve(&root, "/"), Resolved::File(_)));
         assert_eq!(resolve(&root, "/bestaat-niet/"), Resolved::NotFound);
     }
@@ -111,7 +114,14 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(tmp.path().join("site")).unwrap();
         std::fs::write(tmp.path().join("geheim.txt"), "x").unwrap();
-        std::os::unix::fs::symlink(tmp.path().join("geheim.txt"), tmp.path().join("site/link.txt")).unwrap();
-        assert_eq!(resolve(&tmp.path().join("site"), "/link.txt"), Resolved::NotFound);
+        std::os::unix::fs::symlink(
+            tmp.path().join("geheim.txt"),
+            tmp.path().join("site/link.txt"),
+        )
+        .unwrap();
+        assert_eq!(
+            resolve(&tmp.path().join("site"), "/link.txt"),
+            Resolved::NotFound
+        );
     }
 }

@@ -38,7 +38,11 @@ impl Shared {
     /// Sends `reload` to every open page; drops streams that are gone.
     pub fn broadcast_reload(&self) {
         if let Ok(mut clients) = self.clients.lock() {
-            clients.retain_mut(|c| c.write_all(b"data: reload\n\n").and_then(|_| c.flush()).is_ok());
+            clients.retain_mut(|c| {
+                c.write_all(b"data: reload\n\n")
+                    .and_then(|_| c.flush())
+                    .is_ok()
+            });
         }
     }
 
@@ -54,7 +58,11 @@ pub fn bind(addr: SocketAddr) -> Result<Server, String> {
 }
 
 /// Serves requests until the server is dropped; `workers` threads share the load.
-pub fn run(server: Arc<Server>, shared: Arc<Shared>, workers: usize) -> Vec<std::thread::JoinHandle<()>> {
+pub fn run(
+    server: Arc<Server>,
+    shared: Arc<Shared>,
+    workers: usize,
+) -> Vec<std::thread::JoinHandle<()>> {
     (0..workers.max(1))
         .map(|_| {
             let server = Arc::clone(&server);
@@ -69,7 +77,8 @@ pub fn run(server: Arc<Server>, shared: Arc<Shared>, workers: usize) -> Vec<std:
 }
 
 fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| Header::from_bytes(&b"X-Vpd"[..], &b"1"[..]).expect("static header"))
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .unwrap_or_else(|_| Header::from_bytes(&b"X-Vpd"[..], &b"1"[..]).expect("static header"))
 }
 
 fn inject(html: &str) -> String {
@@ -102,7 +111,10 @@ fn handle(request: Request, shared: &Shared) {
     if path == "/__vpd/events" {
         let mut writer = request.into_writer();
         let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: verbonden\n\n";
-        if writer.write_all(head.as_bytes()).and_then(|_| writer.flush()).is_ok()
+        if writer
+            .write_all(head.as_bytes())
+            .and_then(|_| writer.flush())
+            .is_ok()
             && let Ok(mut clients) = shared.clients.lock()
         {
             clients.push(writer);

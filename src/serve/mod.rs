@@ -74,7 +74,10 @@ struct Preview {
 
 /// Runs the preview server until Ctrl-C.
 pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
-    let root = options.root.canonicalize().map_err(|e| ServeError::Io(e.to_string()))?;
+    let root = options
+        .root
+        .canonicalize()
+        .map_err(|e| ServeError::Io(e.to_string()))?;
     crate::load::load(&root)?;
     let tmp = tempfile::Builder::new()
         .prefix("vpd-serve-")
@@ -90,7 +93,13 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     };
     let started = Instant::now();
     rebuild(&mut preview, &shared, None);
-    eprintln!("{}", t("serve.gebouwd", &[("tijd", &format!("{:.2}", started.elapsed().as_secs_f64()))]));
+    eprintln!(
+        "{}",
+        t(
+            "serve.gebouwd",
+            &[("tijd", &format!("{:.2}", started.elapsed().as_secs_f64()))]
+        )
+    );
 
     let (server, addr) = bind(options.bind, options.port)?;
     // With --port 0 the system picks a port: report the real one.
@@ -109,14 +118,18 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         let _ = stop.send(Message::Stop);
     });
     let watch_tx = tx.clone();
-    let mut debouncer = new_debouncer(Duration::from_millis(120), None, move |result: DebounceEventResult| {
-        if let Ok(events) = result {
-            let paths: Vec<PathBuf> = events.into_iter().flat_map(|e| e.event.paths).collect();
-            if !paths.is_empty() {
-                let _ = watch_tx.send(Message::Changed(paths));
+    let mut debouncer = new_debouncer(
+        Duration::from_millis(120),
+        None,
+        move |result: DebounceEventResult| {
+            if let Ok(events) = result {
+                let paths: Vec<PathBuf> = events.into_iter().flat_map(|e| e.event.paths).collect();
+                if !paths.is_empty() {
+                    let _ = watch_tx.send(Message::Changed(paths));
+                }
             }
-        }
-    })
+        },
+    )
     .map_err(|e| ServeError::Io(e.to_string()))?;
     for dir in ["content", "schemas", "themes"] {
         let path = root.join(dir);
@@ -147,7 +160,16 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
                 shared.broadcast_reload();
                 eprintln!(
                     "{}",
-                    t("serve.herbouwd", &[("bestanden", &changed.join(", ")), ("tijd", &format!("{:.0}", start.elapsed().as_secs_f64() * 1000.0))])
+                    t(
+                        "serve.herbouwd",
+                        &[
+                            ("bestanden", &changed.join(", ")),
+                            (
+                                "tijd",
+                                &format!("{:.0}", start.elapsed().as_secs_f64() * 1000.0)
+                            )
+                        ]
+                    )
                 );
             }
         }
@@ -162,7 +184,9 @@ fn bind(ip: IpAddr, port: Option<u16>) -> Result<(tiny_http::Server, SocketAddr)
     match port {
         Some(p) => {
             let addr = SocketAddr::new(ip, p);
-            http::bind(addr).map(|s| (s, addr)).map_err(|e| ServeError::PortInUse(p, e))
+            http::bind(addr)
+                .map(|s| (s, addr))
+                .map_err(|e| ServeError::PortInUse(p, e))
         }
         None => {
             for p in 8000..8100 {
@@ -228,7 +252,11 @@ fn rebuild(preview: &mut Preview, shared: &http::Shared, changed: Option<&[Strin
         Ok(th) => th,
         Err(e) => return show_error(&[], Some(&e.to_string())),
     };
-    let had_error = shared.error_page.read().map(|e| e.is_some()).unwrap_or(true);
+    let had_error = shared
+        .error_page
+        .read()
+        .map(|e| e.is_some())
+        .unwrap_or(true);
     let affected = match (changed, &preview.last) {
         (Some(c), Some(previous)) if !had_error => model.affected_by(previous, c),
         _ => Affected::Everything,
@@ -249,7 +277,13 @@ fn rebuild(preview: &mut Preview, shared: &http::Shared, changed: Option<&[Strin
         .iter()
         .map(|u| page_path(u))
         .collect();
-    for gone in preview.pages.keys().filter(|p| !current.contains(*p)).cloned().collect::<Vec<_>>() {
+    for gone in preview
+        .pages
+        .keys()
+        .filter(|p| !current.contains(*p))
+        .cloned()
+        .collect::<Vec<_>>()
+    {
         let _ = std::fs::remove_file(preview.out.join(&gone));
         preview.pages.remove(&gone);
     }
@@ -269,7 +303,10 @@ fn rebuild(preview: &mut Preview, shared: &http::Shared, changed: Option<&[Strin
     let snapshot: Vec<OutputFile> = preview
         .pages
         .iter()
-        .map(|(p, b)| OutputFile { path: p.clone(), bytes: b.clone() })
+        .map(|(p, b)| OutputFile {
+            path: p.clone(),
+            bytes: b.clone(),
+        })
         .collect();
     let out = preview.out.clone();
     std::thread::spawn(move || {

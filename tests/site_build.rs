@@ -1,0 +1,369 @@
+//! `vpd build` on the example and on fixtures, with the output parsed by an HTML parser.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn example() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &tmp.path().join("content"),
+    );
+    tmp
+}
+
+fn build(dir: &Path, out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vpd"))
+        .arg("build")
+        .arg(dir)
+        .arg("--out")
+        .arg(out)
+        .env("VPD_VANDAAG", "2026-11-24")
+        .output()
+        .expect("vpd runs")
+}
+
+fn page(out: &Path, url: &str) -> Html {
+    let rel = url.trim_start_matches('/');
+    let file = if rel.is_empty() || rel.ends_with('/') {
+        out.join(rel).join("index.html")
+    } else {
+        out.join(rel)
+    };
+    Html::parse_document(
+        &std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{} missing", file.display())),
+    )
+}
+
+fn links(html: &Html) -> Vec<String> {
+    let sel = Selector::parse("a[href]").unwrap();
+    html.select(&sel)
+        .filter_map(|a| a.value().attr("href"))
+        .filter(|h| h.starts_with('/'))
+        .map(|h| h.split('#').next().unwrap_or("").to_string())
+        .collect()
+}
+
+fn yaml(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    let source = std::sync::Arc::new(vpd::source::SourceFile::new(path, "x".into(), text));
+    vpd::load::parse_document(&source).unwrap().value
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.insert(
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_team_page_is_at_most_two_clicks_from_home() {
+    let tmp = example();
+    let out = tmp.path().join("public");
+    let o = build(tmp.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Breadth-first from / over internal links, two levels deep.
+    let mut depth: BTreeMap<String, usize> = BTreeMap::new();
+    let mut queue = VecDeque::from([("/".to_string(), 0)]);
+    while let Some((url, d)) = queue.pop_front() {
+        if depth.contains_key(&url) || d > 2 {
+            continue;
+        }
+        depth.insert(url.clone(), d);
+        if d < 2 && url.ends_with('/') {
+            for l in links(&page(&out, &url)) {
+                queue.push_back((l, d + 1));
+            }
+        }
+    }
+    for team in std::fs::read_dir(tmp.path().join("content/teams"))
+        .unwrap()
+        .flatten()
+    {
+        let slug = team
+            .path()
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let url = format!("/teams/{slug}/");
+        assert!(
+            depth.get(&url).is_some_and(|d| *d <= 2),
+            "{url} is not reachable in two clicks"
+        );
+    }
+}
+
+#[test]
+fn every_page_is_dutch_with_a_skip_link_and_breadcrumbs() {
+    let tmp = example();
+    let out = tmp.path().join("public");
+    assert!(build(tmp.path(), &out).status.success());
+    for url in [
+        "/",
+        "/beleid/",
+        "/normschema/",
+        "/teams/",
+        "/teams/kcc-algemeen/",
+        "/status/",
+        "/zoeken/",
+        "/toegankelijkheid/",
+        "/werkvormen/",
+        "/leerdoelwijzers/",
+    ] {
+        let html = page(&out, url);
+        let root = html
+            .select(&Selector::parse("html").unwrap())
+            .next()
+            .unwrap();
+        assert_eq!(root.value().attr("lang"), Some("nl"), "{url}");
+        let skip = html
+            .select(&Selector::parse("a[href='#inhoud']").unwrap())
+            .count();
+        assert!(skip >= 1, "{url} has no skip link");
+        assert!(
+            html.select(&Selector::parse("main#inhoud").unwrap())
+                .count()
+                == 1,
+            "{url}"
+        );
+        assert_eq!(
+            html.select(&Selector::parse("h1").unwrap()).count(),
+            1,
+            "{url} has one h1"
+        );
+        if url != "/" {
+            assert!(
+                html.select(&Selector::parse("nav ol li").unwrap()).count() >= 2,
+                "{url} breadcrumbs"
+            );
+        }
+        // Nothing from another host.
+        for sel in ["script[src]", "link[href]", "img[src]"] {
+            for el in html.select(&Selector::parse(sel).unwrap()) {
+                let v = el.value().attr("src").or(el.value().attr("href")).unwrap();
+                assert!(v.starts_with('/'), "{url} loads {v}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_norm_table_shows_the_organisation_and_the_team_side_by_side() {
+    let tmp = example();
+    let out = tmp.path().join("public");
+    assert!(build(tmp.path(), &out).status.success());
+    let html = page(&out, "/teams/werkplein-noord/");
+    let text: String = html.root_element().text().collect();
+    let team = yaml(&tmp.path().join("content/teams/werkplein-noord.yaml"));
+    let norm = yaml(&tmp.path().join("content/organisatie/normschema.yaml"));
+    let table = &team["secties"]["normschema"]["normtabel"];
+    for category in norm["secties"]["categorieen"]["categorieen"]
+        .as_array()
+        .unwrap()
+    {
+        let id = category["id"].as_str().unwrap();
+        let standpunt = category["standpunt"].as_str().unwrap();
+        assert!(
+            text.contains(standpunt.trim()),
+            "organisation position of {id} missing"
+        );
+        for example in table[id]["voorbeelden"].as_array().unwrap() {
+            let example = example.as_str().unwrap();
+            assert!(
+                text.contains(example),
+                "team example of {id} missing: {example}"
+            );
+        }
+    }
+}
+
+#[test]
+fn hostile_text_in_yaml_stays_text() {
+    let tmp = example();
+    let file = tmp.path().join("content/teams/kcc-algemeen.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let hostile = "\"<script>alert('x')</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1)) {{ site.titel }} {% raw %}\"";
+    let yaml = yaml.replacen(
+        "eigenaar: ",
+        &format!("eigenaar: {hostile}\neigenaar_oud: "),
+        1,
+    );
+    let yaml = yaml
+        .lines()
+        .filter(|l| !l.starts_with("eigenaar_oud"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    std::fs::write(&file, yaml).unwrap();
+    let out = tmp.path().join("public");
+    let o = build(tmp.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let raw = std::fs::read_to_string(out.join("teams/kcc-algemeen/index.html")).unwrap();
+    let html = Html::parse_document(&raw);
+    assert_eq!(
+        html.select(&Selector::parse("main script").unwrap())
+            .count(),
+        0
+    );
+    for el in html.select(&Selector::parse("*").unwrap()) {
+        for (name, value) in el.value().attrs() {
+            assert!(!name.starts_with("on"), "event handler {name}");
+            assert!(
+                !value.trim_start().starts_with("javascript:"),
+                "javascript: link"
+            );
+        }
+    }
+    let text: String = html.root_element().text().collect();
+    assert!(
+        text.contains("<script>alert('x')</script>"),
+        "shown as text"
+    );
+    assert!(
+        text.contains("{{ site.titel }}"),
+        "Tera syntax is not evaluated"
+    );
+}
+
+#[test]
+fn markdown_in_content_is_sanitised() {
+    let tmp = example();
+    let file = tmp.path().join("content/werkvormen/kennisquiz.md");
+    let md = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{md}\n\n<script>alert(1)</script>\n\n<img src=/static/favicon.svg onerror=alert(1)>\n\n[klik](javascript:alert(1))\n")).unwrap();
+    let out = tmp.path().join("public");
+    let o = build(tmp.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let raw = std::fs::read_to_string(out.join("werkvormen/kennisquiz/index.html")).unwrap();
+    assert!(!raw.contains("<script>alert"));
+    assert!(!raw.contains("onerror"));
+    assert!(!raw.contains("javascript:alert"));
+}
+
+#[test]
+fn a_failing_build_leaves_the_previous_site_intact() {
+    let tmp = example();
+    let out = tmp.path().join("public");
+    assert!(build(tmp.path(), &out).status.success());
+    let before = snapshot(&out);
+    std::fs::write(
+        tmp.path().join("content/teams/kapot.yaml"),
+        "template: werkplein\nteam: [\n",
+    )
+    .unwrap();
+    let o = build(tmp.path(), &out);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("kapot.yaml"));
+    assert_eq!(
+        before,
+        snapshot(&out),
+        "public/ changed after a failed build"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".vpd-staging"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_removed_team_leaves_no_page_behind() {
+    let tmp = example();
+    let out = tmp.path().join("public");
+    assert!(build(tmp.path(), &out).status.success());
+    assert!(out.join("teams/kcc-belastingen/index.html").is_file());
+    std::fs::remove_file(tmp.path().join("content/teams/kcc-belastingen.yaml")).unwrap();
+    assert!(build(tmp.path(), &out).status.success());
+    assert!(!out.join("teams/kcc-belastingen").exists());
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(!sitemap.contains("kcc-belastingen"));
+}
+
+#[test]
+fn a_folder_vpd_did_not_create_is_never_replaced() {
+    let tmp = example();
+    let out = tmp.path().join("eigen-map");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("belangrijk.txt"), "niet weggooien").unwrap();
+    let o = build(tmp.path(), &out);
+    assert_ne!(o.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(out.join("belangrijk.txt")).unwrap(),
+        "niet weggooien"
+    );
+}
+
+#[test]
+fn the_site_has_every_kind_of_page() {
+    let tmp = example();
+    let out = tmp.path().join("public");
+    assert!(build(tmp.path(), &out).status.success());
+    for f in [
+        "index.html",
+        "beleid/index.html",
+        "normschema/index.html",
+        "teams/index.html",
+        "status/index.html",
+        "zoeken/index.html",
+        "toegankelijkheid/index.html",
+        "leerdoelwijzers/index.html",
+        "werkvormen/index.html",
+        "schemas/werkplein.json",
+        "schemas/catalog.json",
+        "sitemap.xml",
+        "404.html",
+        "pagefind/pagefind.js",
+    ] {
+        assert!(out.join(f).is_file(), "{f} missing");
+    }
+    // The concept is marked as such, with its gaps visible.
+    let concept: String = page(&out, "/teams/wijkteam-oost/")
+        .root_element()
+        .text()
+        .collect();
+    assert!(concept.to_lowercase().contains("concept"));
+    // Edit links from site.yaml.
+    let team = page(&out, "/teams/kcc-algemeen/");
+    let edit: BTreeSet<String> = team
+        .select(&Selector::parse("a[href]").unwrap())
+        .filter_map(|a| a.value().attr("href"))
+        .filter(|h| h.contains("/edit/"))
+        .map(str::to_string)
+        .collect();
+    assert!(
+        edit.iter()
+            .any(|h| h.ends_with("content/teams/kcc-algemeen.yaml")),
+        "{edit:?}"
+    );
+}
