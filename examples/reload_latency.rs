@@ -44,7 +44,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     events.read_line(&mut line)?;
 
     let teams = org.join("content/teams");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&teams)?.flatten().map(|e| e.path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&teams)?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     let file = files.first().ok_or("no team files")?.clone();
     let original = std::fs::read_to_string(&file)?;
@@ -71,7 +74,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let median = sorted[sorted.len() / 2];
     println!(
         "median {median:.0} ms; runs: {}",
-        times.iter().map(|t| format!("{t:.0}")).collect::<Vec<_>>().join(", ")
+        times
+            .iter()
+            .map(|t| format!("{t:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     Ok(())
 }

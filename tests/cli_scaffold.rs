@@ -1,5 +1,8 @@
 //! `vpd new` and `vpd init`, run as a new user would.
 
+mod common;
+
+use common::copy_dir;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -10,19 +13,6 @@ fn vpd(args: &[&str], dir: &Path) -> Output {
         .env("VPD_VANDAAG", "2026-11-24")
         .output()
         .expect("vpd runs")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn example_copy() -> tempfile::TempDir {

@@ -21,7 +21,8 @@ fn yaml(path: &Path) -> Value {
 /// Counts per aspect as counted from the source document
 /// (`leren-leerdoelwijzers-werkvormen.txt`), kept as a fixture.
 fn source_counts() -> BTreeMap<String, Value> {
-    let text = std::fs::read_to_string(root().join("tests/fixtures/leerdoelwijzer-counts.json")).unwrap();
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/leerdoelwijzer-counts.json")).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 
@@ -34,7 +35,11 @@ fn all_eight_leerdoelwijzers_have_the_statements_of_the_source() {
         assert_eq!(doc["template"], "leerdoelwijzer");
         let aspects = doc["aspecten"].as_array().unwrap();
         let want_aspects = want["aspecten"].as_array().unwrap();
-        assert_eq!(aspects.len(), want_aspects.len(), "{slug}: number of aspects");
+        assert_eq!(
+            aspects.len(),
+            want_aspects.len(),
+            "{slug}: number of aspects"
+        );
         for (a, w) in aspects.iter().zip(want_aspects) {
             assert_eq!(a["titel"], w["titel"], "{slug}: aspect order");
             assert_eq!(
@@ -44,7 +49,10 @@ fn all_eight_leerdoelwijzers_have_the_statements_of_the_source() {
                 a["titel"]
             );
         }
-        assert!(doc["afsluiting"].as_str().is_some_and(|s| !s.is_empty()), "{slug}: closing prompt");
+        assert!(
+            doc["afsluiting"].as_str().is_some_and(|s| !s.is_empty()),
+            "{slug}: closing prompt"
+        );
     }
 }
 
@@ -60,7 +68,10 @@ fn statements_are_word_for_word_from_the_source_when_it_is_at_hand() {
         for a in doc["aspecten"].as_array().unwrap() {
             for s in a["uitspraken"].as_array().unwrap() {
                 let text = s["tekst"].as_str().unwrap();
-                assert!(source.contains(text), "{slug}: '{text}' is not in the source");
+                assert!(
+                    source.contains(text),
+                    "{slug}: '{text}' is not in the source"
+                );
             }
         }
     }
@@ -71,17 +82,43 @@ fn the_development_matrix_and_every_werkvorm_are_there() {
     let matrix = yaml(&root().join("content/leerdoelwijzers/ontwikkelmatrix.yaml"));
     let topics = matrix["onderwerpen"].as_array().unwrap();
     assert_eq!(topics.len(), 17);
-    assert!(topics.iter().any(|t| t["onderdelen"].as_array().is_some_and(|o| o.len() == 9)), "veilig werken has nine settings");
-    let levels: Vec<&str> = matrix["niveaus"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(
+        topics
+            .iter()
+            .any(|t| t["onderdelen"].as_array().is_some_and(|o| o.len() == 9)),
+        "veilig werken has nine settings"
+    );
+    let levels: Vec<&str> = matrix["niveaus"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     assert_eq!(levels.first(), Some(&"Ik weet hoe het zit"));
     assert_eq!(levels.last(), Some(&"Ik kan het anderen leren"));
     for slug in [
-        "intervisiemethoden", "dilemmamethodiek", "kennisquiz", "stellingen", "thematisch-werkoverleg",
-        "arenagesprek", "storytelling", "lagerhuisdebat", "gestructureerde-incidentevaluatie", "gir-trendanalyse",
+        "intervisiemethoden",
+        "dilemmamethodiek",
+        "kennisquiz",
+        "stellingen",
+        "thematisch-werkoverleg",
+        "arenagesprek",
+        "storytelling",
+        "lagerhuisdebat",
+        "gestructureerde-incidentevaluatie",
+        "gir-trendanalyse",
     ] {
-        let text = std::fs::read_to_string(root().join(format!("content/werkvormen/{slug}.md"))).unwrap();
-        assert!(text.starts_with("---\ntemplate: werkvorm\n") || text.starts_with("---\n"), "{slug} has front matter");
+        let text =
+            std::fs::read_to_string(root().join(format!("content/werkvormen/{slug}.md"))).unwrap();
+        assert!(
+            text.starts_with("---\ntemplate: werkvorm\n") || text.starts_with("---\n"),
+            "{slug} has front matter"
+        );
     }
-    let dilemma = std::fs::read_to_string(root().join("content/werkvormen/dilemmamethodiek.md")).unwrap();
-    assert!(dilemma.contains("stappen:"), "the dilemma method has its step plan");
+    let dilemma =
+        std::fs::read_to_string(root().join("content/werkvormen/dilemmamethodiek.md")).unwrap();
+    assert!(
+        dilemma.contains("stappen:"),
+        "the dilemma method has its step plan"
+    );
 }

@@ -1,23 +1,13 @@
 //! `vpd build` on the example and on fixtures, with the output parsed by an HTML parser.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
+mod common;
+
+use common::copy_dir;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use scraper::{Html, Selector};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 fn example() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
@@ -366,4 +356,43 @@ fn the_site_has_every_kind_of_page() {
             .any(|h| h.ends_with("content/teams/kcc-algemeen.yaml")),
         "{edit:?}"
     );
+}
+
+#[test]
+fn a_municipality_token_file_is_published_and_loaded_after_the_defaults() {
+    let tmp = example();
+    std::fs::write(
+        tmp.path().join("content/huisstijl.css"),
+        ":root { --basis-color-primary: #005a9c; }\n",
+    )
+    .unwrap();
+    let site = tmp.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    let text = text
+        .lines()
+        .filter(|l| !l.starts_with("tokens:"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&site, format!("{text}\ntokens: huisstijl.css\n")).unwrap();
+    let out = tmp.path().join("public");
+    let o = build(tmp.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        std::fs::read_to_string(out.join("static/organisatie-tokens.css")).unwrap(),
+        ":root { --basis-color-primary: #005a9c; }\n"
+    );
+    let html = page(&out, "/");
+    let sheets: Vec<&str> = html
+        .select(&Selector::parse("link[rel=stylesheet]").unwrap())
+        .filter_map(|l| l.value().attr("href"))
+        .collect();
+    let default = sheets
+        .iter()
+        .position(|h| *h == "/static/tokens.css")
+        .unwrap();
+    let own = sheets
+        .iter()
+        .position(|h| *h == "/static/organisatie-tokens.css")
+        .unwrap();
+    assert!(own > default, "{sheets:?}");
 }

@@ -67,4 +67,16 @@ impl Report<'_> {
             .filter(|d| d.severity == super::Severity::Warning)
             .count()
     }
+
+    /// The closing line: files checked, errors, warnings.
+    pub fn totals_line(&self) -> String {
+        crate::messages::t(
+            "samenvatting.totaal",
+            &[
+                ("bestanden", &self.files.to_string()),
+                ("fouten", &self.errors().to_string()),
+                ("waarschuwingen", &self.warnings().to_string()),
+            ],
+        )
+    }
 }

@@ -253,12 +253,65 @@ pub fn all(model: &Model) -> Vec<Job> {
         }),
     ));
     for l in &model.leerdoelwijzers {
+        let mut ldw = serde_json::to_value(l).unwrap_or(Value::Null);
+        // Each statement's fitting werkvormen as links.
+        if let Some(aspects) = ldw
+            .pointer_mut("/gegevens/aspecten")
+            .and_then(Value::as_array_mut)
+        {
+            for aspect in aspects {
+                if let Some(statements) = aspect.get_mut("uitspraken").and_then(Value::as_array_mut)
+                {
+                    for st in statements {
+                        let links: Vec<Value> = st
+                            .get("werkvormen")
+                            .and_then(Value::as_array)
+                            .into_iter()
+                            .flatten()
+                            .filter_map(Value::as_str)
+                            .filter_map(|slug| model.werkvormen.iter().find(|w| w.slug == slug))
+                            .map(|w| json!({"slug": w.slug, "titel": w.titel, "url": w.url}))
+                            .collect();
+                        st["werkvorm_links"] = Value::Array(links);
+                    }
+                }
+            }
+        }
+        let toc: Vec<Value> = l
+            .gegevens
+            .get("aspecten")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|a| json!({"id": format!("aspect-{}", a.get("id").and_then(Value::as_str).unwrap_or_default()), "titel": a.get("titel")}))
+            .collect();
         jobs.push(job(
             &l.url,
             "leerdoelwijzer.html",
             json!({
-                "page": page(&l.url, &l.titel, &[(titel.clone(), "/leerdoelwijzers/"), (l.titel.clone(), &l.url)], vec![]),
-                "ldw": l,
+                "page": page(&l.url, &l.titel, &[(titel.clone(), "/leerdoelwijzers/"), (l.titel.clone(), &l.url)], toc),
+                "ldw": ldw,
+                "bestandssoort": crate::leerdoelen::FILE_KIND,
+            }),
+        ));
+    }
+    if let Some(matrix) = &model.ontwikkelmatrix {
+        let url = "/leerdoelwijzers/ontwikkelmatrix/";
+        let name = matrix
+            .get("titel")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let mut m = matrix.clone();
+        if let Some(intro) = m.get("inleiding").and_then(Value::as_str) {
+            m["inleiding_html"] = json!(to_html(intro));
+        }
+        jobs.push(job(
+            url,
+            "ontwikkelmatrix.html",
+            json!({
+                "page": page(url, &name, &[(titel.clone(), "/leerdoelwijzers/"), (name.clone(), url)], vec![]),
+                "matrix": m,
             }),
         ));
     }

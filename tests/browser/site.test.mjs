@@ -15,7 +15,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const out = path.join(repo, 'target', 'browser');
 const site = path.join(out, 'site');
-const vpd = path.join(repo, 'target', 'release', 'vpd');
+const vpd = process.env.VPD_BIN || path.join(repo, 'target', 'release', 'vpd');
 
 let server, browser, base;
 
@@ -45,6 +45,7 @@ const pages = {
   concept: '/teams/wijkteam-oost/',
   leerdoelwijzers: '/leerdoelwijzers/',
   leerdoelwijzer: '/leerdoelwijzers/werkpleinen/',
+  ontwikkelmatrix: '/leerdoelwijzers/ontwikkelmatrix/',
   werkvormen: '/werkvormen/',
   werkvorm: '/werkvormen/dilemmamethodiek/',
   status: '/status/',

@@ -5,7 +5,6 @@ use sha2::{Digest, Sha256};
 
 use super::super::summary::Report;
 use super::super::{Diagnostic, Severity};
-use crate::messages::t;
 
 /// Escapes data for a GitHub workflow command message.
 fn escape_data(s: &str) -> String {
@@ -42,14 +41,7 @@ pub(super) fn github(report: &Report) -> String {
             escape_data(&message),
         ));
     }
-    out.push_str(&t(
-        "samenvatting.totaal",
-        &[
-            ("bestanden", &report.files.to_string()),
-            ("fouten", &report.errors().to_string()),
-            ("waarschuwingen", &report.warnings().to_string()),
-        ],
-    ));
+    out.push_str(&report.totals_line());
     out.push('\n');
     out
 }

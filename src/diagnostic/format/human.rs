@@ -103,14 +103,7 @@ fn summary(report: &Report) -> String {
         ));
         out.push('\n');
     }
-    out.push_str(&t(
-        "samenvatting.totaal",
-        &[
-            ("bestanden", &report.files.to_string()),
-            ("fouten", &report.errors().to_string()),
-            ("waarschuwingen", &report.warnings().to_string()),
-        ],
-    ));
+    out.push_str(&report.totals_line());
     out.push('\n');
     out
 }
