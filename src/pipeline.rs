@@ -4,10 +4,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::diagnostic::Diagnostic;
 use crate::messages::t;
 use crate::model::{self, SiteConfig};
-use crate::render::{self, RenderOptions, Theme};
+use crate::render::{self, Theme};
 use crate::template::Templates;
 use crate::validate::{self, Options, Validated};
 
@@ -36,6 +35,43 @@ pub struct Outcome {
     pub files: usize,
     /// Wall time.
     pub elapsed: Duration,
+    /// Wall time per stage, in pipeline order (for `vpd build --tijden` and profiling).
+    pub stages: Vec<(Stage, Duration)>,
+}
+
+/// The stages whose time a build reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and parsing every file.
+    Load,
+    /// Schema and norm checks.
+    Validate,
+    /// Building the model.
+    Model,
+    /// Rendering the pages (parallel).
+    Render,
+    /// The Pagefind index.
+    Search,
+    /// The internal link check.
+    Links,
+    /// Writing and swapping the output folder.
+    Write,
+}
+
+impl Stage {
+    /// The Dutch name shown to users.
+    pub fn label(self) -> String {
+        let key = match self {
+            Stage::Load => "bouwen.fase.laden",
+            Stage::Validate => "bouwen.fase.controleren",
+            Stage::Model => "bouwen.fase.model",
+            Stage::Render => "bouwen.fase.paginas",
+            Stage::Search => "bouwen.fase.zoeken",
+            Stage::Links => "bouwen.fase.links",
+            Stage::Write => "bouwen.fase.schrijven",
+        };
+        t(key, &[])
+    }
 }
 
 /// Steps reported to a progress display.
@@ -72,9 +108,16 @@ pub struct BuildResult {
 /// Runs the pipeline for the organisation at `root`, writing the site to `out`.
 pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildResult, BuildError> {
     let start = Instant::now();
+    let mut stages = Vec::new();
+    let mut mark = Instant::now();
+    let mut lap = |stage: Stage, stages: &mut Vec<(Stage, Duration)>| {
+        stages.push((stage, mark.elapsed()));
+        mark = Instant::now();
+    };
     (options.progress)(Step::Validating);
     let loaded = crate::load::load(root)?;
     let templates = Templates::load(&loaded.root);
+    lap(Stage::Load, &mut stages);
     let mut validated = validate::validate(&loaded, &templates, &options.validate);
     let site = match SiteConfig::from_document(loaded.site.as_ref()) {
         Ok(s) => s,
@@ -83,6 +126,7 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRes
             SiteConfig::default()
         }
     };
+    lap(Stage::Validate, &mut stages);
     let errors = validated.errors();
     if errors > 0 {
         return Ok(BuildResult {
@@ -99,26 +143,29 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRes
             options.validate.today,
         );
         let theme = Theme::load(&loaded.root)?;
+        lap(Stage::Model, &mut stages);
         (options.progress)(Step::Rendering);
-        let rendered = render::render(
-            &model,
-            &theme,
-            RenderOptions {
-                search: options.search,
-            },
-        )?;
+        let mut files = render::render_pages(&model, &theme, &|_| true)?;
+        let pages = files.len();
+        files.extend(render::assets(&model, &theme));
+        lap(Stage::Render, &mut stages);
+        if options.search {
+            (options.progress)(Step::Indexing);
+            let index = render::search_index(&files)?;
+            files.extend(index);
+            lap(Stage::Search, &mut stages);
+        }
+        render::check_links(&files)?;
+        lap(Stage::Links, &mut stages);
         (options.progress)(Step::Writing);
-        crate::write::write(out, &rendered.files)?;
+        crate::write::write(out, &files)?;
+        lap(Stage::Write, &mut stages);
         Ok(Outcome {
-            pages: rendered.pages,
-            files: rendered.files.len(),
+            pages,
+            files: files.len(),
             elapsed: start.elapsed(),
+            stages: stages.clone(),
         })
     })();
     Ok(BuildResult { validated, outcome })
-}
-
-/// The findings of a build, for printing.
-pub fn diagnostics(result: &BuildResult) -> &[Diagnostic] {
-    &result.validated.diagnostics
 }

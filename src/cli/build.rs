@@ -60,6 +60,11 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
                     ],
                 )
             );
+            if args.tijden {
+                for (stage, time) in &outcome.stages {
+                    eprintln!("  {:<22} {:>8.3} s", stage.label(), time.as_secs_f64());
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(BuildError::Invalid(_)) => {

@@ -89,6 +89,9 @@ pub struct BuildArgs {
     /// Een verlopen jaarlijkse evaluatie is een fout in plaats van een waarschuwing.
     #[arg(long)]
     pub strict: bool,
+    /// Toon na afloop hoe lang iedere fase duurde.
+    #[arg(long)]
+    pub tijden: bool,
 }
 
 /// Arguments of `vpd serve`.
