@@ -396,3 +396,68 @@ fn a_municipality_token_file_is_published_and_loaded_after_the_defaults() {
         .unwrap();
     assert!(own > default, "{sheets:?}");
 }
+
+#[test]
+fn each_leerdoelwijzer_is_a_form_with_one_labelled_radio_group_per_statement() {
+    let tmp = example();
+    let out = tmp.path().join("public");
+    assert!(build(tmp.path(), &out).status.success());
+    let counts: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/leerdoelwijzer-counts.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let group_sel = Selector::parse("fieldset.vpd-vraag").unwrap();
+    let legend_sel = Selector::parse("legend").unwrap();
+    let radio_sel = Selector::parse("input[type=radio]").unwrap();
+    let form_sel = Selector::parse("form").unwrap();
+    for (slug, want) in counts.as_object().unwrap() {
+        let html = page(&out, &format!("/leerdoelwijzers/{slug}/"));
+        let form = html.select(&form_sel).next().expect("a form");
+        assert!(
+            form.value().attr("action").is_none(),
+            "{slug}: answers are never sent anywhere"
+        );
+        let groups: Vec<_> = html.select(&group_sel).collect();
+        assert_eq!(
+            groups.len() as u64,
+            want["totaal"].as_u64().unwrap(),
+            "{slug}: one group per statement"
+        );
+        for group in groups {
+            let legend: String = group
+                .select(&legend_sel)
+                .next()
+                .expect("legend")
+                .text()
+                .collect();
+            assert!(!legend.trim().is_empty());
+            let radios: Vec<_> = group.select(&radio_sel).collect();
+            assert_eq!(radios.len(), 4, "{slug}: Altijd/Vaak/Soms/Nooit");
+            let name = radios[0].value().attr("name").unwrap();
+            for r in &radios {
+                assert_eq!(
+                    r.value().attr("name"),
+                    Some(name),
+                    "one group per statement"
+                );
+                let id = r.value().attr("id").unwrap();
+                let label = Selector::parse(&format!("label[for='{id}']")).unwrap();
+                assert_eq!(
+                    html.select(&label).count(),
+                    1,
+                    "{slug}: radio {id} has a label"
+                );
+            }
+        }
+    }
+    // The development matrix: 17 topics, the "veilig werken" topic with nine settings.
+    let matrix = page(&out, "/leerdoelwijzers/ontwikkelmatrix/");
+    let names: BTreeSet<&str> = matrix
+        .select(&radio_sel)
+        .filter_map(|r| r.value().attr("name"))
+        .collect();
+    assert_eq!(names.len(), 16 + 9, "{names:?}");
+}
