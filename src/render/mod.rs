@@ -141,17 +141,12 @@ pub fn assets(model: &Model, theme: &Theme) -> Vec<OutputFile> {
 
 /// The Pagefind search index over the HTML pages among `files`.
 pub fn search_index(files: &[OutputFile]) -> Result<Vec<OutputFile>, RenderError> {
-    let html_pages: Vec<(String, String)> = files
+    // Pages are handed over one at a time, so their text is not held twice.
+    let html_pages = files
         .iter()
         .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
-        .map(|f| {
-            (
-                pages::url_of(&f.path),
-                String::from_utf8_lossy(&f.bytes).into_owned(),
-            )
-        })
-        .collect();
-    search::index(&html_pages)
+        .map(|f| (pages::url_of(&f.path), f.bytes.as_slice()));
+    search::index(html_pages)
 }
 
 /// Checks that every internal link among `files` resolves and nothing comes from another host.

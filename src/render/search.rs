@@ -7,7 +7,9 @@ use pagefind::options::PagefindServiceConfig;
 use super::{OutputFile, RenderError};
 
 /// Indexes `(url, html)` pages and returns Pagefind's files.
-pub fn index(pages: &[(String, String)]) -> Result<Vec<OutputFile>, RenderError> {
+pub fn index<'a>(
+    pages: impl Iterator<Item = (String, &'a [u8])>,
+) -> Result<Vec<OutputFile>, RenderError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| RenderError::Search(e.to_string()))?;
@@ -18,8 +20,9 @@ pub fn index(pages: &[(String, String)]) -> Result<Vec<OutputFile>, RenderError>
         let mut index =
             PagefindIndex::new(Some(config)).map_err(|e| RenderError::Search(e.to_string()))?;
         for (url, html) in pages {
+            let html = String::from_utf8_lossy(html).into_owned();
             index
-                .add_html_file(None, Some(url.clone()), html.clone())
+                .add_html_file(None, Some(url.clone()), html)
                 .await
                 .map_err(|e| RenderError::Search(format!("{url}: {e}")))?;
         }
