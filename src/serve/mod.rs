@@ -11,7 +11,7 @@ mod error_page;
 mod files;
 pub mod http;
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -69,7 +69,53 @@ struct Preview {
     out: PathBuf,
     options: Options,
     last: Option<Model>,
-    pages: BTreeMap<String, Vec<u8>>,
+    /// Output paths of the pages written so far (to remove pages that disappear).
+    pages: BTreeSet<String>,
+    /// Asks the background indexer to rebuild the search index.
+    reindex: mpsc::Sender<()>,
+}
+
+/// One background thread rebuilds the search index from the pages on disk; requests that
+/// arrive while it works are folded into one, so memory stays that of a single index.
+fn start_indexer(out: PathBuf) -> mpsc::Sender<()> {
+    let (tx, rx) = mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        while rx.recv().is_ok() {
+            while rx.try_recv().is_ok() {}
+            let pages = read_pages(&out);
+            if let Ok(index) = render::search_index(&pages) {
+                let _ = write_files(&out, &index);
+            }
+        }
+    });
+    tx
+}
+
+/// The HTML pages in `out`, as output files.
+fn read_pages(out: &Path) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n != "pagefind") {
+                    stack.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "html")
+                && let (Ok(rel), Ok(bytes)) = (path.strip_prefix(out), std::fs::read(&path))
+            {
+                files.push(OutputFile {
+                    path: crate::load::display_path(Path::new(""), rel),
+                    bytes,
+                });
+            }
+        }
+    }
+    files
 }
 
 /// Runs the preview server until Ctrl-C.
@@ -89,7 +135,8 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         out: tmp.path().to_path_buf(),
         options: options.validate,
         last: None,
-        pages: BTreeMap::new(),
+        pages: BTreeSet::new(),
+        reindex: start_indexer(tmp.path().to_path_buf()),
     };
     let started = Instant::now();
     rebuild(&mut preview, &shared, None);
@@ -273,13 +320,13 @@ fn rebuild(preview: &mut Preview, shared: &http::Shared, changed: Option<&[Strin
         files.extend(render::assets(&model, &theme));
     }
     // Pages that no longer exist (a removed team) are removed.
-    let current: std::collections::BTreeSet<String> = render::page_urls(&model)
+    let current: BTreeSet<String> = render::page_urls(&model)
         .iter()
         .map(|u| page_path(u))
         .collect();
     for gone in preview
         .pages
-        .keys()
+        .iter()
         .filter(|p| !current.contains(*p))
         .cloned()
         .collect::<Vec<_>>()
@@ -292,7 +339,7 @@ fn rebuild(preview: &mut Preview, shared: &http::Shared, changed: Option<&[Strin
     }
     for f in &files {
         if f.path.ends_with(".html") {
-            preview.pages.insert(f.path.clone(), f.bytes.clone());
+            preview.pages.insert(f.path.clone());
         }
     }
     preview.last = Some(model);
@@ -300,20 +347,7 @@ fn rebuild(preview: &mut Preview, shared: &http::Shared, changed: Option<&[Strin
         *e = None;
     }
     // The search index follows in the background; the page itself is already fresh.
-    let snapshot: Vec<OutputFile> = preview
-        .pages
-        .iter()
-        .map(|(p, b)| OutputFile {
-            path: p.clone(),
-            bytes: b.clone(),
-        })
-        .collect();
-    let out = preview.out.clone();
-    std::thread::spawn(move || {
-        if let Ok(index) = render::search_index(&snapshot) {
-            let _ = write_files(&out, &index);
-        }
-    });
+    let _ = preview.reindex.send(());
 }
 
 fn page_path(url: &str) -> String {
