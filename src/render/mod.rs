@@ -93,18 +93,16 @@ pub fn render_pages(
     theme: &Theme,
     wanted: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<Vec<OutputFile>, RenderError> {
-    let globals = pages::globals(model);
+    // The shared context (site, UI words, navigation) is set once, not copied per page.
+    let mut tera = theme.tera.clone();
+    tera.global_context().extend(pages::globals(model));
     let jobs: Vec<pages::Job> = pages::all(model)
         .into_iter()
         .filter(|j| wanted(&pages::url_of(&j.path)))
         .collect();
     jobs.par_iter()
         .map(|job| {
-            let mut ctx = globals.clone();
-            ctx.extend(job.context.clone());
-            theme
-                .tera
-                .render(&job.template, &ctx)
+            tera.render(&job.template, &job.context)
                 .map(|html| OutputFile {
                     path: job.path.clone(),
                     bytes: html.into_bytes(),
