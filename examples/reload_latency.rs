@@ -53,7 +53,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let original = std::fs::read_to_string(&file)?;
     let mut times = Vec::new();
     for run in 0..runs {
+        // Let the previous rebuild settle and drop any event it still sent, so each run
+        // measures its own save.
         std::thread::sleep(Duration::from_millis(500));
+        events
+            .get_ref()
+            .set_read_timeout(Some(Duration::from_millis(300)))?;
+        loop {
+            line.clear();
+            match events.read_line(&mut line) {
+                Ok(0) => return Err("event stream closed".into()),
+                Ok(_) => continue,
+                Err(_) => break,
+            }
+        }
+        events
+            .get_ref()
+            .set_read_timeout(Some(Duration::from_secs(300)))?;
         let start = Instant::now();
         std::fs::write(&file, format!("{original}# bewerking {run}\n"))?;
         loop {

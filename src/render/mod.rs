@@ -1,9 +1,10 @@
 //! Stage 4, render: the model to pages, as values.
 //!
-//! Steps: compile the theme once → build every page's context from the model → render
-//! the pages in parallel → add static files, schemas, sitemap and 404 → build the search
-//! index over the rendered pages (Pagefind, Dutch) → check that every internal link
-//! resolves and nothing is loaded from another host.
+//! Steps: compile the theme once ([`Theme::load`]) → build every page's context from the
+//! model → render the pages in parallel ([`render_pages`]) → static files and schemas
+//! ([`assets`]) → the search index over the rendered pages ([`search_index`], Pagefind,
+//! Dutch) → check that every internal link resolves and nothing is loaded from another
+//! host ([`check_links`]). The pipeline calls these in turn and times each.
 
 mod links;
 pub mod markdown;
@@ -11,8 +12,6 @@ mod pages;
 mod search;
 pub mod theme;
 pub mod view;
-
-use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
@@ -47,45 +46,6 @@ pub enum RenderError {
     Links(Vec<String>),
 }
 
-/// What render produces besides the files.
-pub struct Rendered {
-    /// Every output file.
-    pub files: Vec<OutputFile>,
-    /// Number of HTML pages.
-    pub pages: usize,
-}
-
-/// Options for rendering.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct RenderOptions {
-    /// Build the search index (off in quick previews).
-    pub search: bool,
-}
-
-/// Renders the whole site.
-pub fn render(
-    model: &Model,
-    theme: &Theme,
-    options: RenderOptions,
-) -> Result<Rendered, RenderError> {
-    let pages = render_pages(model, theme, &|_| true)?;
-    let page_count = pages.len();
-    let mut files = pages;
-    files.extend(assets(model, theme));
-    if options.search {
-        files.extend(search_index(&files)?);
-    }
-    check_links(&files)?;
-    let mut unique = BTreeMap::new();
-    for f in files {
-        unique.insert(f.path.clone(), f);
-    }
-    Ok(Rendered {
-        files: unique.into_values().collect(),
-        pages: page_count,
-    })
-}
-
 /// Renders the pages whose URL `wanted` accepts (all pages for a build, the affected
 /// ones for a preview after a change), in parallel.
 pub fn render_pages(
@@ -96,7 +56,7 @@ pub fn render_pages(
     // The shared context (site, UI words, navigation) is set once, not copied per page.
     let mut tera = theme.tera.clone();
     tera.global_context().extend(pages::globals(model));
-    let jobs: Vec<pages::Job> = pages::all(model)
+    let jobs: Vec<pages::Job> = pages::all(model, wanted)
         .into_iter()
         .filter(|j| wanted(&pages::url_of(&j.path)))
         .collect();
@@ -114,9 +74,10 @@ pub fn render_pages(
 
 /// Every page URL of the site.
 pub fn page_urls(model: &Model) -> Vec<String> {
-    pages::all(model)
+    pages::all(model, &|_| false)
         .iter()
         .map(|j| pages::url_of(&j.path))
+        .chain(model.teams.iter().map(|t| t.url.clone()))
         .collect()
 }
 

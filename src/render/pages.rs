@@ -133,8 +133,9 @@ fn team_page(team: &Team) -> Job {
     )
 }
 
-/// Every page of the site.
-pub fn all(model: &Model) -> Vec<Job> {
+/// Every page of the site whose URL `wanted` accepts. Team pages, the bulk of a large
+/// site, get their context built only when wanted.
+pub fn all(model: &Model, wanted: &dyn Fn(&str) -> bool) -> Vec<Job> {
     let mut jobs = Vec::with_capacity(model.teams.len() + 32);
     let summaries: Vec<Value> = model.teams.iter().map(summary).collect();
     let recent: Vec<Value> = model
@@ -231,7 +232,7 @@ pub fn all(model: &Model) -> Vec<Job> {
             "afdelingen": departments(model),
         }),
     ));
-    jobs.extend(model.teams.iter().map(team_page));
+    jobs.extend(model.teams.iter().filter(|t| wanted(&t.url)).map(team_page));
 
     let titel = t("ui.nav_leerdoelwijzers", &[]);
     jobs.push(job(
@@ -384,9 +385,12 @@ pub fn all(model: &Model) -> Vec<Job> {
     let mut urls: Vec<String> = jobs
         .iter()
         .filter(|j| j.path != "404.html")
+        .filter(|j| !j.path.starts_with("teams/") || j.path == "teams/index.html")
         .map(|j| url_of(&j.path))
+        .chain(model.teams.iter().map(|t| t.url.clone()))
         .collect();
     urls.sort();
+    urls.dedup();
     jobs.push(job(
         "/sitemap.xml",
         "sitemap.xml",
@@ -410,10 +414,13 @@ fn departments(model: &Model) -> Vec<Value> {
 }
 
 fn a_to_z(model: &Model, jobs: &[Job]) -> Vec<Value> {
+    // Team pages come from the model, whether or not their page is rendered now.
     let mut entries: Vec<(String, String)> = jobs
         .iter()
         .filter(|j| !j.titel.is_empty())
+        .filter(|j| !(j.path.starts_with("teams/") && j.path != "teams/index.html"))
         .map(|j| (j.titel.clone(), url_of(&j.path)))
+        .chain(model.teams.iter().map(|t| (t.team.clone(), t.url.clone())))
         .collect();
     entries.push((t("ui.nav_zoeken", &[]), "/zoeken/".into()));
     entries.push((t("ui.schemas", &[]), "/schemas/catalog.json".into()));
