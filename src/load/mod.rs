@@ -76,6 +76,21 @@ pub enum LoadError {
 
 /// Loads the organisation at `root` (a folder with `content/`, or `content/` itself).
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    load_cached(root, &mut LoadCache::default())
+}
+
+/// Parsed files kept between loads (by `vpd serve`): a file whose size and modification
+/// time are unchanged is not read or parsed again.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    entries: std::collections::HashMap<
+        PathBuf,
+        (std::time::SystemTime, u64, Result<Document, Diagnostic>),
+    >,
+}
+
+/// [`load`], reusing what `cache` holds for unchanged files and updating it.
+pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadError> {
     let (root, content) = find_content(root)?;
     let mut files = Vec::new();
     collect_files(&content, 0, &mut files);
@@ -84,6 +99,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         root: root.clone(),
         ..Loaded::default()
     };
+    let mut seen = std::collections::HashSet::new();
     for path in files {
         if path.extension().is_some_and(|e| e == "css") {
             if let Ok(bytes) = std::fs::read(&path)
@@ -94,22 +110,41 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             continue;
         }
         loaded.files += 1;
-        let display = display_path(&root, &path);
-        let source = match read_source(&path, display) {
-            Ok(s) => s,
-            Err(d) => {
-                loaded.diagnostics.push(*d);
-                continue;
+        seen.insert(path.clone());
+        let stamp = std::fs::metadata(&path)
+            .ok()
+            .and_then(|m| Some((m.modified().ok()?, m.len())));
+        let cached = match (stamp, cache.entries.get(&path)) {
+            (Some((time, len)), Some((t, l, result))) if *t == time && *l == len => {
+                Some(result.clone())
+            }
+            _ => None,
+        };
+        let parsed = match cached {
+            Some(result) => result,
+            None => {
+                let display = display_path(&root, &path);
+                let result = match read_source(&path, display) {
+                    Ok(source) => parse_document(&source),
+                    Err(d) => Err(*d),
+                };
+                if let Some((time, len)) = stamp {
+                    cache
+                        .entries
+                        .insert(path.clone(), (time, len, result.clone()));
+                }
+                result
             }
         };
         let is_site = path.parent() == Some(content.as_path())
             && path.file_name().is_some_and(|n| n == "site.yaml");
-        match parse_document(&source) {
+        match parsed {
             Ok(doc) if is_site => loaded.site = Some(doc),
             Ok(doc) => loaded.documents.push(doc),
             Err(d) => loaded.diagnostics.push(d),
         }
     }
+    cache.entries.retain(|p, _| seen.contains(p));
     Ok(loaded)
 }
 
@@ -218,6 +253,28 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cache_reuses_unchanged_files_and_rereads_changed_ones() {
+        let tmp = tempfile::tempdir().unwrap();
+        let teams = tmp.path().join("content/teams");
+        std::fs::create_dir_all(&teams).unwrap();
+        std::fs::write(teams.join("a.yaml"), "template: werkplein\nteam: Een\n").unwrap();
+        std::fs::write(teams.join("b.yaml"), "template: werkplein\nteam: Twee\n").unwrap();
+        let mut cache = LoadCache::default();
+        let first = load_cached(tmp.path(), &mut cache).unwrap();
+        assert_eq!(first.documents.len(), 2);
+        std::fs::write(
+            teams.join("a.yaml"),
+            "template: werkplein\nteam: Eén (nieuw)\n",
+        )
+        .unwrap();
+        std::fs::remove_file(teams.join("b.yaml")).unwrap();
+        let second = load_cached(tmp.path(), &mut cache).unwrap();
+        assert_eq!(second.documents.len(), 1);
+        assert_eq!(second.documents[0].value["team"], "Eén (nieuw)");
+        assert_eq!(cache.entries.len(), 1);
+    }
 
     #[test]
     fn front_matter_is_found() {

@@ -73,6 +73,8 @@ struct Preview {
     pages: BTreeSet<String>,
     /// Asks the background indexer to rebuild the search index.
     reindex: mpsc::Sender<()>,
+    /// Parsed files of the previous rebuild.
+    cache: crate::load::LoadCache,
 }
 
 /// One background thread rebuilds the search index from the pages on disk; requests that
@@ -137,6 +139,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         last: None,
         pages: BTreeSet::new(),
         reindex: start_indexer(tmp.path().to_path_buf()),
+        cache: crate::load::LoadCache::default(),
     };
     let started = Instant::now();
     rebuild(&mut preview, &shared, None);
@@ -272,7 +275,7 @@ fn rebuild(preview: &mut Preview, shared: &http::Shared, changed: Option<&[Strin
             *e = Some(error_page::render(diagnostics, message));
         }
     };
-    let loaded = match crate::load::load(&preview.root) {
+    let loaded = match crate::load::load_cached(&preview.root, &mut preview.cache) {
         Ok(l) => l,
         Err(e) => return show_error(&[], Some(&e.to_string())),
     };
