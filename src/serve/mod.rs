@@ -173,7 +173,13 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         None,
         move |result: DebounceEventResult| {
             if let Ok(events) = result {
-                let paths: Vec<PathBuf> = events.into_iter().flat_map(|e| e.event.paths).collect();
+                // Only real changes: reading the files during a rebuild produces access
+                // events (and atime updates), which must not trigger another rebuild.
+                let paths: Vec<PathBuf> = events
+                    .into_iter()
+                    .filter(|e| is_change(&e.event.kind))
+                    .flat_map(|e| e.event.paths)
+                    .collect();
                 if !paths.is_empty() {
                     let _ = watch_tx.send(Message::Changed(paths));
                 }
@@ -228,6 +234,18 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     eprintln!("{}", t("serve.gestopt", &[]));
     drop(tmp);
     Ok(())
+}
+
+/// Whether a file system event is a change of content or of the set of files.
+fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        _ => false,
+    }
 }
 
 fn bind(ip: IpAddr, port: Option<u16>) -> Result<(tiny_http::Server, SocketAddr), ServeError> {
