@@ -17,9 +17,28 @@ struct Serve {
     addr: String,
 }
 
+impl Serve {
+    /// Stops the server as Ctrl-C does; returns whether it exited cleanly.
+    fn interrupt(&mut self) -> bool {
+        let _ = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+}
+
 impl Drop for Serve {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        if !self.interrupt() {
+            let _ = self.child.kill();
+        }
     }
 }
 
@@ -196,7 +215,7 @@ fn only_files_of_the_site_are_served_with_the_right_types() {
         &tmp.path().join("content"),
     );
     std::fs::write(tmp.path().join("geheim.txt"), "geheim").unwrap();
-    let serve = start(tmp.path());
+    let mut serve = start(tmp.path());
     let addr = serve.addr.clone();
     for bad in [
         "/../geheim.txt",
@@ -237,4 +256,6 @@ fn only_files_of_the_site_are_served_with_the_right_types() {
     assert_eq!(status, 200);
     assert!(headers.contains("content-type: text/html"));
     assert!(body.is_empty(), "HEAD has no body");
+    // Ctrl-C stops it cleanly.
+    assert!(serve.interrupt(), "vpd serve exits cleanly on SIGINT");
 }
