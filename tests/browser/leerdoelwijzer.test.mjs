@@ -6,19 +6,16 @@
 // form is never submitted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serveDir } from './serve.mjs';
+import { startSite } from './serve.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
-const vpd = process.env.VPD_BIN || path.join(repo, 'target', 'release', 'vpd');
 // A folder of its own, so this file can run beside site.test.mjs (node --test runs files in parallel).
 const work = mkdtempSync(path.join(os.tmpdir(), 'vpd-leerdoelwijzer-test-'));
 const site = path.join(work, 'site');
@@ -29,14 +26,7 @@ const MATRIX = '/leerdoelwijzers/ontwikkelmatrix/';
 let server, browser, base;
 
 before(async () => {
-  execFileSync(vpd, ['build', repo, '--out', site], { stdio: 'ignore', env: { ...process.env, VPD_VANDAAG: '2026-11-24' } });
-  server = await serveDir(site);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, browser, base } = await startSite(repo, site, { quiet: true }));
 });
 
 after(async () => {

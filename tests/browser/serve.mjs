@@ -27,3 +27,23 @@ export function serveDir(root) {
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
+
+/// Builds the example organisation into `site` with the vpd binary, serves it on
+/// 127.0.0.1 and launches headless Debian chromium with the flags this machine needs.
+export async function startSite(repo, site, { quiet = false } = {}) {
+  const { execFileSync } = await import('node:child_process');
+  const { chromium } = await import('playwright-core');
+  const vpd = process.env.VPD_BIN || path.join(repo, 'target', 'release', 'vpd');
+  execFileSync(vpd, ['build', repo, '--out', site], {
+    stdio: quiet ? 'ignore' : 'inherit',
+    env: { ...process.env, VPD_VANDAAG: '2026-11-24' },
+  });
+  const server = await serveDir(site);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { server, browser, base };
+}

@@ -2,33 +2,23 @@
 // axe-core on one page of every kind, the search page, screenshots and a print PDF.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serveDir } from './serve.mjs';
+import { startSite } from './serve.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const out = path.join(repo, 'target', 'browser');
 const site = path.join(out, 'site');
-const vpd = process.env.VPD_BIN || path.join(repo, 'target', 'release', 'vpd');
 
 let server, browser, base;
 
 before(async () => {
   mkdirSync(out, { recursive: true });
-  execFileSync(vpd, ['build', repo, '--out', site], { stdio: 'inherit', env: { ...process.env, VPD_VANDAAG: '2026-11-24' } });
-  server = await serveDir(site);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, browser, base } = await startSite(repo, site, { quiet: false }));
 });
 
 after(async () => {
