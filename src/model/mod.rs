@@ -11,7 +11,7 @@ pub mod norm;
 mod site;
 mod status;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -98,6 +98,8 @@ pub struct Team {
     pub volgende_evaluatie_iso: Option<String>,
     /// Whether the yearly evaluation is overdue.
     pub evaluatie_verlopen: bool,
+    /// The later of adoption and last evaluation, ISO (for "recently adopted or changed").
+    pub laatst_iso: Option<String>,
     /// The source file, relative to the organisation root.
     pub bestand: String,
     /// Link to the file in the git web editor, when the site names the repository.
@@ -193,6 +195,9 @@ pub struct Model {
     pub schemas: BTreeMap<String, Value>,
     /// The date the site was built for.
     pub datum: String,
+    /// Team position by slug, for lookups while rendering.
+    #[serde(skip)]
+    team_index: HashMap<String, usize>,
     /// The municipality's design token file (CSS), when `site.yaml` names one.
     #[serde(skip)]
     pub tokens: Option<Vec<u8>>,
@@ -204,7 +209,7 @@ pub struct Model {
 impl Model {
     /// The team with `slug`.
     pub fn team(&self, slug: &str) -> Option<&Team> {
-        self.teams.iter().find(|t| t.slug == slug)
+        self.team_index.get(slug).and_then(|i| self.teams.get(*i))
     }
 }
 
@@ -310,6 +315,11 @@ pub fn build(
         })
     });
 
+    let reports: HashMap<&str, &crate::validate::TeamReport> = validated
+        .teams
+        .iter()
+        .map(|r| (r.file.as_str(), r))
+        .collect();
     let mut teams: Vec<Team> = docs_of(Kind::Teamprotocol)
         .into_iter()
         .filter_map(|d| {
@@ -317,7 +327,7 @@ pub fn build(
             Some(team(
                 d,
                 tpl,
-                &validated.teams,
+                &reports,
                 &categories,
                 &lookup,
                 &departments,
@@ -357,17 +367,7 @@ pub fn build(
     let mut recent: Vec<(&str, &str)> = teams
         .iter()
         .filter(|t| !t.concept)
-        .filter_map(|t| {
-            let d = loaded
-                .documents
-                .iter()
-                .find(|d| d.source.display == t.bestand)?;
-            let latest = ["geevalueerd_op", "vastgesteld_op"]
-                .iter()
-                .filter_map(|k| d.value.get(*k).and_then(Value::as_str))
-                .max()?;
-            Some((latest, t.slug.as_str()))
-        })
+        .filter_map(|t| Some((t.laatst_iso.as_deref()?, t.slug.as_str())))
         .collect();
     recent.sort_by(|a, b| b.0.cmp(a.0));
     let recent = recent
@@ -436,6 +436,11 @@ pub fn build(
         .map(|d| d.value.clone());
 
     let status = status::build(&teams, &categories, today);
+    let team_index = teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.slug.clone(), i))
+        .collect();
     let site_tokens = site
         .tokens
         .as_ref()
@@ -462,6 +467,7 @@ pub fn build(
         status,
         schemas: validated.schemas.clone(),
         datum: date_nl(today),
+        team_index,
         tokens: site_tokens,
         dependencies,
     }
@@ -471,7 +477,7 @@ pub fn build(
 fn team(
     d: &Document,
     tpl: &crate::template::Template,
-    reports: &[crate::validate::TeamReport],
+    reports: &HashMap<&str, &crate::validate::TeamReport>,
     categories: &[Category],
     lookup: &answer::Lookup,
     departments: &[Named],
@@ -479,7 +485,7 @@ fn team(
     today: Date,
 ) -> Team {
     let slug = slug_of(d);
-    let report = reports.iter().find(|r| r.file == d.source.display);
+    let report = reports.get(d.source.display.as_str()).copied();
     let mut secties = answer::sections(&tpl.secties, d.value.get("secties"), lookup);
     // One measure of completeness everywhere: the validator's.
     if let Some(r) = report {
@@ -553,6 +559,11 @@ fn team(
         volgende_evaluatie: next.map(date_nl),
         volgende_evaluatie_iso: next.map(|n| n.to_string()),
         evaluatie_verlopen: next.is_some_and(|n| n < today),
+        laatst_iso: ["geevalueerd_op", "vastgesteld_op"]
+            .iter()
+            .filter_map(|k| d.value.get(*k).and_then(Value::as_str))
+            .max()
+            .map(str::to_string),
         bestand: d.source.display.clone(),
         bewerk_url: site.edit_url(&d.source.display),
         secties,
