@@ -1272,3 +1272,42 @@ fn ongeldige_vandaag_geeft_exit_2() {
         "{stderr}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Site settings: `check` validates what `build` needs
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn site_instellingen_onbekende_sleutel() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\norganisatie: \"Gemeente Proef\"\nkleur: rood\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    let f = assert_finding(
+        &out,
+        "ongeldige-waarde",
+        "content/site.yaml",
+        3,
+        1,
+        "content/site.yaml klopt niet",
+    );
+    assert_hint(f, "Toegestaan zijn: titel, organisatie");
+    // `build` rejects the same file, with the same finding, and publishes nothing.
+    let out_dir = org.path().join("public");
+    let run = vpd(&[
+        "build".to_string(),
+        org.path().display().to_string(),
+        "--out".to_string(),
+        out_dir.display().to_string(),
+    ]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/site.yaml:3:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out_dir.exists());
+}

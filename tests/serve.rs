@@ -259,3 +259,48 @@ fn only_files_of_the_site_are_served_with_the_right_types() {
     // Ctrl-C stops it cleanly.
     assert!(serve.interrupt(), "vpd serve exits cleanly on SIGINT");
 }
+
+#[test]
+fn serve_started_on_a_broken_tree_shows_the_errors_and_keeps_running() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &tmp.path().join("content"),
+    );
+    let file = tmp.path().join("content/teams/kcc-algemeen.yaml");
+    let good = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{good}onbekend_veld: 1\n")).unwrap();
+    let serve = start(tmp.path());
+    let addr = serve.addr.clone();
+    for path in ["/", "/teams/kcc-algemeen/", "/bestaat-niet/"] {
+        let (status, _, body) = get(&addr, path);
+        assert_eq!(status, 500, "{path}");
+        assert!(body.contains("content/teams/kcc-algemeen.yaml"), "{body}");
+        assert!(body.contains("onbekend_veld"), "{path}");
+    }
+    // Fixed: the site appears.
+    let mut events = Events::open(&addr);
+    std::fs::write(&file, &good).unwrap();
+    events.wait_for_reload();
+    wait_until(|| get(&addr, "/teams/kcc-algemeen/").0 == 200);
+}
+
+#[test]
+fn an_edit_made_the_moment_the_preview_answers_is_not_missed() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &tmp.path().join("content"),
+    );
+    let serve = start(tmp.path());
+    let addr = serve.addr.clone();
+    let file = tmp.path().join("content/teams/kcc-algemeen.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen("team: ", "team: \"Direct Bewerkt\"\n# was: ", 1);
+    std::fs::write(&file, edited).unwrap();
+    wait_until(|| {
+        get(&addr, "/teams/kcc-algemeen/")
+            .2
+            .contains("Direct Bewerkt")
+    });
+}

@@ -1,4 +1,4 @@
-//! `vpd check`: load, validate, report.
+//! `vpd check`: the pipeline's first two stages (load, validate), then the report.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -8,17 +8,14 @@ use anyhow::Context;
 use super::CheckArgs;
 use crate::diagnostic::format::{self, Format};
 use crate::diagnostic::summary::Report;
-use crate::template::Templates;
-use crate::validate::{self, Options};
+use crate::validate::Options;
 
 pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let loaded = crate::load::load(&args.dir)?;
-    let templates = Templates::load(&loaded.root);
     let options = Options {
         today: super::today()?,
         strict: args.strict,
     };
-    let validated = validate::validate(&loaded, &templates, &options);
+    let validated = crate::pipeline::check(&args.dir, &options)?.validated;
     let report = Report {
         diagnostics: &validated.diagnostics,
         files: validated.files,

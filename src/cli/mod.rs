@@ -109,6 +109,10 @@ pub struct ServeArgs {
     /// Open de site in de browser.
     #[arg(long)]
     pub open: bool,
+    /// Bouw de voorvertoning in deze map in plaats van in een tijdelijke map. Een
+    /// bestaande map moet leeg zijn of eerder door vpd gemaakt; hij blijft na het stoppen.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 /// Arguments of `vpd schema`.

@@ -12,6 +12,7 @@ pub(super) fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         bind: args.bind,
         port: args.port,
         open: args.open,
+        out: args.out.clone(),
         validate: Options {
             today: super::today()?,
             strict: false,

@@ -9,8 +9,11 @@ mod read;
 pub mod spans;
 pub mod yaml;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde_json::Value;
 
 pub use read::{MAX_FILE_BYTES, read_source};
@@ -54,10 +57,10 @@ impl Document {
 pub struct Loaded {
     /// The organisation root (the folder holding `content/`).
     pub root: PathBuf,
-    /// Content documents that parsed.
-    pub documents: Vec<Document>,
+    /// Content documents that parsed (shared with the preview's cache, never copied).
+    pub documents: Vec<Arc<Document>>,
     /// `content/site.yaml`, when present and parsed.
-    pub site: Option<Document>,
+    pub site: Option<Arc<Document>>,
     /// Problems found while reading and parsing.
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read.
@@ -79,17 +82,26 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     load_cached(root, &mut LoadCache::default())
 }
 
-/// Parsed files kept between loads (by `vpd serve`): a file whose size and modification
-/// time are unchanged is not read or parsed again.
+/// Parsed files kept between loads (by `vpd serve`): a file is read and parsed again
+/// only after [`LoadCache::invalidate`] named it (the watcher reports every change).
 #[derive(Debug, Default)]
 pub struct LoadCache {
-    entries: std::collections::HashMap<
-        PathBuf,
-        (std::time::SystemTime, u64, Result<Document, Diagnostic>),
-    >,
+    entries: HashMap<PathBuf, Result<Arc<Document>, Diagnostic>>,
 }
 
-/// [`load`], reusing what `cache` holds for unchanged files and updating it.
+impl LoadCache {
+    /// Forgets `path` and, when it is a folder, everything below it.
+    pub fn invalidate(&mut self, path: &Path) {
+        self.entries.retain(|p, _| !p.starts_with(path));
+    }
+
+    /// Whether a file at or below `path` was loaded.
+    pub fn holds(&self, path: &Path) -> bool {
+        self.entries.keys().any(|p| p.starts_with(path))
+    }
+}
+
+/// [`load`], reusing what `cache` holds and updating it. Files are parsed in parallel.
 pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadError> {
     let (root, content) = find_content(root)?;
     let mut files = Vec::new();
@@ -99,52 +111,43 @@ pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadErr
         root: root.clone(),
         ..Loaded::default()
     };
-    let mut seen = std::collections::HashSet::new();
-    for path in files {
-        if path.extension().is_some_and(|e| e == "css") {
-            if let Ok(bytes) = std::fs::read(&path)
-                && bytes.len() as u64 <= MAX_FILE_BYTES
-            {
-                loaded.assets.insert(display_path(&content, &path), bytes);
-            }
-            continue;
+    let (assets, files): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|p| p.extension().is_some_and(|e| e == "css"));
+    for path in assets {
+        if let Ok(bytes) = std::fs::read(&path)
+            && bytes.len() as u64 <= MAX_FILE_BYTES
+        {
+            loaded.assets.insert(display_path(&content, &path), bytes);
         }
-        loaded.files += 1;
-        seen.insert(path.clone());
-        let stamp = std::fs::metadata(&path)
-            .ok()
-            .and_then(|m| Some((m.modified().ok()?, m.len())));
-        let cached = match (stamp, cache.entries.get(&path)) {
-            (Some((time, len)), Some((t, l, result))) if *t == time && *l == len => {
-                Some(result.clone())
-            }
-            _ => None,
-        };
-        let parsed = match cached {
-            Some(result) => result,
-            None => {
-                let display = display_path(&root, &path);
-                let result = match read_source(&path, display) {
-                    Ok(source) => parse_document(&source),
-                    Err(d) => Err(*d),
-                };
-                if let Some((time, len)) = stamp {
-                    cache
-                        .entries
-                        .insert(path.clone(), (time, len, result.clone()));
-                }
-                result
-            }
+    }
+    let fresh: Vec<(PathBuf, Result<Arc<Document>, Diagnostic>)> = files
+        .par_iter()
+        .filter(|p| !cache.entries.contains_key(*p))
+        .map(|path| {
+            let result = match read_source(path, display_path(&root, path)) {
+                Ok(source) => parse_document(&source).map(Arc::new),
+                Err(d) => Err(*d),
+            };
+            (path.clone(), result)
+        })
+        .collect();
+    cache.entries.extend(fresh);
+    let wanted: std::collections::HashSet<&PathBuf> = files.iter().collect();
+    cache.entries.retain(|p, _| wanted.contains(p));
+    loaded.files = files.len();
+    for path in &files {
+        let Some(parsed) = cache.entries.get(path) else {
+            continue;
         };
         let is_site = path.parent() == Some(content.as_path())
             && path.file_name().is_some_and(|n| n == "site.yaml");
         match parsed {
-            Ok(doc) if is_site => loaded.site = Some(doc),
-            Ok(doc) => loaded.documents.push(doc),
-            Err(d) => loaded.diagnostics.push(d),
+            Ok(doc) if is_site => loaded.site = Some(Arc::clone(doc)),
+            Ok(doc) => loaded.documents.push(Arc::clone(doc)),
+            Err(d) => loaded.diagnostics.push(d.clone()),
         }
     }
-    cache.entries.retain(|p, _| seen.contains(p));
     Ok(loaded)
 }
 
@@ -255,7 +258,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_cache_reuses_unchanged_files_and_rereads_changed_ones() {
+    fn the_cache_rereads_exactly_the_invalidated_files() {
         let tmp = tempfile::tempdir().unwrap();
         let teams = tmp.path().join("content/teams");
         std::fs::create_dir_all(&teams).unwrap();
@@ -270,10 +273,21 @@ mod tests {
         )
         .unwrap();
         std::fs::remove_file(teams.join("b.yaml")).unwrap();
+        let stale = load_cached(tmp.path(), &mut cache).unwrap();
+        assert_eq!(stale.documents.len(), 1, "a removed file is gone");
+        assert_eq!(
+            stale.documents[0].value["team"], "Een",
+            "a file nobody reported as changed is not read again"
+        );
+        cache.invalidate(&teams.join("a.yaml"));
         let second = load_cached(tmp.path(), &mut cache).unwrap();
-        assert_eq!(second.documents.len(), 1);
         assert_eq!(second.documents[0].value["team"], "Eén (nieuw)");
         assert_eq!(cache.entries.len(), 1);
+        cache.invalidate(&teams);
+        assert!(
+            cache.entries.is_empty(),
+            "a folder invalidates what it holds"
+        );
     }
 
     #[test]

@@ -3,12 +3,10 @@
 //! Steps: read the site settings → the organisation (departments, roles, categories) →
 //! the policy and norm schema with their answers in template order → every team with
 //! its norm rows side by side with the organisation's → learning content → the status
-//! overview (completeness, coverage, evaluations) → which pages depend on which files.
+//! overview (completeness, coverage, evaluations).
 
 pub mod answer;
-pub mod deps;
 pub mod norm;
-mod site;
 mod status;
 
 use std::collections::{BTreeMap, HashMap};
@@ -17,10 +15,9 @@ use jiff::civil::Date;
 use serde::Serialize;
 use serde_json::Value;
 
+pub use crate::validate::site::{SiteConfig, SiteError};
 pub use answer::{Answer, FieldAnswer, Ref, SectionAnswers, Step};
-pub use deps::Affected;
 pub use norm::{Category, NormRow};
-pub use site::{SiteConfig, SiteError};
 pub use status::Status;
 
 use crate::load::{Document, Loaded};
@@ -132,6 +129,8 @@ pub struct Department {
 pub struct Werkvorm {
     /// The slug.
     pub slug: String,
+    /// The source file, relative to the organisation root.
+    pub bestand: String,
     /// The page's URL.
     pub url: String,
     /// The title.
@@ -151,6 +150,8 @@ pub struct Werkvorm {
 pub struct Leerdoelwijzer {
     /// The slug.
     pub slug: String,
+    /// The source file, relative to the organisation root.
+    pub bestand: String,
     /// The page's URL.
     pub url: String,
     /// The title.
@@ -162,6 +163,23 @@ pub struct Leerdoelwijzer {
     /// The document as given (aspects, statements).
     pub gegevens: Value,
 }
+
+/// The development matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct Matrix {
+    /// The title.
+    pub titel: String,
+    /// The source file, relative to the organisation root.
+    pub bestand: String,
+    /// The document as given (topics, levels).
+    pub gegevens: Value,
+}
+
+/// The URL of the development matrix page.
+pub const MATRIX_URL: &str = "/leerdoelwijzers/ontwikkelmatrix/";
+
+/// The URL of the municipality's token file, when `site.yaml` names one.
+pub const TOKENS_PATH: &str = "/static/organisatie-tokens.css";
 
 /// The whole site as data.
 #[derive(Debug, Clone, Serialize)]
@@ -186,8 +204,8 @@ pub struct Model {
     pub werkvormen: Vec<Werkvorm>,
     /// Leerdoelwijzers, sorted by title.
     pub leerdoelwijzers: Vec<Leerdoelwijzer>,
-    /// The development matrix as given.
-    pub ontwikkelmatrix: Option<Value>,
+    /// The development matrix.
+    pub ontwikkelmatrix: Option<Matrix>,
     /// The coordinator's overview.
     pub status: Status,
     /// The compiled JSON Schemas by template name.
@@ -198,18 +216,25 @@ pub struct Model {
     /// Team position by slug, for lookups while rendering.
     #[serde(skip)]
     team_index: HashMap<String, usize>,
+    /// Werkvorm position by slug.
+    #[serde(skip)]
+    werkvorm_index: HashMap<String, usize>,
     /// The municipality's design token file (CSS), when `site.yaml` names one.
     #[serde(skip)]
     pub tokens: Option<Vec<u8>>,
-    /// Which source files each page depends on (URL → files), for partial rebuilds.
-    #[serde(skip)]
-    pub dependencies: BTreeMap<String, Vec<String>>,
 }
 
 impl Model {
     /// The team with `slug`.
     pub fn team(&self, slug: &str) -> Option<&Team> {
         self.team_index.get(slug).and_then(|i| self.teams.get(*i))
+    }
+
+    /// The werkvorm with `slug`.
+    pub fn werkvorm(&self, slug: &str) -> Option<&Werkvorm> {
+        self.werkvorm_index
+            .get(slug)
+            .and_then(|i| self.werkvormen.get(*i))
     }
 }
 
@@ -228,17 +253,13 @@ fn date_words(v: &Value, k: &str) -> Option<String> {
 }
 
 /// Builds the model from what was loaded and validated.
-pub fn build(
-    loaded: &Loaded,
-    templates: &Templates,
-    validated: &Validated,
-    site: SiteConfig,
-    today: Date,
-) -> Model {
+pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, today: Date) -> Model {
+    let site = validated.site.clone();
     let docs_of = |kind: Kind| -> Vec<&Document> {
         loaded
             .documents
             .iter()
+            .map(|d| &**d)
             .filter(|d| {
                 d.template_name()
                     .and_then(|n| templates.get(n))
@@ -390,6 +411,7 @@ pub fn build(
                 })
                 .collect();
             Werkvorm {
+                bestand: d.source.display.clone(),
                 url: format!("/werkvormen/{slug}/"),
                 titel: string(&d.value, "titel"),
                 doel: string(&d.value, "doel"),
@@ -421,6 +443,7 @@ pub fn build(
                 })
                 .unwrap_or(0);
             Leerdoelwijzer {
+                bestand: d.source.display.clone(),
                 url: format!("/leerdoelwijzers/{slug}/"),
                 titel: string(&d.value, "titel"),
                 functiegroep: string(&d.value, "functiegroep"),
@@ -431,9 +454,11 @@ pub fn build(
         })
         .collect();
     leerdoelwijzers.sort_by(|a, b| a.titel.cmp(&b.titel));
-    let ontwikkelmatrix = docs_of(Kind::Ontwikkelmatrix)
-        .first()
-        .map(|d| d.value.clone());
+    let ontwikkelmatrix = docs_of(Kind::Ontwikkelmatrix).first().map(|d| Matrix {
+        titel: string(&d.value, "titel"),
+        bestand: d.source.display.clone(),
+        gegevens: d.value.clone(),
+    });
 
     let status = status::build(&teams, &categories, today);
     let team_index = teams
@@ -445,7 +470,11 @@ pub fn build(
         .tokens
         .as_ref()
         .and_then(|name| loaded.assets.get(name.trim_start_matches("./")).cloned());
-    let dependencies = dependencies(loaded, &teams, &werkvormen, &leerdoelwijzers);
+    let werkvorm_index = werkvormen
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.slug.clone(), i))
+        .collect();
     Model {
         organisatie: if site.organisatie.is_empty() {
             policy_doc
@@ -468,8 +497,8 @@ pub fn build(
         schemas: validated.schemas.clone(),
         datum: date_nl(today),
         team_index,
+        werkvorm_index,
         tokens: site_tokens,
-        dependencies,
     }
 }
 
@@ -573,45 +602,4 @@ fn team(
         verplicht: report.map_or(0, |r| r.required()),
         slug,
     }
-}
-
-/// Page URL → the source files it is built from (besides templates and theme, on which
-/// every page depends). Organisation files feed every page that shows the norm.
-fn dependencies(
-    loaded: &Loaded,
-    teams: &[Team],
-    werkvormen: &[Werkvorm],
-    ldw: &[Leerdoelwijzer],
-) -> BTreeMap<String, Vec<String>> {
-    let org: Vec<String> = loaded
-        .documents
-        .iter()
-        .filter(|d| d.source.display.starts_with("content/organisatie/"))
-        .map(|d| d.source.display.clone())
-        .collect();
-    let mut deps = BTreeMap::new();
-    for t in teams {
-        let mut files = vec![t.bestand.clone()];
-        files.extend(org.iter().cloned());
-        files.extend(
-            werkvormen
-                .iter()
-                .filter(|w| t.werkvormen.iter().any(|r| r.id == w.slug))
-                .map(|w| format!("content/werkvormen/{}.md", w.slug)),
-        );
-        deps.insert(t.url.clone(), files);
-    }
-    for w in werkvormen {
-        deps.insert(
-            w.url.clone(),
-            vec![format!("content/werkvormen/{}.md", w.slug)],
-        );
-    }
-    for l in ldw {
-        deps.insert(
-            l.url.clone(),
-            vec![format!("content/leerdoelwijzers/{}.yaml", l.slug)],
-        );
-    }
-    deps
 }

@@ -1,24 +1,28 @@
-//! Stage 4, render: the model to pages, as values.
+//! Stage 4, render: the model to the files of the site, handed one by one to a [`Sink`].
 //!
-//! Steps: compile the theme once ([`Theme::load`]) → build every page's context from the
-//! model → render the pages in parallel ([`render_pages`]) → static files and schemas
-//! ([`assets`]) → the search index over the rendered pages ([`search_index`], Pagefind,
-//! Dutch) → check that every internal link resolves and nothing is loaded from another
-//! host ([`check_links`]). The pipeline calls these in turn and times each.
+//! Steps: compile the theme once ([`Theme::load`]) → list every page and asset in the
+//! [`Registry`] → render the selected pages in parallel, each straight to the sink (no
+//! page is held after it is handed over) → the assets (static files, the municipality's
+//! tokens, the JSON Schemas). The sink (the write stage, or the preview) puts them on disk.
+//! [`search`] indexes pages for Pagefind and [`links`] checks a page's links; the
+//! pipeline calls them from its sink.
 
-mod links;
+pub mod links;
 pub mod markdown;
 mod pages;
-mod search;
+pub mod registry;
+pub mod search;
 pub mod theme;
 pub mod view;
 
 use rayon::prelude::*;
 
+pub use registry::{Page, Registry, Selection};
 pub use theme::Theme;
 
 use crate::messages::t;
 use crate::model::Model;
+use registry::AssetKind;
 
 /// One file of the output, relative to the output folder (`teams/x/index.html`).
 #[derive(Debug, Clone)]
@@ -44,76 +48,112 @@ pub enum RenderError {
     /// Internal links that point nowhere, or resources from another host.
     #[error("{}", t("render.links", &[("lijst", &.0.join("\n"))]))]
     Links(Vec<String>),
+    /// The sink could not take a file (writing failed).
+    #[error("{0}")]
+    Sink(String),
 }
 
-/// Renders the pages whose URL `wanted` accepts (all pages for a build, the affected
-/// ones for a preview after a change), in parallel.
-pub fn render_pages(
+/// Where rendered files go: called from several threads at once.
+pub trait Sink: Sync {
+    /// Takes one rendered file; `page` is its registry entry (`None` for assets).
+    fn put(&self, file: OutputFile, page: Option<&Page>) -> Result<(), RenderError>;
+
+    /// Called after each batch of pages: every page before the batch's end (in registry
+    /// order) has been handed over, so a sink that needs order can pass them on.
+    fn batch_done(&self) -> Result<(), RenderError> {
+        Ok(())
+    }
+}
+
+/// Pages rendered in parallel between two [`Sink::batch_done`] calls: bounds what an
+/// order-keeping sink holds.
+const BATCH: usize = 256;
+
+/// What a render produced.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rendered {
+    /// Pages rendered.
+    pub pages: usize,
+    /// Assets written.
+    pub assets: usize,
+}
+
+/// Renders the pages (and, for [`Selection::Everything`], the assets) of `registry` that
+/// `selection` names, in parallel, handing each file to `sink` as soon as it is ready.
+pub fn render(
     model: &Model,
     theme: &Theme,
-    wanted: &(dyn Fn(&str) -> bool + Sync),
-) -> Result<Vec<OutputFile>, RenderError> {
+    registry: &Registry,
+    selection: &Selection,
+    sink: &dyn Sink,
+) -> Result<Rendered, RenderError> {
     // The shared context (site, UI words, navigation) is set once, not copied per page.
     let mut tera = theme.tera.clone();
     tera.global_context().extend(pages::globals(model));
-    let jobs: Vec<pages::Job> = pages::all(model, wanted)
-        .into_iter()
-        .filter(|j| wanted(&pages::url_of(&j.path)))
-        .collect();
-    jobs.par_iter()
-        .map(|job| {
-            tera.render(&job.template, &job.context)
-                .map(|html| OutputFile {
-                    path: job.path.clone(),
-                    bytes: html.into_bytes(),
-                })
-                .map_err(|e| RenderError::Template(job.template.clone(), format!("{e:#}")))
-        })
-        .collect()
-}
-
-/// Every page URL of the site.
-pub fn page_urls(model: &Model) -> Vec<String> {
-    pages::all(model, &|_| false)
+    let selected: Vec<&Page> = registry
+        .pages()
         .iter()
-        .map(|j| pages::url_of(&j.path))
-        .chain(model.teams.iter().map(|t| t.url.clone()))
-        .collect()
-}
-
-/// Static files of the theme, the municipality's tokens and the JSON Schemas.
-pub fn assets(model: &Model, theme: &Theme) -> Vec<OutputFile> {
-    let mut files: Vec<OutputFile> = theme
-        .statics
-        .iter()
-        .map(|(name, bytes)| OutputFile {
-            path: format!("static/{name}"),
-            bytes: bytes.clone(),
-        })
+        .filter(|p| selection.has(p))
         .collect();
-    if let Some(tokens) = pages::token_file(model) {
-        files.push(tokens);
+    for batch in selected.chunks(BATCH) {
+        batch.par_iter().try_for_each(|page| {
+            let value = pages::context(model, registry, page);
+            let fail =
+                |e: tera::Error| RenderError::Template(page.template.into(), format!("{e:#}"));
+            let context = tera::Context::from_serialize(&value).map_err(fail)?;
+            let html = tera.render(page.template, &context).map_err(fail)?;
+            let file = OutputFile {
+                path: page.path.clone(),
+                bytes: html.into_bytes(),
+            };
+            sink.put(file, Some(page))
+        })?;
+        sink.batch_done()?;
     }
-    files.extend(pages::schema_files(model));
-    files
+    let mut rendered = Rendered {
+        pages: selected.len(),
+        assets: 0,
+    };
+    if *selection == Selection::Everything {
+        for asset in registry.assets() {
+            let bytes = asset_bytes(model, theme, &asset.kind)?;
+            sink.put(
+                OutputFile {
+                    path: asset.path.clone(),
+                    bytes,
+                },
+                None,
+            )?;
+            rendered.assets += 1;
+        }
+    }
+    Ok(rendered)
 }
 
-/// The Pagefind search index over the HTML pages among `files`.
-pub fn search_index(files: &[OutputFile]) -> Result<Vec<OutputFile>, RenderError> {
-    // Pages are handed over one at a time, so their text is not held twice.
-    let html_pages = files
-        .iter()
-        .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
-        .map(|f| (pages::url_of(&f.path), f.bytes.as_slice()));
-    search::index(html_pages)
-}
-
-/// Checks that every internal link among `files` resolves and nothing comes from another host.
-pub fn check_links(files: &[OutputFile]) -> Result<(), RenderError> {
-    let problems = links::check(files);
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(RenderError::Links(problems))
+fn asset_bytes(model: &Model, theme: &Theme, kind: &AssetKind) -> Result<Vec<u8>, RenderError> {
+    let json = |v: &serde_json::Value| {
+        serde_json::to_vec_pretty(v).map_err(|e| RenderError::Io("schemas".into(), e.to_string()))
+    };
+    match kind {
+        AssetKind::Static(name) => theme
+            .statics
+            .get(name)
+            .cloned()
+            .ok_or_else(|| RenderError::Io(format!("static/{name}"), String::new())),
+        AssetKind::Tokens => model
+            .tokens
+            .clone()
+            .ok_or_else(|| RenderError::Io(crate::model::TOKENS_PATH.into(), String::new())),
+        AssetKind::Schema(name) => match model.schemas.get(name) {
+            Some(schema) => json(schema),
+            None => Err(RenderError::Io(
+                format!("schemas/{name}.json"),
+                String::new(),
+            )),
+        },
+        AssetKind::Catalog => {
+            let list: Vec<(&String, &serde_json::Value)> = model.schemas.iter().collect();
+            json(&crate::template::catalog(&list))
+        }
     }
 }

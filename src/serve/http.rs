@@ -129,15 +129,19 @@ fn handle(request: Request, shared: &Shared) {
         );
         return;
     }
+    let error = shared.error_page.read().ok().and_then(|e| e.clone());
     let response = match resolve(&shared.root, &url) {
         Resolved::BadRequest => Response::from_string("400").with_status_code(400),
         Resolved::Redirect(to) => Response::empty(301)
             .with_header(header("Location", &to))
             .boxed_cursor(),
-        Resolved::NotFound => not_found(&shared.root),
+        // While content has errors there may be no site yet: every page shows them.
+        Resolved::NotFound => match error {
+            Some(page) => html_response(page, 500),
+            None => not_found(&shared.root),
+        },
         Resolved::File(file) => {
             let is_html = file.extension().is_some_and(|e| e == "html");
-            let error = shared.error_page.read().ok().and_then(|e| e.clone());
             match (is_html, error) {
                 (true, Some(page)) => html_response(page, 500),
                 (true, None) => match std::fs::read_to_string(&file) {

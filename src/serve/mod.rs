@@ -1,19 +1,19 @@
-//! `vpd serve`: build the site into a temporary folder, serve it on 127.0.0.1, watch
-//! `content/`, `schemas/` and `themes/`, rebuild what a change affects and tell open
-//! pages to reload. While content has errors the browser shows them instead of the page.
+//! `vpd serve`: build the site with a [`Session`], serve it on 127.0.0.1, watch
+//! `content/`, `schemas/` and `themes/`, update what a change affects and tell open pages
+//! to reload. While content has errors the browser and the terminal show them.
 //!
-//! Steps: first build → bind (next free port unless one was asked for) → serve in worker
-//! threads → on each debounced change: validate everything, re-render the affected pages
-//! (the model knows which), write them, send `reload` → rebuild the search index in the
-//! background. Ctrl-C ends the loop; the temporary folder is removed.
+//! Steps: watch (before the first build, so no save is missed) → first build → bind
+//! (next free port unless one was asked for) → serve in worker threads → for each burst
+//! of changes (bursts that queued up meanwhile merged into one): update the session, send
+//! `reload`, rebuild the search index in the background. Ctrl-C ends the loop; a
+//! temporary folder is removed.
 
 mod error_page;
 mod files;
 pub mod http;
 
-use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -21,11 +21,12 @@ use std::time::{Duration, Instant};
 use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
+use crate::diagnostic::format::{self, Format};
+use crate::diagnostic::summary::Report;
 use crate::messages::t;
-use crate::model::{self, Affected, Model, SiteConfig};
-use crate::render::{self, OutputFile, Theme};
-use crate::template::Templates;
-use crate::validate::{self, Options};
+use crate::pipeline::{Session, Update, index_folder};
+use crate::validate::Options;
+use crate::write::LiveFolder;
 
 /// How to serve.
 pub struct ServeOptions {
@@ -39,6 +40,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Validation options.
     pub validate: Options,
+    /// The folder to build into; `None` makes a temporary one.
+    pub out: Option<PathBuf>,
 }
 
 /// Why serve could not run.
@@ -56,6 +59,9 @@ pub enum ServeError {
     /// The folder has no content.
     #[error(transparent)]
     Load(#[from] crate::load::LoadError),
+    /// The preview folder could not be used.
+    #[error(transparent)]
+    Session(#[from] crate::pipeline::SessionError),
 }
 
 enum Message {
@@ -63,61 +69,30 @@ enum Message {
     Stop,
 }
 
-/// The preview's state between rebuilds.
-struct Preview {
-    root: PathBuf,
-    out: PathBuf,
-    options: Options,
-    last: Option<Model>,
-    /// Output paths of the pages written so far (to remove pages that disappear).
-    pages: BTreeSet<String>,
-    /// Asks the background indexer to rebuild the search index.
-    reindex: mpsc::Sender<()>,
-    /// Parsed files of the previous rebuild.
-    cache: crate::load::LoadCache,
-}
-
 /// One background thread rebuilds the search index from the pages on disk; requests that
 /// arrive while it works are folded into one, so memory stays that of a single index.
-fn start_indexer(out: PathBuf) -> mpsc::Sender<()> {
-    let (tx, rx) = mpsc::channel::<()>();
+fn start_indexer(folder: LiveFolder) -> mpsc::Sender<Vec<(String, String)>> {
+    let (tx, rx) = mpsc::channel::<Vec<(String, String)>>();
     std::thread::spawn(move || {
-        while rx.recv().is_ok() {
-            while rx.try_recv().is_ok() {}
-            let pages = read_pages(&out);
-            if let Ok(index) = render::search_index(&pages) {
-                let _ = write_files(&out, &index);
+        while let Ok(mut pages) = rx.recv() {
+            while let Ok(newer) = rx.try_recv() {
+                pages = newer;
+            }
+            let start = Instant::now();
+            match index_folder(&folder, &pages) {
+                Ok(_) => eprintln!(
+                    "{}",
+                    t("serve.zoekindex", &[("tijd", &millis(start.elapsed()))])
+                ),
+                Err(e) => eprintln!("{e}"),
             }
         }
     });
     tx
 }
 
-/// The HTML pages in `out`, as output files.
-fn read_pages(out: &Path) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    let mut stack = vec![out.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                if path.file_name().is_some_and(|n| n != "pagefind") {
-                    stack.push(path);
-                }
-            } else if path.extension().is_some_and(|e| e == "html")
-                && let (Ok(rel), Ok(bytes)) = (path.strip_prefix(out), std::fs::read(&path))
-            {
-                files.push(OutputFile {
-                    path: crate::load::display_path(Path::new(""), rel),
-                    bytes,
-                });
-            }
-        }
-    }
-    files
+fn millis(d: Duration) -> String {
+    format!("{:.0}", d.as_secs_f64() * 1000.0)
 }
 
 /// Runs the preview server until Ctrl-C.
@@ -126,30 +101,46 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         .root
         .canonicalize()
         .map_err(|e| ServeError::Io(e.to_string()))?;
-    crate::load::load(&root)?;
-    let tmp = tempfile::Builder::new()
-        .prefix("vpd-serve-")
-        .tempdir()
-        .map_err(|e| ServeError::Io(e.to_string()))?;
-    let shared = http::Shared::new(tmp.path().to_path_buf());
-    let mut preview = Preview {
-        root: root.clone(),
-        out: tmp.path().to_path_buf(),
-        options: options.validate,
-        last: None,
-        pages: BTreeSet::new(),
-        reindex: start_indexer(tmp.path().to_path_buf()),
-        cache: crate::load::LoadCache::default(),
+    if !root.join("content").is_dir() {
+        return Err(crate::load::LoadError::NoContent(root).into());
+    }
+    let tmp = match &options.out {
+        Some(_) => None,
+        None => Some(
+            tempfile::Builder::new()
+                .prefix("vpd-serve-")
+                .tempdir()
+                .map_err(|e| ServeError::Io(e.to_string()))?,
+        ),
     };
+    let out = match (&options.out, &tmp) {
+        (Some(out), _) => out.clone(),
+        (None, Some(tmp)) => tmp.path().to_path_buf(),
+        (None, None) => return Err(ServeError::Io(String::new())),
+    };
+
+    // The watcher starts before the first build: a save made while it runs, or the
+    // moment the address is printed, is queued, never missed.
+    let (tx, rx) = mpsc::channel::<Message>();
+    let _debouncer = watch(&root, tx.clone())?;
+    let stop = tx.clone();
+    let _ = ctrlc::set_handler(move || {
+        let _ = stop.send(Message::Stop);
+    });
+
+    let mut session = Session::open(&root, &out, options.validate)?;
+    let shared = http::Shared::new(session.folder().root().to_path_buf());
+    let reindex = start_indexer(session.folder().clone());
     let started = Instant::now();
-    rebuild(&mut preview, &shared, None);
-    eprintln!(
-        "{}",
-        t(
-            "serve.gebouwd",
-            &[("tijd", &format!("{:.2}", started.elapsed().as_secs_f64()))]
-        )
-    );
+    if update(&mut session, &shared, &reindex, &[]) {
+        eprintln!(
+            "{}",
+            t(
+                "serve.gebouwd",
+                &[("tijd", &format!("{:.2}", started.elapsed().as_secs_f64()))]
+            )
+        );
+    }
 
     let (server, addr) = bind(options.bind, options.port)?;
     // With --port 0 the system picks a port: report the real one.
@@ -162,12 +153,58 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
 
-    let (tx, rx) = mpsc::channel::<Message>();
-    let stop = tx.clone();
-    let _ = ctrlc::set_handler(move || {
-        let _ = stop.send(Message::Stop);
-    });
-    let watch_tx = tx.clone();
+    while let Ok(message) = rx.recv() {
+        let Message::Changed(mut paths) = message else {
+            break;
+        };
+        // Bursts that queued up while the last update ran become one update.
+        let mut stop = false;
+        while let Ok(more) = rx.try_recv() {
+            match more {
+                Message::Changed(p) => paths.extend(p),
+                Message::Stop => stop = true,
+            }
+        }
+        if stop {
+            break;
+        }
+        paths.sort();
+        paths.dedup();
+        let start = Instant::now();
+        update(&mut session, &shared, &reindex, &paths);
+        shared.broadcast_reload();
+        let names: Vec<String> = paths
+            .iter()
+            .filter_map(|p| p.strip_prefix(&root).ok())
+            .map(|p| crate::load::display_path(std::path::Path::new(""), p))
+            .collect();
+        eprintln!(
+            "{}",
+            t(
+                "serve.herbouwd",
+                &[
+                    ("bestanden", &names.join(", ")),
+                    ("tijd", &millis(start.elapsed()))
+                ]
+            )
+        );
+    }
+    eprintln!("{}", t("serve.gestopt", &[]));
+    drop(tmp);
+    Ok(())
+}
+
+/// Watches the organisation's folders; every real change is sent as `Changed`.
+fn watch(
+    root: &std::path::Path,
+    tx: mpsc::Sender<Message>,
+) -> Result<
+    notify_debouncer_full::Debouncer<
+        notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
+    ServeError,
+> {
     let mut debouncer = new_debouncer(
         Duration::from_millis(120),
         None,
@@ -181,7 +218,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
                     .flat_map(|e| e.event.paths)
                     .collect();
                 if !paths.is_empty() {
-                    let _ = watch_tx.send(Message::Changed(paths));
+                    let _ = tx.send(Message::Changed(paths));
                 }
             }
         },
@@ -195,45 +232,47 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
                 .map_err(|e| ServeError::Io(e.to_string()))?;
         }
     }
+    Ok(debouncer)
+}
 
-    while let Ok(message) = rx.recv() {
-        match message {
-            Message::Stop => break,
-            Message::Changed(paths) => {
-                let mut changed: Vec<String> = paths
-                    .iter()
-                    .filter_map(|p| p.strip_prefix(&root).ok())
-                    .map(|p| crate::load::display_path(Path::new(""), p))
-                    .filter(|p| !p.split('/').any(|c| c.starts_with('.')))
-                    .collect();
-                changed.sort();
-                changed.dedup();
-                if changed.is_empty() {
-                    continue;
-                }
-                let start = Instant::now();
-                rebuild(&mut preview, &shared, Some(&changed));
-                shared.broadcast_reload();
-                eprintln!(
-                    "{}",
-                    t(
-                        "serve.herbouwd",
-                        &[
-                            ("bestanden", &changed.join(", ")),
-                            (
-                                "tijd",
-                                &format!("{:.0}", start.elapsed().as_secs_f64() * 1000.0)
-                            )
-                        ]
-                    )
-                );
-            }
+/// Updates the session and shows the outcome: the error page and the terminal report
+/// while content has errors, the fresh site (and a new search index) otherwise. Returns
+/// whether the site is current.
+fn update(
+    session: &mut Session,
+    shared: &http::Shared,
+    reindex: &mpsc::Sender<Vec<(String, String)>>,
+    changed: &[PathBuf],
+) -> bool {
+    let set_error = |page: Option<String>| {
+        if let Ok(mut e) = shared.error_page.write() {
+            *e = page;
+        }
+    };
+    match session.update(changed) {
+        Ok(Update::Built { .. }) => {
+            set_error(None);
+            let _ = reindex.send(session.searchable_pages());
+            true
+        }
+        Ok(Update::Invalid(errors)) => {
+            let report = Report {
+                diagnostics: &errors,
+                files: 0,
+                teams: &[],
+            };
+            eprint!("{}", format::render(Format::Human, &report, false));
+            eprintln!("{}", t("serve.niet-gebouwd", &[]));
+            set_error(Some(error_page::render(&errors, None)));
+            false
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            eprintln!("{}", t("serve.niet-gebouwd", &[]));
+            set_error(Some(error_page::render(&[], Some(&e.to_string()))));
+            false
         }
     }
-    drop(debouncer);
-    eprintln!("{}", t("serve.gestopt", &[]));
-    drop(tmp);
-    Ok(())
 }
 
 /// Whether a file system event is a change of content or of the set of files.
@@ -271,111 +310,5 @@ fn bind(ip: IpAddr, port: Option<u16>) -> Result<(tiny_http::Server, SocketAddr)
             }
             Err(ServeError::NoPort)
         }
-    }
-}
-
-fn write_files(out: &Path, files: &[OutputFile]) -> std::io::Result<()> {
-    for f in files {
-        let path = out.join(&f.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(&path, &f.bytes)?;
-    }
-    Ok(())
-}
-
-/// Validates everything, then re-renders what `changed` affects (everything on the first
-/// build, after an error, or when `changed` is `None`).
-fn rebuild(preview: &mut Preview, shared: &http::Shared, changed: Option<&[String]>) {
-    let show_error = |diagnostics: &[crate::diagnostic::Diagnostic], message: Option<&str>| {
-        if let Ok(mut e) = shared.error_page.write() {
-            *e = Some(error_page::render(diagnostics, message));
-        }
-    };
-    let loaded = match crate::load::load_cached(&preview.root, &mut preview.cache) {
-        Ok(l) => l,
-        Err(e) => return show_error(&[], Some(&e.to_string())),
-    };
-    let templates = Templates::load(&loaded.root);
-    let mut validated = validate::validate(&loaded, &templates, &preview.options);
-    let site = match SiteConfig::from_document(loaded.site.as_ref()) {
-        Ok(s) => s,
-        Err(d) => {
-            validated.diagnostics.push(*d);
-            SiteConfig::default()
-        }
-    };
-    if validated.errors() > 0 {
-        let errors: Vec<_> = validated
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
-            .cloned()
-            .collect();
-        return show_error(&errors, None);
-    }
-    let model = model::build(&loaded, &templates, &validated, site, preview.options.today);
-    let theme = match Theme::load(&loaded.root) {
-        Ok(th) => th,
-        Err(e) => return show_error(&[], Some(&e.to_string())),
-    };
-    let had_error = shared
-        .error_page
-        .read()
-        .map(|e| e.is_some())
-        .unwrap_or(true);
-    let affected = match (changed, &preview.last) {
-        (Some(c), Some(previous)) if !had_error => model.affected_by(previous, c),
-        _ => Affected::Everything,
-    };
-    let wanted = |url: &str| match &affected {
-        Affected::Everything => true,
-        Affected::Pages(p) => p.contains(url),
-    };
-    let mut files = match render::render_pages(&model, &theme, &wanted) {
-        Ok(f) => f,
-        Err(e) => return show_error(&[], Some(&e.to_string())),
-    };
-    if affected == Affected::Everything {
-        files.extend(render::assets(&model, &theme));
-    }
-    // Pages that no longer exist (a removed team) are removed.
-    let current: BTreeSet<String> = render::page_urls(&model)
-        .iter()
-        .map(|u| page_path(u))
-        .collect();
-    for gone in preview
-        .pages
-        .iter()
-        .filter(|p| !current.contains(*p))
-        .cloned()
-        .collect::<Vec<_>>()
-    {
-        let _ = std::fs::remove_file(preview.out.join(&gone));
-        preview.pages.remove(&gone);
-    }
-    if let Err(e) = write_files(&preview.out, &files) {
-        return show_error(&[], Some(&e.to_string()));
-    }
-    for f in &files {
-        if f.path.ends_with(".html") {
-            preview.pages.insert(f.path.clone());
-        }
-    }
-    preview.last = Some(model);
-    if let Ok(mut e) = shared.error_page.write() {
-        *e = None;
-    }
-    // The search index follows in the background; the page itself is already fresh.
-    let _ = preview.reindex.send(());
-}
-
-fn page_path(url: &str) -> String {
-    let rel = url.trim_start_matches('/');
-    if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        rel.to_string()
     }
 }

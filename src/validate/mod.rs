@@ -12,6 +12,7 @@ pub mod org;
 mod refs;
 pub mod schema;
 pub mod schema_walk;
+pub mod site;
 pub mod suggest;
 
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ pub use crate::diagnostic::summary::{SectionStatus, TeamReport};
 pub use dates::next_evaluation;
 pub use org::Organisation;
 pub use schema::CompiledSchema;
+pub use site::SiteConfig;
 
 use crate::diagnostic::{self, Diagnostic, Rule, Severity};
 use crate::load::{Document, Loaded};
@@ -52,6 +54,9 @@ pub struct Validated {
     pub schemas: BTreeMap<String, Value>,
     /// The organisation as read from its policy and norm schema.
     pub organisation: Organisation,
+    /// The site settings of `content/site.yaml` (defaults when it is absent or invalid;
+    /// an invalid file is an error among `diagnostics`).
+    pub site: SiteConfig,
 }
 
 impl Validated {
@@ -76,6 +81,10 @@ impl Validated {
 pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Validated {
     let mut diagnostics: Vec<Diagnostic> = loaded.diagnostics.clone();
     diagnostics.extend(templates.diagnostics.iter().cloned());
+    let site = SiteConfig::from_document(loaded.site.as_deref()).unwrap_or_else(|d| {
+        diagnostics.push(*d);
+        SiteConfig::default()
+    });
 
     // Which template does each document use?
     let mut known: Vec<(&Document, &crate::template::Template)> = Vec::new();
@@ -176,6 +185,7 @@ pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Va
         teams,
         schemas: compiled.into_iter().map(|(k, v)| (k, v.schema)).collect(),
         organisation,
+        site,
     }
 }
 

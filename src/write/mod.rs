@@ -1,9 +1,11 @@
 //! Stage 5, write: put the rendered files on disk atomically.
 //!
-//! Steps: refuse an output folder vpd did not create → write everything into a staging
-//! folder beside it → swap the staging folder and the old site in one rename (Linux
-//! `RENAME_EXCHANGE`) → remove the old site. A failed or interrupted build leaves the
-//! previous site untouched; no stale file survives a rebuild.
+//! Steps: refuse an output folder vpd did not create → write every file into a staging
+//! folder beside it as it is rendered ([`Staging`]) → swap the staging folder and the old
+//! site in one rename (Linux `RENAME_EXCHANGE`) → remove the old site. A failed or
+//! interrupted build leaves the previous site untouched; no stale file survives a rebuild.
+//! The preview instead updates its folder file by file ([`LiveFolder`]), each file
+//! renamed into place.
 
 use std::path::{Path, PathBuf};
 
@@ -65,51 +67,102 @@ fn remove_stale_staging(parent: &Path) {
     }
 }
 
-/// Writes `files` as the complete new content of `out`.
-pub fn write(out: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    let out = if out.is_absolute() {
-        out.to_path_buf()
-    } else {
-        std::env::current_dir().map_err(io(out))?.join(out)
-    };
-    let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
-    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let exists = check_replaceable(&out)?;
-    remove_stale_staging(&parent);
+/// Rejects an output path that could leave the output folder.
+fn checked(path: &str) -> Result<&str, WriteError> {
+    if path
+        .split('/')
+        .any(|c| c == ".." || c == "." || c.is_empty())
+        || path.starts_with('/')
+        || path.contains('\\')
+    {
+        return Err(WriteError::BadPath(path.to_string()));
+    }
+    Ok(path)
+}
 
-    let staging = tempfile::Builder::new()
-        .prefix(STAGING_PREFIX)
-        .tempdir_in(&parent)
-        .map_err(io(&parent))?;
-    std::fs::write(staging.path().join(MARKER), t("schrijven.markering", &[]))
-        .map_err(io(staging.path()))?;
-    for f in files {
-        if f.path.split('/').any(|c| c == ".." || c.is_empty()) || f.path.starts_with('/') {
-            return Err(WriteError::BadPath(f.path.clone()));
-        }
-        let path = staging.path().join(&f.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
-        }
-        std::fs::write(&path, &f.bytes).map_err(io(&path))?;
+/// Writes `bytes` to `dir/rel`, creating folders.
+fn put_in(dir: &Path, rel: &str, bytes: &[u8]) -> Result<PathBuf, WriteError> {
+    let path = dir.join(checked(rel)?);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    std::fs::write(&path, bytes).map_err(io(&path))?;
+    Ok(path)
+}
+
+/// The absolute form of `out`.
+fn absolute(out: &Path) -> Result<PathBuf, WriteError> {
+    if out.is_absolute() {
+        Ok(out.to_path_buf())
+    } else {
+        Ok(std::env::current_dir().map_err(io(out))?.join(out))
+    }
+}
+
+/// A new site being written beside the old one; [`Staging::commit`] swaps it in. Dropped
+/// without a commit, it is removed and the old site stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    exists: bool,
+    dir: tempfile::TempDir,
+}
+
+impl Staging {
+    /// Starts a new site for `out`: refuses a folder vpd did not make, removes staging
+    /// folders an interrupted build left, and creates a fresh staging folder.
+    pub fn open(out: &Path) -> Result<Staging, WriteError> {
+        let out = absolute(out)?;
+        let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
+        std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let exists = check_replaceable(&out)?;
+        remove_stale_staging(&parent);
+        let dir = tempfile::Builder::new()
+            .prefix(STAGING_PREFIX)
+            .tempdir_in(&parent)
+            .map_err(io(&parent))?;
+        std::fs::write(dir.path().join(MARKER), t("schrijven.markering", &[]))
+            .map_err(io(dir.path()))?;
+        Ok(Staging {
+            out,
+            parent,
+            exists,
+            dir,
+        })
     }
 
-    if exists {
+    /// Writes one file of the new site (from any thread).
+    pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
+        put_in(self.dir.path(), &file.path, &file.bytes).map(|_| ())
+    }
+
+    /// Replaces the old site with the new one in one step.
+    pub fn commit(self) -> Result<(), WriteError> {
+        let Staging {
+            out,
+            parent,
+            exists,
+            dir,
+        } = self;
+        if !exists {
+            let staged = dir.keep();
+            return std::fs::rename(&staged, &out).map_err(io(&out));
+        }
         match rustix::fs::renameat_with(
             rustix::fs::CWD,
-            staging.path(),
+            dir.path(),
             rustix::fs::CWD,
             &out,
             rustix::fs::RenameFlags::EXCHANGE,
         ) {
-            // `staging` now holds the old site and is removed when it is dropped.
+            // `dir` now holds the old site and is removed when it is dropped.
             Ok(()) => Ok(()),
             Err(_) => {
                 // File systems without RENAME_EXCHANGE: two renames, the old site kept
                 // until the new one is in place.
                 let old = parent.join(format!("{STAGING_PREFIX}old-{}", std::process::id()));
                 std::fs::rename(&out, &old).map_err(io(&out))?;
-                let staged = staging.keep();
+                let staged = dir.keep();
                 if let Err(e) = std::fs::rename(&staged, &out) {
                     let _ = std::fs::rename(&old, &out);
                     return Err(WriteError::Io(out.clone(), e));
@@ -118,9 +171,72 @@ pub fn write(out: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
                 Ok(())
             }
         }
-    } else {
-        let staged = staging.keep();
-        std::fs::rename(&staged, &out).map_err(io(&out))
+    }
+}
+
+/// Writes `files` as the complete new content of `out`.
+pub fn write(out: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    let staging = Staging::open(out)?;
+    for f in files {
+        staging.put(f)?;
+    }
+    staging.commit()
+}
+
+/// A site folder that is updated file by file while it is being read (the preview):
+/// each file is written under a temporary name and renamed into place, so a reader sees
+/// the old file or the new one, never half of one.
+#[derive(Debug, Clone)]
+pub struct LiveFolder {
+    root: PathBuf,
+}
+
+impl LiveFolder {
+    /// Takes `root` (created when missing; refused when vpd did not make it) and marks it.
+    pub fn open(root: &Path) -> Result<LiveFolder, WriteError> {
+        let root = absolute(root)?;
+        check_replaceable(&root)?;
+        std::fs::create_dir_all(&root).map_err(io(&root))?;
+        std::fs::write(root.join(MARKER), t("schrijven.markering", &[])).map_err(io(&root))?;
+        Ok(LiveFolder { root })
+    }
+
+    /// The folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Replaces one file atomically.
+    pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
+        let target = self.root.join(checked(&file.path)?);
+        let dir = target.parent().unwrap_or(&self.root).to_path_buf();
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".vpd-nieuw-")
+            .tempfile_in(&dir)
+            .map_err(io(&dir))?;
+        std::io::Write::write_all(&mut tmp, &file.bytes).map_err(io(&target))?;
+        tmp.persist(&target)
+            .map_err(|e| WriteError::Io(target.clone(), e.error))?;
+        Ok(())
+    }
+
+    /// Removes a file that no longer belongs to the site, and folders left empty.
+    pub fn remove(&self, rel: &str) -> Result<(), WriteError> {
+        let path = self.root.join(checked(rel)?);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(WriteError::Io(path, e)),
+        }
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != self.root) {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+        Ok(())
     }
 }
 

@@ -1,0 +1,229 @@
+//! The pipeline, shared by every command: load → validate → model → render → write.
+//!
+//! [`check`] is load and validate (what `vpd check` runs, `site.yaml` included); [`build`]
+//! runs every stage into a staging folder that replaces the site in one step; [`Session`]
+//! is the same stages kept warm for `vpd serve`, re-running only what a change affects.
+
+mod session;
+mod sink;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+pub use session::{Session, SessionError, Update, index_folder};
+
+use crate::load::{LoadError, Loaded};
+use crate::messages::t;
+use crate::model::{self, Model};
+use crate::render::{self, Registry, Selection, Theme};
+use crate::template::Templates;
+use crate::validate::{self, Options, Validated};
+
+/// Why a build produced no site.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The folder has no content.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// Validation found errors: nothing was published.
+    #[error("{}", t("bouwen.fouten", &[("aantal", &.0.to_string())]))]
+    Invalid(usize),
+    /// Rendering failed.
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+    /// Writing failed.
+    #[error(transparent)]
+    Write(#[from] crate::write::WriteError),
+}
+
+/// What load and validate produced: the input of every later stage.
+pub struct Checked {
+    /// The parsed files.
+    pub loaded: Loaded,
+    /// The templates (embedded, with the organisation's overrides).
+    pub templates: Templates,
+    /// Every finding, the typed organisation and site settings, completeness per team.
+    pub validated: Validated,
+}
+
+/// Load and validate: everything `vpd check` does, and the first half of every build.
+pub fn check(root: &Path, options: &Options) -> Result<Checked, LoadError> {
+    Ok(validate_loaded(crate::load::load(root)?, options))
+}
+
+/// Validates what was loaded.
+fn validate_loaded(loaded: Loaded, options: &Options) -> Checked {
+    let templates = Templates::load(&loaded.root);
+    let validated = validate::validate(&loaded, &templates, options);
+    Checked {
+        loaded,
+        templates,
+        validated,
+    }
+}
+
+/// The model, the theme and the registry of a valid organisation.
+struct Site {
+    model: Model,
+    theme: Theme,
+    registry: Registry,
+}
+
+impl Site {
+    fn new(checked: &Checked, options: &Options) -> Result<Site, render::RenderError> {
+        let model = model::build(
+            &checked.loaded,
+            &checked.templates,
+            &checked.validated,
+            options.today,
+        );
+        let theme = Theme::load(&checked.loaded.root)?;
+        let registry = Registry::new(&model, theme.statics.keys().cloned());
+        Ok(Site {
+            model,
+            theme,
+            registry,
+        })
+    }
+}
+
+/// A finished build.
+pub struct Outcome {
+    /// Pages rendered.
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Wall time per stage, in pipeline order (for `vpd build --tijden` and profiling).
+    pub stages: Vec<(Stage, Duration)>,
+}
+
+/// The stages whose time a build reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and parsing every file.
+    Load,
+    /// Schema and norm checks.
+    Validate,
+    /// Building the model and the page registry.
+    Model,
+    /// Rendering, link-checking and writing the pages (parallel; the search index is fed
+    /// at the same time).
+    Render,
+    /// Finishing the Pagefind index after the last page.
+    Search,
+    /// Swapping the output folder.
+    Write,
+}
+
+impl Stage {
+    /// The Dutch name shown to users.
+    pub fn label(self) -> String {
+        let key = match self {
+            Stage::Load => "bouwen.fase.laden",
+            Stage::Validate => "bouwen.fase.controleren",
+            Stage::Model => "bouwen.fase.model",
+            Stage::Render => "bouwen.fase.paginas",
+            Stage::Search => "bouwen.fase.zoeken",
+            Stage::Write => "bouwen.fase.schrijven",
+        };
+        t(key, &[])
+    }
+}
+
+/// Steps reported to a progress display.
+#[derive(Debug, Clone, Copy)]
+pub enum Step {
+    /// Reading and validating content.
+    Validating,
+    /// Rendering pages.
+    Rendering,
+    /// Building the search index.
+    Indexing,
+    /// Writing the output.
+    Writing,
+}
+
+/// Everything a build needs to know.
+pub struct BuildOptions<'a> {
+    /// Validation options (today, strict).
+    pub validate: Options,
+    /// Build the search index.
+    pub search: bool,
+    /// Called with each step (for a progress line).
+    pub progress: &'a dyn Fn(Step),
+}
+
+/// Validation results plus the build outcome (diagnostics are returned in both cases).
+pub struct BuildResult {
+    /// Every finding of validation.
+    pub validated: Validated,
+    /// The outcome, or why there is no site.
+    pub outcome: Result<Outcome, BuildError>,
+}
+
+/// Wall time per stage.
+struct Laps {
+    stages: Vec<(Stage, Duration)>,
+    mark: Instant,
+}
+
+impl Laps {
+    fn lap(&mut self, stage: Stage) {
+        self.stages.push((stage, self.mark.elapsed()));
+        self.mark = Instant::now();
+    }
+}
+
+/// Runs every stage for the organisation at `root`, writing the site to `out`.
+pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildResult, BuildError> {
+    let start = Instant::now();
+    let mut laps = Laps {
+        stages: Vec::new(),
+        mark: start,
+    };
+    (options.progress)(Step::Validating);
+    let loaded = crate::load::load(root)?;
+    laps.lap(Stage::Load);
+    let checked = validate_loaded(loaded, &options.validate);
+    laps.lap(Stage::Validate);
+    let errors = checked.validated.errors();
+    if errors > 0 {
+        return Ok(BuildResult {
+            validated: checked.validated,
+            outcome: Err(BuildError::Invalid(errors)),
+        });
+    }
+    let outcome = (|| {
+        let site = Site::new(&checked, &options.validate)?;
+        laps.lap(Stage::Model);
+        (options.progress)(Step::Rendering);
+        let staging = crate::write::Staging::open(out)?;
+        let sink = sink::Staged::new(&staging, &site.registry, options.search);
+        let rendered = render::render(
+            &site.model,
+            &site.theme,
+            &site.registry,
+            &Selection::Everything,
+            &sink,
+        )?;
+        laps.lap(Stage::Render);
+        (options.progress)(Step::Indexing);
+        let search_files = sink.finish()?;
+        laps.lap(Stage::Search);
+        (options.progress)(Step::Writing);
+        staging.commit()?;
+        laps.lap(Stage::Write);
+        Ok(Outcome {
+            pages: rendered.pages,
+            files: rendered.pages + rendered.assets + search_files,
+            elapsed: start.elapsed(),
+            stages: laps.stages.clone(),
+        })
+    })();
+    Ok(BuildResult {
+        validated: checked.validated,
+        outcome,
+    })
+}

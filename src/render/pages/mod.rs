@@ -1,0 +1,110 @@
+//! The context of every page kind: what its template shows, made from the model. One
+//! file per group of pages; [`context`] picks the function for a page of the registry.
+
+mod index;
+mod learning;
+mod organisation;
+mod teams;
+
+use serde_json::{Value, json};
+use tera::Context;
+
+use super::registry::{Page, PageKind, Registry};
+use crate::messages::{Language, t};
+use crate::model::{Model, Team};
+
+/// The context every page shares (site, UI words, navigation), set once per render.
+pub fn globals(model: &Model) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("site", &model.site);
+    ctx.insert("t", &crate::messages::with_prefix(Language::Nl, "ui."));
+    ctx.insert("datum", &model.datum);
+    ctx.insert(
+        "tokens_css",
+        &model.tokens.as_ref().map(|_| crate::model::TOKENS_PATH),
+    );
+    let nav = [
+        ("ui.nav_home", "/"),
+        ("ui.nav_beleid", "/beleid/"),
+        ("ui.nav_normschema", "/normschema/"),
+        ("ui.nav_teams", "/teams/"),
+        ("ui.nav_leerdoelwijzers", "/leerdoelwijzers/"),
+        ("ui.nav_werkvormen", "/werkvormen/"),
+        ("ui.nav_zoeken", "/zoeken/"),
+    ];
+    let nav: Vec<Value> = nav
+        .iter()
+        .filter(|(_, url)| *url != "/beleid/" || model.beleid.is_some())
+        .map(|(k, url)| json!({"titel": t(k, &[]), "url": url}))
+        .collect();
+    ctx.insert("nav", &nav);
+    ctx
+}
+
+/// The page-specific context of `page`.
+pub fn context(model: &Model, registry: &Registry, page: &Page) -> Value {
+    match page.kind {
+        PageKind::Home => organisation::home(model, page),
+        PageKind::Policy => organisation::policy(model, page),
+        PageKind::Norm => organisation::norm(model, page),
+        PageKind::Status => organisation::status(model, page),
+        PageKind::Accessibility => organisation::accessibility(model, page),
+        PageKind::NotFound => json!({"page": head(page, &[], vec![])}),
+        PageKind::Teams => teams::list(model, page),
+        PageKind::Team(i) => teams::team(model, i, page),
+        PageKind::Learning => learning::list(model, page),
+        PageKind::Questionnaire(i) => learning::questionnaire(model, i, page),
+        PageKind::Matrix => learning::matrix(model, page),
+        PageKind::Werkvormen => learning::werkvormen(model, page),
+        PageKind::Werkvorm(i) => learning::werkvorm(model, i, page),
+        PageKind::Search => index::search(registry, page),
+        PageKind::Sitemap => index::sitemap(model, registry),
+    }
+}
+
+/// The `page` value every template gets: URL, title, breadcrumbs (home, then `trail`)
+/// and the contents list.
+fn head(page: &Page, trail: &[(&str, &str)], toc: Vec<Value>) -> Value {
+    let mut crumbs = vec![json!({"titel": t("ui.nav_home", &[]), "url": "/"})];
+    crumbs.extend(
+        trail
+            .iter()
+            .map(|(titel, url)| json!({"titel": titel, "url": url})),
+    );
+    json!({"url": page.url, "titel": page.titel, "breadcrumbs": crumbs, "toc": toc})
+}
+
+/// Breadcrumbs of a top-level page: home, then the page itself.
+fn top(page: &Page, toc: Vec<Value>) -> Value {
+    head(page, &[(&page.titel, &page.url)], toc)
+}
+
+/// A team as listed on index pages.
+fn summary(team: &Team) -> Value {
+    json!({
+        "slug": team.slug,
+        "url": team.url,
+        "team": team.team,
+        "afdeling": team.afdeling,
+        "status": team.status,
+        "concept": team.concept,
+        "vastgesteld_op": team.vastgesteld_op,
+        "volgende_evaluatie": team.volgende_evaluatie,
+        "evaluatie_verlopen": team.evaluatie_verlopen,
+    })
+}
+
+/// Departments with their teams' summaries.
+fn departments(model: &Model) -> Vec<Value> {
+    model
+        .afdelingen
+        .iter()
+        .map(|d| {
+            json!({
+                "id": d.id,
+                "naam": d.naam,
+                "teams": d.teams.iter().filter_map(|s| model.team(s)).map(summary).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}

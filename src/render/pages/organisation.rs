@@ -1,0 +1,112 @@
+//! The organisation's pages: the overview, the policy, the norm schema, the status
+//! overview and the accessibility statement.
+
+use serde_json::{Value, json};
+
+use super::{departments, head, summary, top};
+use crate::messages::t;
+use crate::model::Model;
+use crate::render::markdown::to_html;
+use crate::render::registry::Page;
+use crate::render::view;
+
+/// `/`: the overview.
+pub fn home(model: &Model, page: &Page) -> Value {
+    let recent: Vec<Value> = model
+        .recent
+        .iter()
+        .filter_map(|s| model.team(s))
+        .map(summary)
+        .collect();
+    let intro = model
+        .site
+        .omschrijving
+        .as_deref()
+        .map(to_html)
+        .unwrap_or_default();
+    json!({
+        "page": head(page, &[], vec![]),
+        "teams": model.teams.iter().map(summary).collect::<Vec<_>>(),
+        "recent": recent,
+        "intro_html": intro,
+        "afdelingen": departments(model),
+        "aantallen": {
+            "teams": model.teams.len(),
+            "concepten": model.teams.iter().filter(|t| t.concept).count(),
+            "werkvormen": model.werkvormen.len(),
+            "leerdoelwijzers": model.leerdoelwijzers.len(),
+        },
+    })
+}
+
+/// `/beleid/`: the policy.
+pub fn policy(model: &Model, page: &Page) -> Value {
+    let Some(b) = &model.beleid else {
+        return json!({"page": top(page, vec![])});
+    };
+    let toc = b
+        .secties
+        .iter()
+        .map(|s| json!({"id": s.id, "titel": s.titel}))
+        .collect();
+    json!({
+        "page": top(page, toc),
+        "beleid": {
+            "titel": b.titel, "eigenaar": b.eigenaar, "vastgesteld_op": b.vastgesteld_op,
+            "secties": b.secties.iter().map(view::section).collect::<Vec<_>>(),
+        },
+    })
+}
+
+/// `/normschema/`: the escalation, the approach per category, reporting and sanctions.
+pub fn norm(model: &Model, page: &Page) -> Value {
+    let norm = model.normschema.as_ref();
+    let categories: Vec<Value> = norm
+        .map(|n| n.categorieen.iter().map(view::category).collect())
+        .unwrap_or_default();
+    let mut toc: Vec<Value> = norm
+        .map(|n| {
+            n.secties
+                .iter()
+                .filter(|s| s.aanwezig)
+                .map(|s| json!({"id": s.id, "titel": s.titel}))
+                .collect()
+        })
+        .unwrap_or_default();
+    toc.extend([
+        json!({"id": "escalatie", "titel": t("ui.escalatie", &[])}),
+        json!({"id": "aanpak", "titel": t("ui.aanpak_per_categorie", &[])}),
+        json!({"id": "melden", "titel": t("ui.meldcriteria", &[])}),
+        json!({"id": "sancties", "titel": t("ui.sancties", &[])}),
+    ]);
+    if model.nazorg.is_some() {
+        toc.push(json!({"id": "nazorg", "titel": t("ui.nazorg", &[])}));
+    }
+    json!({
+        "page": top(page, toc),
+        "categorieen": categories,
+        "secties": norm.map(|n| n.secties.iter().map(view::section).collect::<Vec<_>>()).unwrap_or_default(),
+        "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html_labelled(&f.antwoord, &t("ui.nazorg", &[]))),
+    })
+}
+
+/// `/status/`: completeness, coverage and evaluations per team.
+pub fn status(model: &Model, page: &Page) -> Value {
+    json!({"page": top(page, vec![]), "status": model.status})
+}
+
+/// `/toegankelijkheid/`: the accessibility statement with its dates in words.
+pub fn accessibility(model: &Model, page: &Page) -> Value {
+    let mut v = model.site.toegankelijkheid.clone().unwrap_or(Value::Null);
+    for key in ["datum", "onderzocht_op"] {
+        let words = v
+            .get(key)
+            .and_then(Value::as_str)
+            .and_then(|s| s.parse::<jiff::civil::Date>().ok())
+            .map(crate::messages::date_nl);
+        if let Some(w) = words {
+            v[format!("{key}_tekst")] = json!(w);
+        }
+    }
+    json!({"page": top(page, vec![]), "verklaring": v})
+}

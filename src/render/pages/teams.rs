@@ -1,0 +1,37 @@
+//! The team pages: the list by department and one page per protocol.
+
+use serde_json::{Value, json};
+
+use super::{departments, head, top};
+use crate::messages::t;
+use crate::model::Model;
+use crate::render::registry::Page;
+use crate::render::view;
+
+/// `/teams/`: teams grouped by department.
+pub fn list(model: &Model, page: &Page) -> Value {
+    json!({"page": top(page, vec![]), "afdelingen": departments(model)})
+}
+
+/// `/teams/<slug>/`: one protocol with the organisation's norm beside the team's.
+pub fn team(model: &Model, index: usize, page: &Page) -> Value {
+    let Some(team) = model.teams.get(index) else {
+        return json!({"page": head(page, &[], vec![])});
+    };
+    let mut v = serde_json::to_value(team).unwrap_or(Value::Null);
+    v["secties"] = Value::Array(team.secties.iter().map(view::section).collect());
+    v["normtabel"] = Value::Array(team.normtabel.iter().map(view::norm_row).collect());
+    let mut toc: Vec<Value> = team
+        .secties
+        .iter()
+        .map(|s| json!({"id": s.id, "titel": s.titel}))
+        .collect();
+    if !team.werkvormen.is_empty() {
+        toc.push(json!({"id": "werkvormen", "titel": t("ui.nav_werkvormen", &[])}));
+    }
+    let teams = t("ui.nav_teams", &[]);
+    json!({
+        "page": head(page, &[(&teams, "/teams/"), (&page.titel, &page.url)], toc),
+        "team": v,
+    })
+}

@@ -1,0 +1,468 @@
+//! The page registry: every file of the site (its URL, output path, template, title and
+//! the source files it is built from) in one list made from the model.
+//!
+//! Everything that needs to know which pages exist asks the registry: rendering, the A–Z
+//! index, the sitemap, the link check and the preview's partial rebuilds (which pages a
+//! changed file affects). There is no second, hand-kept list of dependencies.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::messages::t;
+use crate::model::Model;
+
+/// What a page shows. Indexes point into the model's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `/`: the overview.
+    Home,
+    /// `/beleid/`: the organisation's policy.
+    Policy,
+    /// `/normschema/`: the norm table and the approach per category.
+    Norm,
+    /// `/teams/`: teams by department.
+    Teams,
+    /// `/teams/<slug>/`: one protocol (index into `Model::teams`).
+    Team(usize),
+    /// `/leerdoelwijzers/`: the questionnaires and the development matrix.
+    Learning,
+    /// `/leerdoelwijzers/<slug>/` (index into `Model::leerdoelwijzers`).
+    Questionnaire(usize),
+    /// `/leerdoelwijzers/ontwikkelmatrix/`.
+    Matrix,
+    /// `/werkvormen/`: every werkvorm with the teams that use it.
+    Werkvormen,
+    /// `/werkvormen/<slug>/` (index into `Model::werkvormen`).
+    Werkvorm(usize),
+    /// `/status/`: the coordinator's overview.
+    Status,
+    /// `/toegankelijkheid/`: the accessibility statement.
+    Accessibility,
+    /// `/zoeken/`: search and the A–Z index.
+    Search,
+    /// `/404.html`.
+    NotFound,
+    /// `/sitemap.xml`.
+    Sitemap,
+}
+
+/// A group of content files whose membership or titles a listing page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Collection {
+    /// Team protocols.
+    Teams,
+    /// Werkvormen.
+    Werkvormen,
+    /// Leerdoelwijzers and the development matrix.
+    Learning,
+}
+
+/// What a page is built from, besides the organisation's files, `site.yaml`, the
+/// templates and the theme (on which every page depends).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    /// One content file (path relative to the organisation root).
+    File(String),
+    /// Every file of a collection (a listing).
+    Every(Collection),
+}
+
+/// One page of the site.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The URL below the site's root (`/teams/x/`).
+    pub url: String,
+    /// The output file (`teams/x/index.html`).
+    pub path: String,
+    /// The theme template that renders it.
+    pub template: &'static str,
+    /// The page's title (for the A–Z index).
+    pub titel: String,
+    /// What it shows.
+    pub kind: PageKind,
+    /// What it is built from.
+    pub sources: Vec<Source>,
+    /// Its position in the registry (pages are rendered and indexed in this order).
+    pub order: usize,
+}
+
+impl Page {
+    fn new(url: &str, template: &'static str, titel: String, kind: PageKind) -> Page {
+        Page {
+            url: url.to_string(),
+            path: path_of(url),
+            template,
+            titel,
+            kind,
+            sources: Vec::new(),
+            order: 0,
+        }
+    }
+
+    fn from(mut self, sources: impl IntoIterator<Item = Source>) -> Page {
+        self.sources.extend(sources);
+        self
+    }
+
+    /// Whether the page is HTML (not the sitemap).
+    pub fn is_html(&self) -> bool {
+        self.path.ends_with(".html")
+    }
+
+    /// Whether the search index and the A–Z index list the page.
+    pub fn is_listed(&self) -> bool {
+        self.is_html() && !matches!(self.kind, PageKind::NotFound)
+    }
+}
+
+/// A file of the site that is not rendered from a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssetKind {
+    /// A static file of the theme (name below `static/`).
+    Static(String),
+    /// The municipality's design tokens.
+    Tokens,
+    /// The compiled JSON Schema of a template.
+    Schema(String),
+    /// The SchemaStore-style catalogue of the schemas.
+    Catalog,
+}
+
+/// A non-page file with its output path.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// The output file (`static/vpd.css`).
+    pub path: String,
+    /// What it holds.
+    pub kind: AssetKind,
+}
+
+/// Which files a (re)build writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// Every page and asset.
+    Everything,
+    /// Only these pages (by URL); no assets.
+    Pages(BTreeSet<String>),
+}
+
+impl Selection {
+    /// Whether `page` is selected.
+    pub fn has(&self, page: &Page) -> bool {
+        match self {
+            Selection::Everything => true,
+            Selection::Pages(urls) => urls.contains(&page.url),
+        }
+    }
+}
+
+/// Every page and asset of the site.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pages: Vec<Page>,
+    assets: Vec<Asset>,
+    by_url: HashMap<String, usize>,
+    /// Content file → the collection it belongs to.
+    members: HashMap<String, Collection>,
+}
+
+/// The output path of a URL (`/teams/x/` → `teams/x/index.html`).
+pub fn path_of(url: &str) -> String {
+    let rel = url.trim_start_matches('/');
+    if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    }
+}
+
+/// The URL of an output path (`teams/x/index.html` → `/teams/x/`).
+pub fn url_of(path: &str) -> String {
+    match path.strip_suffix("index.html") {
+        Some(dir) => format!("/{dir}"),
+        None => format!("/{path}"),
+    }
+}
+
+impl Registry {
+    /// Every page and asset of `model`, with the static file names of the theme.
+    pub fn new(model: &Model, statics: impl Iterator<Item = String>) -> Registry {
+        let mut registry = Registry::default();
+        for mut page in pages(model) {
+            page.order = registry.pages.len();
+            registry.by_url.insert(page.url.clone(), page.order);
+            registry.pages.push(page);
+        }
+        registry.assets = assets(model, statics);
+        let members = [
+            (
+                Collection::Teams,
+                model.teams.iter().map(|t| &t.bestand).collect::<Vec<_>>(),
+            ),
+            (
+                Collection::Werkvormen,
+                model.werkvormen.iter().map(|w| &w.bestand).collect(),
+            ),
+            (
+                Collection::Learning,
+                model
+                    .leerdoelwijzers
+                    .iter()
+                    .map(|l| &l.bestand)
+                    .chain(model.ontwikkelmatrix.iter().map(|m| &m.bestand))
+                    .collect(),
+            ),
+        ];
+        for (collection, files) in members {
+            for file in files {
+                registry.members.insert(file.clone(), collection);
+            }
+        }
+        registry
+    }
+
+    /// Every page, in a stable order.
+    pub fn pages(&self) -> &[Page] {
+        &self.pages
+    }
+
+    /// Every asset.
+    pub fn assets(&self) -> &[Asset] {
+        &self.assets
+    }
+
+    /// The page at `url`.
+    pub fn page(&self, url: &str) -> Option<&Page> {
+        self.by_url.get(url).and_then(|i| self.pages.get(*i))
+    }
+
+    /// Every output path (pages and assets).
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.pages
+            .iter()
+            .map(|p| p.path.as_str())
+            .chain(self.assets.iter().map(|a| a.path.as_str()))
+    }
+
+    /// What must be rendered again after `changed` files (relative to the organisation
+    /// root) changed, with `self` built from the new model and `previous` from the one
+    /// before. A file that no page names as a source (the organisation's files,
+    /// `site.yaml`, templates, the theme, anything unknown) affects everything.
+    pub fn affected(&self, previous: &Registry, changed: &BTreeSet<String>) -> Selection {
+        let mut files = BTreeSet::new();
+        let mut collections = BTreeSet::new();
+        for path in changed {
+            let member = self
+                .members
+                .get(path)
+                .or_else(|| previous.members.get(path));
+            match member {
+                Some(c) => {
+                    collections.insert(*c);
+                    files.insert(path.as_str());
+                }
+                None => return Selection::Everything,
+            }
+        }
+        let touches = |page: &Page| {
+            page.sources.iter().any(|s| match s {
+                Source::File(f) => files.contains(f.as_str()),
+                Source::Every(c) => collections.contains(c),
+            })
+        };
+        let mut urls: BTreeSet<String> = BTreeSet::new();
+        for registry in [self, previous] {
+            urls.extend(
+                registry
+                    .pages
+                    .iter()
+                    .filter(|p| touches(p))
+                    .map(|p| p.url.clone()),
+            );
+        }
+        // New pages are always written; pages that are gone are not written at all.
+        urls.extend(
+            self.pages
+                .iter()
+                .filter(|p| previous.page(&p.url).is_none())
+                .map(|p| p.url.clone()),
+        );
+        urls.retain(|u| self.page(u).is_some());
+        Selection::Pages(urls)
+    }
+}
+
+fn pages(model: &Model) -> Vec<Page> {
+    use Collection::{Learning, Teams, Werkvormen};
+    use PageKind as K;
+    use Source::Every;
+    let mut pages = vec![
+        Page::new("/", "index.html", model.site.titel.clone(), K::Home).from([
+            Every(Teams),
+            Every(Werkvormen),
+            Every(Learning),
+        ]),
+    ];
+    if model.beleid.is_some() {
+        pages.push(Page::new(
+            "/beleid/",
+            "beleid.html",
+            t("ui.nav_beleid", &[]),
+            K::Policy,
+        ));
+    }
+    pages.push(Page::new(
+        "/normschema/",
+        "normschema.html",
+        t("ui.nav_normschema", &[]),
+        K::Norm,
+    ));
+    pages.push(
+        Page::new("/teams/", "teams.html", t("ui.nav_teams", &[]), K::Teams).from([Every(Teams)]),
+    );
+    for (i, team) in model.teams.iter().enumerate() {
+        let werkvormen = team
+            .werkvormen
+            .iter()
+            .filter_map(|r| model.werkvorm(&r.id))
+            .map(|w| Source::File(w.bestand.clone()));
+        pages.push(
+            Page::new(&team.url, "team.html", team.team.clone(), K::Team(i))
+                .from([Source::File(team.bestand.clone())])
+                .from(werkvormen),
+        );
+    }
+    pages.push(
+        Page::new(
+            "/leerdoelwijzers/",
+            "leerdoelwijzers.html",
+            t("ui.nav_leerdoelwijzers", &[]),
+            K::Learning,
+        )
+        .from([Every(Learning)]),
+    );
+    for (i, l) in model.leerdoelwijzers.iter().enumerate() {
+        pages.push(
+            Page::new(
+                &l.url,
+                "leerdoelwijzer.html",
+                l.titel.clone(),
+                K::Questionnaire(i),
+            )
+            .from([Source::File(l.bestand.clone()), Every(Werkvormen)]),
+        );
+    }
+    if let Some(m) = &model.ontwikkelmatrix {
+        pages.push(
+            Page::new(
+                crate::model::MATRIX_URL,
+                "ontwikkelmatrix.html",
+                m.titel.clone(),
+                K::Matrix,
+            )
+            .from([Source::File(m.bestand.clone())]),
+        );
+    }
+    pages.push(
+        Page::new(
+            "/werkvormen/",
+            "werkvormen.html",
+            t("ui.nav_werkvormen", &[]),
+            K::Werkvormen,
+        )
+        .from([Every(Werkvormen), Every(Teams)]),
+    );
+    for (i, w) in model.werkvormen.iter().enumerate() {
+        let users = w
+            .gebruikt_door
+            .iter()
+            .filter_map(|r| model.team(&r.id))
+            .map(|t| Source::File(t.bestand.clone()));
+        pages.push(
+            Page::new(&w.url, "werkvorm.html", w.titel.clone(), K::Werkvorm(i))
+                .from([Source::File(w.bestand.clone())])
+                .from(users),
+        );
+    }
+    pages.push(
+        Page::new(
+            "/status/",
+            "status.html",
+            t("ui.nav_status", &[]),
+            K::Status,
+        )
+        .from([Every(Teams)]),
+    );
+    pages.push(Page::new(
+        "/toegankelijkheid/",
+        "toegankelijkheid.html",
+        t("ui.nav_toegankelijkheid", &[]),
+        K::Accessibility,
+    ));
+    pages.push(
+        Page::new(
+            "/zoeken/",
+            "zoeken.html",
+            t("ui.nav_zoeken", &[]),
+            K::Search,
+        )
+        .from([Every(Teams), Every(Werkvormen), Every(Learning)]),
+    );
+    pages.push(Page::new(
+        "/404.html",
+        "404.html",
+        t("ui.niet_gevonden", &[]),
+        K::NotFound,
+    ));
+    pages.push(
+        Page::new("/sitemap.xml", "sitemap.xml", String::new(), K::Sitemap).from([
+            Every(Teams),
+            Every(Werkvormen),
+            Every(Learning),
+        ]),
+    );
+    pages
+}
+
+fn assets(model: &Model, statics: impl Iterator<Item = String>) -> Vec<Asset> {
+    let mut assets: Vec<Asset> = statics
+        .map(|name| Asset {
+            path: format!("static/{name}"),
+            kind: AssetKind::Static(name),
+        })
+        .collect();
+    if model.tokens.is_some() {
+        assets.push(Asset {
+            path: crate::model::TOKENS_PATH
+                .trim_start_matches('/')
+                .to_string(),
+            kind: AssetKind::Tokens,
+        });
+    }
+    assets.extend(model.schemas.keys().map(|name| Asset {
+        path: format!("schemas/{name}.json"),
+        kind: AssetKind::Schema(name.clone()),
+    }));
+    assets.push(Asset {
+        path: "schemas/catalog.json".into(),
+        kind: AssetKind::Catalog,
+    });
+    assets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_and_paths_map_both_ways() {
+        for (url, path) in [
+            ("/", "index.html"),
+            ("/teams/x/", "teams/x/index.html"),
+            ("/404.html", "404.html"),
+            ("/sitemap.xml", "sitemap.xml"),
+        ] {
+            assert_eq!(path_of(url), path);
+            assert_eq!(url_of(path), url);
+        }
+    }
+}
