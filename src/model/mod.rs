@@ -17,16 +17,16 @@ use jiff::civil::Date;
 use serde::Serialize;
 use serde_json::Value;
 
-pub use answer::{Answer, FieldAnswer, Ref, SectionAnswers, Step};
+pub use answer::{Answer, FieldAnswer, Ref, SectionAnswers};
 pub use deps::Affected;
-pub use norm::{Category, NormRow};
+pub use norm::{Category, NormRow, ReportingLevel, Step, StepKind, TeamStep};
 pub use site::{SiteConfig, SiteError};
 pub use status::Status;
 
 use crate::load::{Document, Loaded};
 use crate::messages::date_nl;
 use crate::template::{FieldType, Kind, Templates};
-use crate::validate::{Validated, next_evaluation, slug_of};
+use crate::validate::{TeamReport, Validated, next_evaluation, slug_of};
 
 /// An id with a name.
 #[derive(Debug, Clone, Serialize)]
@@ -280,7 +280,8 @@ pub fn build(
 
     let policy_doc = docs_of(Kind::Beleid).into_iter().next();
     let norm_doc = docs_of(Kind::Normschema).into_iter().next();
-    let categories = norm::categories(norm_doc);
+    // The categories as validation read them from the norm schema: one reading, one type.
+    let categories = &org.categories;
 
     let beleid = policy_doc.and_then(|d| {
         let tpl = templates.get(d.template_name()?)?;
@@ -315,20 +316,23 @@ pub fn build(
         })
     });
 
-    let reports: HashMap<&str, &crate::validate::TeamReport> = validated
+    let reports: HashMap<&str, &TeamReport> = validated
         .teams
         .iter()
         .map(|r| (r.file.as_str(), r))
         .collect();
+    // Validation reports every team protocol it checked against its template, and the model
+    // is only built from a validation without errors: every team here has its report.
     let mut teams: Vec<Team> = docs_of(Kind::Teamprotocol)
         .into_iter()
         .filter_map(|d| {
             let tpl = templates.get(d.template_name()?)?;
+            let report = reports.get(d.source.display.as_str())?;
             Some(team(
                 d,
                 tpl,
-                &reports,
-                &categories,
+                report,
+                categories,
                 &lookup,
                 &departments,
                 &site,
@@ -435,7 +439,7 @@ pub fn build(
         .first()
         .map(|d| d.value.clone());
 
-    let status = status::build(&teams, &categories, today);
+    let status = status::build(&teams, categories, today);
     let team_index = teams
         .iter()
         .enumerate()
@@ -477,7 +481,7 @@ pub fn build(
 fn team(
     d: &Document,
     tpl: &crate::template::Template,
-    reports: &HashMap<&str, &crate::validate::TeamReport>,
+    report: &TeamReport,
     categories: &[Category],
     lookup: &answer::Lookup,
     departments: &[Named],
@@ -485,15 +489,12 @@ fn team(
     today: Date,
 ) -> Team {
     let slug = slug_of(d);
-    let report = reports.get(d.source.display.as_str()).copied();
     let mut secties = answer::sections(&tpl.secties, d.value.get("secties"), lookup);
-    // One measure of completeness everywhere: the validator's.
-    if let Some(r) = report {
-        for s in &mut secties {
-            if let Some(status) = r.sections.iter().find(|x| x.id == s.id) {
-                s.compleet = status.complete;
-            }
-        }
+    // One measure of completeness everywhere: validation's report, which `vpd check` prints
+    // and the status page shows too.
+    for s in &mut secties {
+        s.compleet = report.section(&s.id).is_some_and(|x| x.complete);
+        s.onvolledig = !s.compleet;
     }
     let normtabel = tpl
         .norm_tables()
@@ -507,6 +508,7 @@ fn team(
                 f,
                 tpl,
                 categories,
+                report,
             )
         })
         .unwrap_or_default();
@@ -569,8 +571,8 @@ fn team(
         secties,
         normtabel,
         werkvormen,
-        ingevuld: report.map_or(0, |r| r.filled()),
-        verplicht: report.map_or(0, |r| r.required()),
+        ingevuld: report.filled(),
+        verplicht: report.required(),
         slug,
     }
 }
