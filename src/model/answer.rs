@@ -93,9 +93,12 @@ pub struct SectionAnswers {
     pub inleiding: Option<String>,
     /// Whether the document has this section.
     pub aanwezig: bool,
-    /// Whether a required answer of this section is missing.
+    /// Whether the section is marked incomplete on its page. For a team protocol: not
+    /// `compleet`; for the organisation's documents: a required answer is missing.
     pub onvolledig: bool,
-    /// Whether the section is complete by the validator's measure (present, no finding).
+    /// Whether the section is complete. For a team protocol this is validation's measure
+    /// (`TeamReport`: present, no finding), the figure `vpd check` and `/status/` show; for
+    /// the organisation's documents: present with every required answer.
     pub compleet: bool,
     /// The fields.
     pub velden: Vec<FieldAnswer>,

@@ -7,6 +7,17 @@ use serde::Serialize;
 
 use super::{Category, Team};
 
+/// One section of a team's protocol on the status page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionCheck {
+    /// The section id (its anchor on the team page).
+    pub id: String,
+    /// The form's heading.
+    pub titel: String,
+    /// Whether it is complete, as validation measured it.
+    pub compleet: bool,
+}
+
 /// One team's row on the status page.
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamStatus {
@@ -21,7 +32,7 @@ pub struct TeamStatus {
     /// `concept` or `vastgesteld`.
     pub status: String,
     /// Per section of the team's form, in order: title and whether it is complete.
-    pub secties: Vec<(String, bool)>,
+    pub secties: Vec<SectionCheck>,
     /// Required sections complete.
     pub ingevuld: usize,
     /// Required sections.
@@ -78,7 +89,11 @@ pub fn build(teams: &[Team], categories: &[Category], today: Date) -> Status {
                 secties: t
                     .secties
                     .iter()
-                    .map(|s| (s.titel.clone(), s.compleet))
+                    .map(|s| SectionCheck {
+                        id: s.id.clone(),
+                        titel: s.titel.clone(),
+                        compleet: s.compleet,
+                    })
                     .collect(),
                 ingevuld: t.ingevuld,
                 verplicht: t.verplicht,
