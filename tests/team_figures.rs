@@ -597,3 +597,51 @@ fn a_teams_own_steps_are_marked_as_the_teams_and_stand_where_the_team_put_them()
     );
     assert_eq!(caption, "Aangepast door het team");
 }
+
+#[test]
+fn a_team_without_its_own_approach_follows_the_organisations_for_its_form() {
+    let org = Org::minimal();
+    // The organisation adds a mandatory first step that no form's default approach has, and
+    // a mandatory step for phone teams only. Neither team writes an approach of its own.
+    org.replace(
+        NORMSCHEMA,
+        "        aanpak:\n          - id: eigen-veiligheid\n",
+        "        aanpak:\n          - id: alarm-melden\n            tekst: \"Druk op de alarmknop\"\n            verplicht: true\n          - id: eigen-veiligheid\n",
+    );
+    org.replace(
+        NORMSCHEMA,
+        "            uitleg: \"Reageer niet op de dreiging zelf en daag niet uit.\"\n            verplicht: true\n",
+        "            uitleg: \"Reageer niet op de dreiging zelf en daag niet uit.\"\n            verplicht: true\n          - id: ophangen-aankondigen\n            tekst: \"Kondig aan dat je ophangt\"\n            verplicht: true\n            geldt_voor: [kcc]\n",
+    );
+    let checked = org.check(&[]);
+    checked.assert_exit(0).assert_clean();
+    let site = Site::of(org);
+
+    let werkplein = site.page("/teams/werkplein-proef/");
+    let fysiek = team_approach(&werkplein, "fysiek-geweld");
+    assert_eq!(
+        (fysiek[0].id.as_str(), fysiek[0].verplicht, fysiek[0].eigen),
+        ("alarm-melden", true, false)
+    );
+    assert_eq!(fysiek[1].id, "eigen-veiligheid");
+    let bedreiging = team_approach(&werkplein, "bedreiging");
+    assert!(bedreiging.iter().all(|s| s.id != "ophangen-aankondigen"));
+
+    let kcc = site.page("/teams/kcc-proef/");
+    let bedreiging = team_approach(&kcc, "bedreiging");
+    assert_eq!(
+        bedreiging
+            .iter()
+            .take(2)
+            .map(|s| (s.id.as_str(), s.verplicht))
+            .collect::<Vec<_>>(),
+        [("zelfcontrole", true), ("ophangen-aankondigen", true)]
+    );
+    assert!(bedreiging.iter().all(|s| s.id != "pand-verlaten"));
+    assert_eq!(
+        kcc.select(&sel("article.vpd-norm#norm-fysiek-geweld"))
+            .count(),
+        0,
+        "physical violence is not in the KCC form"
+    );
+}
