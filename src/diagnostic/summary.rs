@@ -1,4 +1,5 @@
-//! Completeness of team protocols, as reported at the end of `vpd check`.
+//! Completeness of team protocols: computed once, by validation, and shown unchanged at the
+//! end of `vpd check`, on each team page and on the status page.
 
 /// How complete one section of a team protocol is.
 #[derive(Debug, Clone)]
@@ -13,6 +14,17 @@ pub struct SectionStatus {
     pub complete: bool,
 }
 
+/// Whether a team names enough of its own examples for one behaviour category.
+#[derive(Debug, Clone)]
+pub struct CategoryStatus {
+    /// The category id.
+    pub id: String,
+    /// The team's own examples that are real answers (a placeholder is not an example).
+    pub examples: usize,
+    /// Whether there are at least as many as the norm table asks.
+    pub complete: bool,
+}
+
 /// How complete one team protocol is.
 #[derive(Debug, Clone)]
 pub struct TeamReport {
@@ -24,6 +36,8 @@ pub struct TeamReport {
     pub status: String,
     /// Every section of the template, in order.
     pub sections: Vec<SectionStatus>,
+    /// Every behaviour category that applies to the template, in the norm's order.
+    pub categories: Vec<CategoryStatus>,
 }
 
 impl TeamReport {
@@ -38,6 +52,16 @@ impl TeamReport {
     /// Required sections.
     pub fn required(&self) -> usize {
         self.sections.iter().filter(|s| s.required).count()
+    }
+
+    /// The status of the section with `id`.
+    pub fn section(&self, id: &str) -> Option<&SectionStatus> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// The status of the category with `id` (none when it does not apply to the template).
+    pub fn category(&self, id: &str) -> Option<&CategoryStatus> {
+        self.categories.iter().find(|c| c.id == id)
     }
 }
 

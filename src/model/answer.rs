@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::Named;
 use crate::template::placeholder::is_placeholder;
 use crate::template::{Field, FieldType, Section as TemplateSection};
+use crate::validate::org::Step;
 
 /// A reference to another page or a named thing.
 #[derive(Debug, Clone, Serialize)]
@@ -16,49 +17,6 @@ pub struct Ref {
     pub naam: String,
     /// The page it links to, when it has one (site-relative, e.g. `/werkvormen/x/`).
     pub url: Option<String>,
-}
-
-/// A step of an approach.
-#[derive(Debug, Clone, Serialize)]
-pub struct Step {
-    /// The step id.
-    pub id: String,
-    /// What to do.
-    pub tekst: String,
-    /// Explanation (Markdown).
-    pub uitleg: Option<String>,
-    /// Mandatory for every team.
-    pub verplicht: bool,
-    /// `stap` or `beslissing` (a question in the flow).
-    pub soort: String,
-}
-
-impl Step {
-    /// Reads a step from YAML.
-    pub fn from_value(v: &Value) -> Option<Step> {
-        Some(Step {
-            id: v.get("id")?.as_str()?.to_string(),
-            tekst: v
-                .get("tekst")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            uitleg: v.get("uitleg").and_then(Value::as_str).map(str::to_string),
-            verplicht: v.get("verplicht").and_then(Value::as_bool).unwrap_or(false),
-            soort: v
-                .get("soort")
-                .and_then(Value::as_str)
-                .unwrap_or("stap")
-                .to_string(),
-        })
-    }
-
-    /// Reads a list of steps.
-    pub fn list(v: Option<&Value>) -> Vec<Step> {
-        v.and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Step::from_value).collect())
-            .unwrap_or_default()
-    }
 }
 
 /// An answer, by shape.
@@ -135,9 +93,12 @@ pub struct SectionAnswers {
     pub inleiding: Option<String>,
     /// Whether the document has this section.
     pub aanwezig: bool,
-    /// Whether a required answer of this section is missing.
+    /// Whether the section is marked incomplete on its page. For a team protocol: not
+    /// `compleet`; for the organisation's documents: a required answer is missing.
     pub onvolledig: bool,
-    /// Whether the section is complete by the validator's measure (present, no finding).
+    /// Whether the section is complete. For a team protocol this is validation's measure
+    /// (`TeamReport`: present, no finding), the figure `vpd check` and `/status/` show; for
+    /// the organisation's documents: present with every required answer.
     pub compleet: bool,
     /// The fields.
     pub velden: Vec<FieldAnswer>,

@@ -16,14 +16,14 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use crate::validate::site::{SiteConfig, SiteError};
-pub use answer::{Answer, FieldAnswer, Ref, SectionAnswers, Step};
-pub use norm::{Category, NormRow};
+pub use answer::{Answer, FieldAnswer, Ref, SectionAnswers};
+pub use norm::{Category, NormRow, ReportingLevel, Step, StepKind, TeamStep};
 pub use status::Status;
 
 use crate::load::{Document, Loaded};
 use crate::messages::date_nl;
 use crate::template::{FieldType, Kind, Templates};
-use crate::validate::{Validated, next_evaluation, slug_of};
+use crate::validate::{TeamReport, Validated, next_evaluation, slug_of};
 
 /// An id with a name.
 #[derive(Debug, Clone, Serialize)]
@@ -301,7 +301,8 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, toda
 
     let policy_doc = docs_of(Kind::Beleid).into_iter().next();
     let norm_doc = docs_of(Kind::Normschema).into_iter().next();
-    let categories = norm::categories(norm_doc);
+    // The categories as validation read them from the norm schema: one reading, one type.
+    let categories = &org.categories;
 
     let beleid = policy_doc.and_then(|d| {
         let tpl = templates.get(d.template_name()?)?;
@@ -336,20 +337,23 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, toda
         })
     });
 
-    let reports: HashMap<&str, &crate::validate::TeamReport> = validated
+    let reports: HashMap<&str, &TeamReport> = validated
         .teams
         .iter()
         .map(|r| (r.file.as_str(), r))
         .collect();
+    // Validation reports every team protocol it checked against its template, and the model
+    // is only built from a validation without errors: every team here has its report.
     let mut teams: Vec<Team> = docs_of(Kind::Teamprotocol)
         .into_iter()
         .filter_map(|d| {
             let tpl = templates.get(d.template_name()?)?;
+            let report = reports.get(d.source.display.as_str())?;
             Some(team(
                 d,
                 tpl,
-                &reports,
-                &categories,
+                report,
+                categories,
                 &lookup,
                 &departments,
                 &site,
@@ -460,7 +464,7 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, toda
         gegevens: d.value.clone(),
     });
 
-    let status = status::build(&teams, &categories, today);
+    let status = status::build(&teams, categories, today);
     let team_index = teams
         .iter()
         .enumerate()
@@ -506,7 +510,7 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, toda
 fn team(
     d: &Document,
     tpl: &crate::template::Template,
-    reports: &HashMap<&str, &crate::validate::TeamReport>,
+    report: &TeamReport,
     categories: &[Category],
     lookup: &answer::Lookup,
     departments: &[Named],
@@ -514,15 +518,12 @@ fn team(
     today: Date,
 ) -> Team {
     let slug = slug_of(d);
-    let report = reports.get(d.source.display.as_str()).copied();
     let mut secties = answer::sections(&tpl.secties, d.value.get("secties"), lookup);
-    // One measure of completeness everywhere: the validator's.
-    if let Some(r) = report {
-        for s in &mut secties {
-            if let Some(status) = r.sections.iter().find(|x| x.id == s.id) {
-                s.compleet = status.complete;
-            }
-        }
+    // One measure of completeness everywhere: validation's report, which `vpd check` prints
+    // and the status page shows too.
+    for s in &mut secties {
+        s.compleet = report.section(&s.id).is_some_and(|x| x.complete);
+        s.onvolledig = !s.compleet;
     }
     let normtabel = tpl
         .norm_tables()
@@ -536,6 +537,7 @@ fn team(
                 f,
                 tpl,
                 categories,
+                report,
             )
         })
         .unwrap_or_default();
@@ -598,8 +600,8 @@ fn team(
         secties,
         normtabel,
         werkvormen,
-        ingevuld: report.map_or(0, |r| r.filled()),
-        verplicht: report.map_or(0, |r| r.required()),
+        ingevuld: report.filled(),
+        verplicht: report.required(),
         slug,
     }
 }

@@ -1,108 +1,29 @@
-//! The organisation's behaviour categories and each team's norm row beside them.
+//! Each team's norm rows: the organisation's norm (the categories validation read from the
+//! norm schema) with the team's own examples, approach and reporting level beside it.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::Value;
 
-use super::answer::Step;
-use crate::load::Document;
-use crate::template::compile::{NormContext, applicable_categories};
+use crate::template::placeholder::is_placeholder;
 use crate::template::{Field, Template};
-use crate::validate::org::ReportingLevel;
+use crate::validate::TeamReport;
+pub use crate::validate::org::{Category, ReportingLevel, Step, StepKind};
 
-/// A behaviour category of the organisation's norm, in escalation order.
+/// A step of the approach as it applies to one team: a step of the organisation (with the
+/// organisation's wording, mandatory or not) or one the team added.
 #[derive(Debug, Clone, Serialize)]
-pub struct Category {
-    /// The id (`jij-gedrag`).
-    pub id: String,
-    /// The name.
-    pub naam: String,
-    /// `emotie` or `agressie`.
-    pub groep: String,
-    /// Position on the escalation scale, 1 (emotion) to N (physical violence).
-    pub niveau: usize,
-    /// The citizen's behaviour.
-    pub gedrag: String,
-    /// How to recognise it.
-    pub herkenning: Vec<String>,
-    /// Example utterances.
-    pub uitspraken: Vec<String>,
-    /// The organisation's position.
-    pub standpunt: String,
-    /// The goal of the approach.
-    pub doel: String,
-    /// The approach.
-    pub aanpak: Vec<Step>,
-    /// What to avoid.
-    pub vermijden: Vec<String>,
-    /// Reporting level id.
-    pub meldniveau: String,
-    /// Reporting text.
-    pub melden: String,
-    /// When not to report.
-    pub niet_melden: String,
-    /// When to report and handle.
-    pub wel_melden: String,
-    /// Aangifte rule id.
-    pub aangifte: String,
-    /// Aangifte text.
-    pub aangifte_tekst: String,
-    /// Sanction the first time.
-    pub sanctie_eerste_keer: String,
-    /// Sanction on repeat.
-    pub sanctie_herhaling: String,
-}
-
-fn s(v: &Value, k: &str) -> String {
-    v.get(k)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string()
-}
-
-fn list(v: &Value, k: &str) -> Vec<String> {
-    v.get(k)
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The categories of the norm schema document.
-pub fn categories(norm: Option<&Document>) -> Vec<Category> {
-    let rows = norm
-        .and_then(|d| d.value.pointer("/secties/categorieen/categorieen"))
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    rows.iter()
-        .enumerate()
-        .filter(|(_, r)| r.get("id").and_then(Value::as_str).is_some())
-        .map(|(i, r)| Category {
-            id: s(r, "id"),
-            naam: s(r, "naam"),
-            groep: s(r, "groep"),
-            niveau: i + 1,
-            gedrag: s(r, "gedrag"),
-            herkenning: list(r, "herkenning"),
-            uitspraken: list(r, "uitspraken"),
-            standpunt: s(r, "standpunt"),
-            doel: s(r, "doel"),
-            aanpak: Step::list(r.get("aanpak")),
-            vermijden: list(r, "vermijden"),
-            meldniveau: s(r, "meldniveau"),
-            melden: s(r, "melden"),
-            niet_melden: s(r, "niet_melden"),
-            wel_melden: s(r, "wel_melden"),
-            aangifte: s(r, "aangifte"),
-            aangifte_tekst: s(r, "aangifte_tekst"),
-            sanctie_eerste_keer: s(r, "sanctie_eerste_keer"),
-            sanctie_herhaling: s(r, "sanctie_herhaling"),
-        })
-        .collect()
+pub struct TeamStep {
+    /// The step as shown: the organisation's, or the team's own.
+    #[serde(flatten)]
+    pub stap: Step,
+    /// Whether the team added this step (it is not a step of the organisation).
+    pub eigen: bool,
+    /// The team's own wording of an organisation step, when it differs from it.
+    pub team_tekst: Option<String>,
+    /// The team's explanation of how it carries out an organisation step (Markdown).
+    pub team_uitleg: Option<String>,
 }
 
 /// One row of a team's norm table: the organisation norm and the team norm side by side.
@@ -113,99 +34,256 @@ pub struct NormRow {
     /// The category name.
     pub naam: String,
     /// The form's column heading (e.g. "Emotioneel gedrag").
-    pub kop: String,
+    pub kop: Option<String>,
     /// Position on the escalation scale.
     pub niveau: usize,
     /// The citizen's behaviour (organisation).
     pub gedrag: String,
     /// The organisation's position.
     pub standpunt: String,
-    /// The team's own examples.
+    /// The team's own examples (placeholders are not examples).
     pub voorbeelden: Vec<String>,
+    /// Whether the team names enough examples, as validation counted them.
+    pub voorbeelden_compleet: bool,
     /// The approach's title in the form (e.g. "GRENS STELLEN").
-    pub aanpak_titel: String,
-    /// The approach that applies to the team.
-    pub aanpak: Vec<Step>,
-    /// Whether the team adapted the approach.
+    pub aanpak_titel: Option<String>,
+    /// The approach that applies to the team, in the organisation's order.
+    pub aanpak: Vec<TeamStep>,
+    /// Whether the team gave an approach of its own (additions, explanations).
     pub aanpak_aangepast: bool,
     /// The reporting level that applies to the team.
-    pub meldniveau: String,
+    pub meldniveau: Option<ReportingLevel>,
     /// The organisation's reporting level.
-    pub meldniveau_organisatie: String,
+    pub meldniveau_organisatie: Option<ReportingLevel>,
     /// Whether the team reports more strictly than the organisation.
     pub strenger: bool,
-    /// The reporting text (the form's).
+    /// The organisation's reporting text.
     pub melden: String,
     /// The team's own notes.
     pub toelichting: Option<String>,
 }
 
-/// The norm rows of a team document for a `normtabel` field.
+/// A string answer that is not a placeholder.
+fn answer(v: Option<&Value>) -> Option<String> {
+    v.and_then(Value::as_str)
+        .filter(|s| !is_placeholder(s))
+        .map(str::to_string)
+}
+
+/// The norm rows of a team document for its `normtabel` field: one per category the
+/// validation report covers, in the norm's order.
 pub fn team_rows(
     doc_table: Option<&Value>,
     field: &Field,
     template: &Template,
     cats: &[Category],
+    report: &TeamReport,
 ) -> Vec<NormRow> {
-    let ctx = NormContext {
-        categories: cats
-            .iter()
-            .map(|c| (c.id.clone(), c.naam.clone()))
-            .collect(),
-    };
-    applicable_categories(template, &ctx)
-        .into_iter()
-        .map(|(id, naam)| {
-            let org = cats.iter().find(|c| c.id == id);
-            let form = field.standaard.as_ref().and_then(|d| d.get(&id));
-            let team = doc_table.and_then(|t| t.get(&id));
-            let team_steps = team.and_then(|t| t.get("aanpak"));
-            let aanpak = match team_steps {
-                Some(steps) => Step::list(Some(steps)),
-                None => Step::list(form.and_then(|f| f.get("aanpak"))),
-            };
-            let org_level = org.map(|c| c.meldniveau.clone()).unwrap_or_default();
-            let team_level = team
-                .and_then(|t| t.get("meldniveau"))
-                .and_then(Value::as_str);
-            let strenger = match (
-                team_level.and_then(ReportingLevel::parse),
-                ReportingLevel::parse(&org_level),
-            ) {
-                (Some(t), Some(o)) => t > o,
-                _ => false,
-            };
+    report
+        .categories
+        .iter()
+        // The report's categories are the organisation's that apply to the template.
+        .filter_map(|status| Some((status, cats.iter().find(|c| c.id == status.id)?)))
+        .map(|(status, org)| {
+            let form = field.standaard.as_ref().and_then(|d| d.get(&org.id));
+            let form_text = |k: &str| form.and_then(|f| f.get(k)).and_then(Value::as_str);
+            let team = doc_table.and_then(|t| t.get(&org.id));
+            let team_steps = team
+                .and_then(|t| t.get("aanpak"))
+                .map(|s| Step::list(Some(s)));
+            let team_level = team.and_then(|t| ReportingLevel::of(t, "meldniveau"));
+            let meldniveau = team_level.or(org.meldniveau);
             NormRow {
-                categorie: id.clone(),
-                naam,
-                kop: form.map(|f| s(f, "kop")).unwrap_or_default(),
-                niveau: org.map(|c| c.niveau).unwrap_or(0),
-                gedrag: org
-                    .map(|c| c.gedrag.clone())
-                    .filter(|g| !g.is_empty())
-                    .unwrap_or_else(|| form.map(|f| s(f, "gedrag")).unwrap_or_default()),
-                standpunt: org
-                    .map(|c| c.standpunt.clone())
-                    .filter(|g| !g.is_empty())
-                    .unwrap_or_else(|| form.map(|f| s(f, "standpunt")).unwrap_or_default()),
-                voorbeelden: team.map(|t| list(t, "voorbeelden")).unwrap_or_default(),
-                aanpak_titel: form.map(|f| s(f, "aanpak_titel")).unwrap_or_default(),
-                aanpak,
+                categorie: org.id.clone(),
+                naam: org.naam.clone(),
+                kop: form_text("kop").map(str::to_string),
+                niveau: org.niveau,
+                gedrag: org.gedrag.clone(),
+                standpunt: org.standpunt.clone(),
+                voorbeelden: team
+                    .and_then(|t| t.get("voorbeelden"))
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(|v| answer(Some(v))).collect())
+                    .unwrap_or_default(),
+                voorbeelden_compleet: status.complete,
+                aanpak_titel: form_text("aanpak_titel").map(str::to_string),
+                aanpak: approach(org, &template.template, team_steps.as_deref()),
                 aanpak_aangepast: team_steps.is_some(),
-                meldniveau: team_level
-                    .map(str::to_string)
-                    .unwrap_or_else(|| org_level.clone()),
-                meldniveau_organisatie: org_level,
-                strenger,
-                melden: org
-                    .map(|c| c.melden.clone())
-                    .filter(|m| !m.is_empty())
-                    .unwrap_or_else(|| form.map(|f| s(f, "melden")).unwrap_or_default()),
-                toelichting: team
-                    .and_then(|t| t.get("toelichting"))
-                    .and_then(Value::as_str)
-                    .map(str::to_string),
+                strenger: match (team_level, org.meldniveau) {
+                    (Some(t), Some(o)) => t > o,
+                    _ => false,
+                },
+                meldniveau,
+                meldniveau_organisatie: org.meldniveau,
+                melden: org.melden.clone(),
+                toelichting: answer(team.and_then(|t| t.get("toelichting"))),
             }
         })
         .collect()
+}
+
+/// The approach that applies to a team of `template`: the organisation's steps for that
+/// template, in the organisation's order, with the team's own steps where the team put them.
+///
+/// Without its own approach a team follows the organisation's. With one, a team step whose
+/// id is an organisation step is that step (shown in the organisation's wording, with the
+/// team's wording and explanation beside it); an organisation step the team leaves out is
+/// left out unless it is mandatory (validation already demands every mandatory step). Every
+/// other team step is the team's own: it follows the organisation step the team listed
+/// before it, or opens the approach when the team listed none before it.
+pub fn approach(org: &Category, template: &str, team: Option<&[Step]>) -> Vec<TeamStep> {
+    let org_steps: Vec<&Step> = org.approach_for(template).collect();
+    let Some(team) = team else {
+        return org_steps
+            .into_iter()
+            .map(|s| organisation_step(s, template, None))
+            .collect();
+    };
+    let mut versions: HashMap<&str, &Step> = HashMap::new();
+    let mut leading: Vec<TeamStep> = Vec::new();
+    let mut following: HashMap<&str, Vec<TeamStep>> = HashMap::new();
+    let mut anchor: Option<&str> = None;
+    for step in team {
+        if let Some(o) = org_steps.iter().find(|o| o.id == step.id) {
+            versions.insert(o.id.as_str(), step);
+            anchor = Some(o.id.as_str());
+            continue;
+        }
+        if is_placeholder(&step.tekst) {
+            continue;
+        }
+        let own = TeamStep {
+            stap: Step {
+                // A team cannot make a step mandatory for the organisation, nor limit it
+                // to other templates: its own steps are simply part of its protocol.
+                verplicht: false,
+                geldt_voor: Vec::new(),
+                uitleg: step.uitleg.clone().filter(|u| !is_placeholder(u)),
+                ..step.clone()
+            },
+            eigen: true,
+            team_tekst: None,
+            team_uitleg: None,
+        };
+        match anchor {
+            Some(a) => following.entry(a).or_default().push(own),
+            None => leading.push(own),
+        }
+    }
+    let mut out = leading;
+    for o in org_steps {
+        let version = versions.get(o.id.as_str()).copied();
+        if version.is_none() && !o.is_mandatory_for(template) {
+            continue;
+        }
+        out.push(organisation_step(o, template, version));
+        out.extend(following.remove(o.id.as_str()).unwrap_or_default());
+    }
+    out
+}
+
+fn organisation_step(org: &Step, template: &str, team: Option<&Step>) -> TeamStep {
+    TeamStep {
+        stap: Step {
+            verplicht: org.is_mandatory_for(template),
+            ..org.clone()
+        },
+        eigen: false,
+        team_tekst: team
+            .map(|t| t.tekst.trim())
+            .filter(|t| !t.is_empty() && *t != org.tekst.trim() && !is_placeholder(t))
+            .map(str::to_string),
+        team_uitleg: team
+            .and_then(|t| t.uitleg.as_deref())
+            .filter(|u| !is_placeholder(u))
+            .map(str::to_string),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn steps(v: Value) -> Vec<Step> {
+        Step::list(Some(&v))
+    }
+
+    fn category(aanpak: Vec<Step>) -> Category {
+        let doc = crate::load::parse_document(&std::sync::Arc::new(
+            crate::source::SourceFile::new(
+                std::path::Path::new("normschema.yaml"),
+                "content/organisatie/normschema.yaml".into(),
+                "secties:\n  categorieen:\n    categorieen:\n      - id: fysiek-geweld\n        naam: Fysiek geweld\n".into(),
+            ),
+        ));
+        let mut cats = Category::read_all(&doc.expect("the test norm parses"));
+        let mut c = cats.remove(0);
+        c.aanpak = aanpak;
+        c
+    }
+
+    fn ids(approach: &[TeamStep]) -> Vec<(&str, bool, bool)> {
+        approach
+            .iter()
+            .map(|s| (s.stap.id.as_str(), s.stap.verplicht, s.eigen))
+            .collect()
+    }
+
+    #[test]
+    fn without_its_own_approach_a_team_follows_the_organisation_for_its_template() {
+        let org = category(steps(serde_json::json!([
+            {"id": "eigen-veiligheid", "tekst": "Eigen veiligheid gaat altijd voor", "verplicht": true},
+            {"id": "pand-verlaten", "tekst": "Pand verlaten", "verplicht": true, "geldt_voor": ["werkplein"]},
+            {"id": "politie", "tekst": "Politie bellen"},
+        ])));
+        assert_eq!(
+            ids(&approach(&org, "werkplein", None)),
+            [
+                ("eigen-veiligheid", true, false),
+                ("pand-verlaten", true, false),
+                ("politie", false, false)
+            ]
+        );
+        assert_eq!(
+            ids(&approach(&org, "kcc", None)),
+            [("eigen-veiligheid", true, false), ("politie", false, false)]
+        );
+    }
+
+    #[test]
+    fn team_steps_keep_the_organisations_order_and_wording_with_additions_where_placed() {
+        let org = category(steps(serde_json::json!([
+            {"id": "eigen-veiligheid", "tekst": "Eigen veiligheid gaat altijd voor", "verplicht": true},
+            {"id": "bijstand", "tekst": "Schakel bijstand in", "verplicht": true},
+            {"id": "terugtrekken", "tekst": "Trek je terug", "verplicht": true},
+            {"id": "politie", "tekst": "Laat de politie bellen"},
+            {"id": "weglaten", "tekst": "Een stap die het team weglaat"},
+        ])));
+        let team = steps(serde_json::json!([
+            {"id": "codewoord", "tekst": "Codewoord roepen"},
+            {"id": "bijstand", "tekst": "Portofoon", "uitleg": "Kanaal 2"},
+            {"id": "achterdeur", "tekst": "Via de achterdeur", "verplicht": true},
+            {"id": "terugtrekken", "tekst": "Trek je terug"},
+            {"id": "eigen-veiligheid", "tekst": "Veiligheid voorop"},
+            {"id": "politie", "tekst": "Laat de politie bellen"},
+            {"id": "leeg", "tekst": "....."},
+        ]));
+        let got = approach(&org, "werkplein", Some(&team));
+        assert_eq!(
+            ids(&got),
+            [
+                ("codewoord", false, true),
+                ("eigen-veiligheid", true, false),
+                ("bijstand", true, false),
+                ("achterdeur", false, true),
+                ("terugtrekken", true, false),
+                ("politie", false, false),
+            ]
+        );
+        assert_eq!(got[1].stap.tekst, "Eigen veiligheid gaat altijd voor");
+        assert_eq!(got[1].team_tekst.as_deref(), Some("Veiligheid voorop"));
+        assert_eq!(got[2].team_tekst.as_deref(), Some("Portofoon"));
+        assert_eq!(got[2].team_uitleg.as_deref(), Some("Kanaal 2"));
+        assert_eq!(got[4].team_tekst, None, "same wording is not repeated");
+    }
 }

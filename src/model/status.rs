@@ -1,10 +1,22 @@
 //! The coordinator's overview: completeness per team and section, which team has
-//! examples for which category, and evaluation dates (overdue first).
+//! examples for which category, and evaluation dates (overdue first). Every figure is the
+//! one validation computed (see `TeamReport`), as the team pages and `vpd check` show it.
 
 use jiff::civil::Date;
 use serde::Serialize;
 
 use super::{Category, Team};
+
+/// One section of a team's protocol on the status page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionCheck {
+    /// The section id (its anchor on the team page).
+    pub id: String,
+    /// The form's heading.
+    pub titel: String,
+    /// Whether it is complete, as validation measured it.
+    pub compleet: bool,
+}
 
 /// One team's row on the status page.
 #[derive(Debug, Clone, Serialize)]
@@ -19,14 +31,14 @@ pub struct TeamStatus {
     pub afdeling: String,
     /// `concept` or `vastgesteld`.
     pub status: String,
-    /// Per section of the team's form: title and whether it is complete (required sections only).
-    pub secties: Vec<(String, bool)>,
+    /// Per section of the team's form, in order: title and whether it is complete.
+    pub secties: Vec<SectionCheck>,
     /// Required sections complete.
     pub ingevuld: usize,
     /// Required sections.
     pub verplicht: usize,
-    /// Per category of the norm (in order): `Some(true)` examples given, `Some(false)`
-    /// missing, `None` not applicable to this form.
+    /// Per category of the norm (in order): `Some(true)` enough own examples (placeholders
+    /// do not count), `Some(false)` too few, `None` not applicable to this form.
     pub dekking: Vec<Option<bool>>,
     /// Next evaluation in words.
     pub volgende_evaluatie: Option<String>,
@@ -60,7 +72,7 @@ pub fn build(teams: &[Team], categories: &[Category], today: Date) -> Status {
                     t.normtabel
                         .iter()
                         .find(|r| r.categorie == c.id)
-                        .map(|r| r.voorbeelden.len() >= 2)
+                        .map(|r| r.voorbeelden_compleet)
                 })
                 .collect();
             let dagen = t
@@ -77,7 +89,11 @@ pub fn build(teams: &[Team], categories: &[Category], today: Date) -> Status {
                 secties: t
                     .secties
                     .iter()
-                    .map(|s| (s.titel.clone(), s.aanwezig && !s.onvolledig))
+                    .map(|s| SectionCheck {
+                        id: s.id.clone(),
+                        titel: s.titel.clone(),
+                        compleet: s.compleet,
+                    })
                     .collect(),
                 ingevuld: t.ingevuld,
                 verplicht: t.verplicht,

@@ -5,14 +5,22 @@ use serde_json::{Value, json};
 
 use super::markdown::{escape, inline_html, to_html};
 use crate::messages::t;
-use crate::model::{Answer, Category, FieldAnswer, NormRow, SectionAnswers, Step};
+use crate::model::{
+    Answer, Category, FieldAnswer, NormRow, ReportingLevel, SectionAnswers, Step, TeamStep,
+};
 
-/// The Dutch label of a reporting level.
-pub fn level_label(level: &str) -> String {
-    t(&format!("ui.meldniveau_{}", level.replace('-', "_")), &[])
+/// The Dutch label of a reporting level ("niet beschreven" when the norm gives none).
+pub fn level_label(level: Option<ReportingLevel>) -> String {
+    let key = match level {
+        Some(ReportingLevel::Niet) => "ui.meldniveau_niet",
+        Some(ReportingLevel::BijPatroon) => "ui.meldniveau_bij_patroon",
+        Some(ReportingLevel::Altijd) => "ui.meldniveau_altijd",
+        None => "ui.niet_beschreven",
+    };
+    t(key, &[])
 }
 
-/// A step for templates.
+/// A step of the organisation's approach for templates.
 pub fn step(s: &Step) -> Value {
     json!({
         "id": s.id,
@@ -20,7 +28,20 @@ pub fn step(s: &Step) -> Value {
         "uitleg_html": s.uitleg.as_deref().map(to_html).unwrap_or_default(),
         "verplicht": s.verplicht,
         "soort": s.soort,
+        "eigen": false,
+        "team_tekst": null,
+        "team_uitleg_html": "",
     })
+}
+
+/// A step of a team's approach for templates: the organisation's step with the team's
+/// wording and explanation, or the team's own step (`eigen`).
+pub fn team_step(s: &TeamStep) -> Value {
+    let mut v = step(&s.stap);
+    v["eigen"] = json!(s.eigen);
+    v["team_tekst"] = json!(s.team_tekst);
+    v["team_uitleg_html"] = json!(s.team_uitleg.as_deref().map(to_html).unwrap_or_default());
+    v
 }
 
 /// An answer as an HTML fragment; `label` names a table (its caption and region label).
@@ -142,7 +163,7 @@ pub fn section(s: &SectionAnswers) -> Value {
 pub fn category(c: &Category) -> Value {
     let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
     v["aanpak"] = Value::Array(c.aanpak.iter().map(step).collect());
-    v["meldniveau_tekst"] = json!(level_label(&c.meldniveau));
+    v["meldniveau_tekst"] = json!(level_label(c.meldniveau));
     v["aangifte_label"] = json!(t(
         &format!("ui.aangifte_{}", c.aangifte.replace('-', "_")),
         &[]
@@ -153,9 +174,9 @@ pub fn category(c: &Category) -> Value {
 /// A team's norm row for templates.
 pub fn norm_row(r: &NormRow) -> Value {
     let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
-    v["aanpak"] = Value::Array(r.aanpak.iter().map(step).collect());
-    v["meldniveau_tekst"] = json!(level_label(&r.meldniveau));
-    v["meldniveau_organisatie_tekst"] = json!(level_label(&r.meldniveau_organisatie));
+    v["aanpak"] = Value::Array(r.aanpak.iter().map(team_step).collect());
+    v["meldniveau_tekst"] = json!(level_label(r.meldniveau));
+    v["meldniveau_organisatie_tekst"] = json!(level_label(r.meldniveau_organisatie));
     v["voorbeelden_html"] = Value::Array(
         r.voorbeelden
             .iter()

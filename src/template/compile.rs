@@ -17,6 +17,9 @@ pub struct NormContext {
     pub categories: Vec<(String, String)>,
 }
 
+/// How many of its own examples a team names per behaviour category, at least.
+pub const MIN_TEAM_EXAMPLES: usize = 2;
+
 /// The `$id` base of published schemas.
 pub const SCHEMA_BASE: &str = "https://vpd.invalid/schemas/";
 
@@ -262,7 +265,7 @@ fn norm_table(template: &Template, norm: &NormContext) -> Value {
                 "properties": {
                     "voorbeelden": {
                         "type": "array",
-                        "minItems": 2,
+                        "minItems": MIN_TEAM_EXAMPLES,
                         "items": {"$ref": "#/$defs/tekst"},
                         "x-vpd-type": "voorbeelden",
                         "description": t("veld.voorbeelden", &[("categorie", &name)]),

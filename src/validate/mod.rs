@@ -6,6 +6,7 @@
 //! for team protocols → references → unique slugs → dates → completeness per team.
 //! In a `concept` protocol, completeness findings are warnings.
 
+mod category;
 mod dates;
 pub mod norm;
 pub mod org;
@@ -21,7 +22,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use serde_json::Value;
 
-pub use crate::diagnostic::summary::{SectionStatus, TeamReport};
+pub use crate::diagnostic::summary::{CategoryStatus, SectionStatus, TeamReport};
 pub use dates::next_evaluation;
 pub use org::Organisation;
 pub use schema::CompiledSchema;
@@ -31,6 +32,7 @@ use crate::diagnostic::{self, Diagnostic, Rule, Severity};
 use crate::load::{Document, Loaded};
 use crate::messages::t;
 use crate::source::{SourceFile, Span};
+use crate::template::placeholder::is_placeholder;
 use crate::template::{Kind, Templates, compile};
 
 /// How to validate.
@@ -158,7 +160,7 @@ pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Va
             }
         }
         if tpl.soort == Kind::Teamprotocol {
-            teams.push(team_report(doc, tpl, &found));
+            teams.push(team_report(doc, tpl, &organisation, &found));
         }
         diagnostics.extend(found);
     }
@@ -302,9 +304,14 @@ fn organisation_presence<'a, I: Iterator<Item = &'a Document>>(
     out
 }
 
+/// How complete a team protocol is, by one measure everywhere: a section is complete when
+/// the document has it and no finding (error or, in a concept, warning) points into it, so a
+/// placeholder is never an answer; a category is covered when the team names enough own
+/// examples that are not placeholders.
 fn team_report(
     doc: &Document,
     tpl: &crate::template::Template,
+    org: &Organisation,
     found: &[Diagnostic],
 ) -> TeamReport {
     let sections = tpl
@@ -327,6 +334,36 @@ fn team_report(
             }
         })
         .collect();
+    let categories = match tpl.norm_tables().next() {
+        Some((section, field)) => {
+            let table = doc.value.pointer(&crate::load::spans::pointer(&[
+                "secties",
+                &section.id,
+                &field.id,
+            ]));
+            compile::applicable_categories(tpl, &org.norm_context())
+                .into_iter()
+                .map(|(id, _)| {
+                    let examples = table
+                        .and_then(|t| t.get(&id))
+                        .and_then(|c| c.get("voorbeelden"))
+                        .and_then(Value::as_array)
+                        .map_or(0, |a| {
+                            a.iter()
+                                .filter_map(Value::as_str)
+                                .filter(|s| !is_placeholder(s))
+                                .count()
+                        });
+                    CategoryStatus {
+                        id,
+                        examples,
+                        complete: examples >= compile::MIN_TEAM_EXAMPLES,
+                    }
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
     TeamReport {
         file: doc.source.display.clone(),
         team: doc
@@ -342,5 +379,6 @@ fn team_report(
             .unwrap_or_default()
             .to_string(),
         sections,
+        categories,
     }
 }

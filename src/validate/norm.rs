@@ -1,5 +1,6 @@
-//! "Never weaken the norm": a team's approach keeps every mandatory step of the
+//! "Never weaken the norm": a team's own approach keeps every mandatory step of the
 //! organisation (by id), and its reporting level is never laxer than the organisation's.
+//! A team that gives no approach of its own follows the organisation's.
 //! (The team's own examples per category and the ban on setting the organisation's
 //! position are part of the compiled schema.)
 
@@ -32,72 +33,45 @@ pub fn check(doc: &Document, template: &Template, org: &Organisation) -> Vec<Dia
                 continue;
             };
             let entry_ptr = pointer(&["secties", &section.id, &field.id, cat_id]);
-            let team_steps = entry.get("aanpak").and_then(Value::as_array);
-            let ids: Vec<String> = match team_steps {
-                Some(steps) => {
-                    check_duplicate_steps(doc, &entry_ptr, steps, &section.id, &mut out);
-                    steps
-                        .iter()
-                        .filter_map(|s| s.get("id").and_then(Value::as_str))
-                        .map(str::to_string)
-                        .collect()
-                }
-                None => field
-                    .standaard
-                    .as_ref()
-                    .and_then(|d| d.get(cat_id))
-                    .and_then(|c| c.get("aanpak"))
-                    .and_then(Value::as_array)
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|s| s.get("id").and_then(Value::as_str))
-                            .map(str::to_string)
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            };
-            for (step, step_span) in &category.steps {
-                let applies = step.verplicht
-                    && (step.geldt_voor.is_empty() || step.geldt_voor.contains(&template.template));
-                if !applies || ids.contains(&step.id) {
-                    continue;
-                }
-                let (span, message_key) = match team_steps {
-                    Some(_) => (
+            // Without its own `aanpak` a team follows the organisation's approach as is.
+            if let Some(steps) = entry.get("aanpak").and_then(Value::as_array) {
+                check_duplicate_steps(doc, &entry_ptr, steps, &section.id, &mut out);
+                let ids: Vec<&str> = steps
+                    .iter()
+                    .filter_map(|s| s.get("id").and_then(Value::as_str))
+                    .collect();
+                for (step, step_span) in category.steps_with_spans() {
+                    if !step.is_mandatory_for(&template.template) || ids.contains(&step.id.as_str())
+                    {
+                        continue;
+                    }
+                    let mut d = Diagnostic::new(
+                        Rule::MandatoryStep,
+                        &doc.source,
                         doc.spans.key_or_value(&format!("{entry_ptr}/aanpak")),
-                        "norm.verplichte-stap",
-                    ),
-                    None => (
-                        doc.spans.key_or_value(&entry_ptr),
-                        "norm.verplichte-stap.formulier",
-                    ),
-                };
-                let mut d = Diagnostic::new(
-                    Rule::MandatoryStep,
-                    &doc.source,
-                    span,
-                    t(
-                        message_key,
-                        &[
-                            ("stap", &step.tekst),
-                            ("id", &step.id),
-                            ("categorie", &category.naam),
-                        ],
-                    ),
-                )
-                .with_label(t("norm.verplichte-stap.label", &[("id", &step.id)]))
-                .with_hint(t("norm.verplichte-stap.hint", &[("id", &step.id)]))
-                .in_section(section.id.clone());
-                if let Some(norm) = &org.norm {
-                    d = d.with_secondary(norm, *step_span, t("norm.verplichte-stap.org", &[]));
+                        t(
+                            "norm.verplichte-stap",
+                            &[
+                                ("stap", &step.tekst),
+                                ("id", &step.id),
+                                ("categorie", &category.naam),
+                            ],
+                        ),
+                    )
+                    .with_label(t("norm.verplichte-stap.label", &[("id", &step.id)]))
+                    .with_hint(t("norm.verplichte-stap.hint", &[("id", &step.id)]))
+                    .in_section(section.id.clone());
+                    if let Some(norm) = &org.norm {
+                        d = d.with_secondary(norm, step_span, t("norm.verplichte-stap.org", &[]));
+                    }
+                    out.push(d);
                 }
-                out.push(d);
             }
             let team_level = entry
                 .get("meldniveau")
                 .and_then(Value::as_str)
                 .and_then(ReportingLevel::parse);
-            if let (Some(team), Some(org_level)) = (team_level, category.level)
+            if let (Some(team), Some(org_level)) = (team_level, category.meldniveau)
                 && team < org_level
             {
                 let mut d = Diagnostic::new(

@@ -4,74 +4,10 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+pub use super::category::{Category, ReportingLevel, Step, StepKind};
 use crate::load::Document;
-use crate::load::spans::pointer;
-use crate::source::{Source, Span};
+use crate::source::Source;
 use crate::template::compile::NormContext;
-
-/// A reporting level, ordered from lax to strict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ReportingLevel {
-    /// Not reported.
-    Niet,
-    /// Reported when it persists or becomes a pattern.
-    BijPatroon,
-    /// Always reported.
-    Altijd,
-}
-
-impl ReportingLevel {
-    /// Parses the YAML value.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "niet" => Some(Self::Niet),
-            "bij-patroon" => Some(Self::BijPatroon),
-            "altijd" => Some(Self::Altijd),
-            _ => None,
-        }
-    }
-
-    /// The YAML value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Niet => "niet",
-            Self::BijPatroon => "bij-patroon",
-            Self::Altijd => "altijd",
-        }
-    }
-}
-
-/// A step of an approach.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Step {
-    /// The stable id teams refer to.
-    pub id: String,
-    /// What to do.
-    #[serde(default)]
-    pub tekst: String,
-    /// Whether every team must keep it.
-    #[serde(default)]
-    pub verplicht: bool,
-    /// The templates it is mandatory for (all when empty).
-    #[serde(default)]
-    pub geldt_voor: Vec<String>,
-}
-
-/// A behaviour category of the organisation's norm.
-#[derive(Debug, Clone)]
-pub struct Category {
-    /// The id (`jij-gedrag`).
-    pub id: String,
-    /// The name shown to users.
-    pub naam: String,
-    /// The organisation's reporting level.
-    pub level: Option<ReportingLevel>,
-    /// Where the reporting level is written.
-    pub level_span: Span,
-    /// The approach, with each step's span.
-    pub steps: Vec<(Step, Span)>,
-}
 
 /// A named thing teams refer to by id (a department, a role).
 #[derive(Debug, Clone)]
@@ -118,50 +54,7 @@ impl Organisation {
             org.roles = named_list(p.value.get("rollen"));
         }
         if let Some(n) = norm {
-            let base = ["secties", "categorieen", "categorieen"];
-            let rows = n
-                .value
-                .pointer(&pointer(&base))
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
-            for (i, row) in rows.iter().enumerate() {
-                let Some(id) = row.get("id").and_then(Value::as_str) else {
-                    continue;
-                };
-                let i = i.to_string();
-                let row_ptr = pointer(&[base[0], base[1], base[2], &i]);
-                let steps = row
-                    .get("aanpak")
-                    .and_then(Value::as_array)
-                    .map(|steps| {
-                        steps
-                            .iter()
-                            .enumerate()
-                            .filter_map(|(j, s)| {
-                                let step = serde_json::from_value::<Step>(s.clone()).ok()?;
-                                let span =
-                                    n.spans.key_or_value(&format!("{row_ptr}/aanpak/{j}/id"));
-                                Some((step, span))
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                org.categories.push(Category {
-                    id: id.to_string(),
-                    naam: row
-                        .get("naam")
-                        .and_then(Value::as_str)
-                        .unwrap_or(id)
-                        .to_string(),
-                    level: row
-                        .get("meldniveau")
-                        .and_then(Value::as_str)
-                        .and_then(ReportingLevel::parse),
-                    level_span: n.spans.value(&format!("{row_ptr}/meldniveau")),
-                    steps,
-                });
-            }
+            org.categories = Category::read_all(n);
         }
         org
     }
