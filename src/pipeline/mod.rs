@@ -8,9 +8,10 @@ mod session;
 mod sink;
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-pub use session::{Session, SessionError, Update, index_folder};
+pub use session::{SearchJob, Session, SessionError, Update};
 
 use crate::load::{LoadError, Loaded};
 use crate::messages::t;
@@ -62,11 +63,12 @@ fn validate_loaded(loaded: Loaded, options: &Options) -> Checked {
     }
 }
 
-/// The model, the theme and the registry of a valid organisation.
+/// The model, the theme and the registry of a valid organisation (shared with the
+/// preview's background search indexer).
 struct Site {
-    model: Model,
+    model: Arc<Model>,
     theme: Theme,
-    registry: Registry,
+    registry: Arc<Registry>,
 }
 
 impl Site {
@@ -80,9 +82,9 @@ impl Site {
         let theme = Theme::load(&checked.loaded.root)?;
         let registry = Registry::new(&model, theme.statics.keys().cloned());
         Ok(Site {
-            model,
+            model: Arc::new(model),
             theme,
-            registry,
+            registry: Arc::new(registry),
         })
     }
 }
@@ -108,10 +110,10 @@ pub enum Stage {
     Validate,
     /// Building the model and the page registry.
     Model,
-    /// Rendering, link-checking and writing the pages (parallel; the search index is fed
-    /// at the same time).
+    /// Rendering, link-checking and writing the pages (parallel; the search index is
+    /// built from the model at the same time).
     Render,
-    /// Finishing the Pagefind index after the last page.
+    /// Writing the search index (and waiting for it when it outlasts rendering).
     Search,
     /// Swapping the output folder.
     Write,
@@ -200,17 +202,37 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRes
         laps.lap(Stage::Model);
         (options.progress)(Step::Rendering);
         let staging = crate::write::Staging::open(out)?;
-        let sink = sink::Staged::new(&staging, &site.registry, options.search);
-        let rendered = render::render(
-            &site.model,
-            &site.theme,
-            &site.registry,
-            &Selection::Everything,
-            &sink,
-        )?;
+        let sink = sink::Staged::new(&staging, &site.registry);
+        // The search index is built from the model on its own thread while the pages
+        // render on the others.
+        let (rendered, index) = std::thread::scope(|scope| {
+            let index = options.search.then(|| {
+                scope.spawn(|| {
+                    render::search::index(render::search::records(&site.model, &site.registry))
+                })
+            });
+            let rendered = render::render(
+                &site.model,
+                &site.theme,
+                &site.registry,
+                &Selection::Everything,
+                &sink,
+            );
+            (rendered, index.map(|h| h.join()))
+        });
+        let rendered = rendered?;
+        sink.finish()?;
         laps.lap(Stage::Render);
         (options.progress)(Step::Indexing);
-        let search_files = sink.finish()?;
+        let mut search_files = 0;
+        if let Some(joined) = index {
+            let files = joined
+                .map_err(|_| render::RenderError::Search(t("render.zoeken-gestopt", &[])))??;
+            for f in &files {
+                staging.put(f)?;
+            }
+            search_files = files.len();
+        }
         laps.lap(Stage::Search);
         (options.progress)(Step::Writing);
         staging.commit()?;

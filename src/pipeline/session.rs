@@ -11,11 +11,13 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{Site, validate_loaded};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{LoadCache, LoadError, display_path};
-use crate::render::{self, OutputFile, Page, RenderError, Selection, Sink};
+use crate::model::Model;
+use crate::render::{self, OutputFile, Page, Registry, RenderError, Selection, Sink};
 use crate::validate::Options;
 use crate::write::{LiveFolder, WriteError};
 
@@ -78,15 +80,13 @@ impl Session {
         &self.folder
     }
 
-    /// The listed pages of the current site as (URL, output path), in registry order
-    /// (as a full build indexes them), for the search index.
-    pub fn searchable_pages(&self) -> Vec<(String, String)> {
-        self.last
-            .iter()
-            .flat_map(|s| s.registry.pages())
-            .filter(|p| p.is_listed())
-            .map(|p| (p.url.clone(), p.path.clone()))
-            .collect()
+    /// The search index of the current site, to build beside the session.
+    pub fn search_job(&self) -> Option<SearchJob> {
+        self.last.as_ref().map(|site| SearchJob {
+            model: Arc::clone(&site.model),
+            registry: Arc::clone(&site.registry),
+            folder: self.folder.clone(),
+        })
     }
 
     /// Brings the site up to date after `changed` paths (absolute, as the watcher
@@ -167,26 +167,31 @@ impl Sink for Live<'_> {
     }
 }
 
-/// Builds the search index of the pages in `folder` and writes it there, removing index
-/// files of earlier runs. Runs beside the session (the preview's background indexer).
-pub fn index_folder(live: &LiveFolder, pages: &[(String, String)]) -> Result<usize, SessionError> {
-    let folder = live.root();
-    let inputs = pages.iter().filter_map(|(url, path)| {
-        std::fs::read_to_string(folder.join(path))
-            .ok()
-            .map(|html| (url.clone(), html))
-    });
-    let files = render::search::index(inputs)?;
-    for f in &files {
-        live.put(f)?;
+/// The search index of one state of the site: built on another thread (the preview's
+/// background indexer) and written into the preview's folder, replacing the last one.
+pub struct SearchJob {
+    model: Arc<Model>,
+    registry: Arc<Registry>,
+    folder: LiveFolder,
+}
+
+impl SearchJob {
+    /// Builds the index, writes it and removes index files of earlier runs; returns how
+    /// many files the index has.
+    pub fn run(&self) -> Result<usize, SessionError> {
+        let files = render::search::index(render::search::records(&self.model, &self.registry))?;
+        for f in &files {
+            self.folder.put(f)?;
+        }
+        let keep: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let root = self.folder.root();
+        let mut stale = Vec::new();
+        collect_relative(&root.join("pagefind"), root, &mut stale);
+        for path in stale.iter().filter(|p| !keep.contains(p.as_str())) {
+            self.folder.remove(path)?;
+        }
+        Ok(files.len())
     }
-    let keep: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let mut stale = Vec::new();
-    collect_relative(&folder.join("pagefind"), folder, &mut stale);
-    for path in stale.iter().filter(|p| !keep.contains(p.as_str())) {
-        live.remove(path)?;
-    }
-    Ok(files.len())
 }
 
 /// Every file below `dir`, relative to `base`.

@@ -1,7 +1,9 @@
 //! Every internal link of the output must resolve, and nothing may be loaded from
 //! another host (the site runs on an intranet).
 
-use scraper::{Html, Selector};
+use std::cell::RefCell;
+
+use lol_html::{HtmlRewriter, Settings, element};
 
 use crate::messages::t;
 
@@ -22,26 +24,52 @@ fn is_external(url: &str) -> bool {
     url.starts_with("//") || url.contains("://")
 }
 
+/// Elements that link or load, with the attribute that holds the address.
+const LINKING: &[(&str, &str)] = &[
+    ("a[href]", "href"),
+    ("link[href]", "href"),
+    ("script[src]", "src"),
+    ("img[src]", "src"),
+    ("iframe[src]", "src"),
+    ("source[src]", "src"),
+];
+
+/// Every (element, address) of a page that links or loads, read by a streaming HTML
+/// tokenizer (lol_html, which Pagefind also uses): no document tree is built.
+fn addresses(html: &str) -> Result<Vec<(String, String)>, String> {
+    let found = RefCell::new(Vec::new());
+    let mut settings = Settings::new();
+    for (selector, attr) in LINKING {
+        settings = settings.append_element_content_handler(element!(selector, |el| {
+            if let Some(url) = el.get_attribute(attr) {
+                found.borrow_mut().push((el.tag_name(), url));
+            }
+            Ok(())
+        }));
+    }
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    rewriter
+        .write(html.as_bytes())
+        .and_then(|()| rewriter.end())
+        .map_err(|e| e.to_string())?;
+    Ok(found.into_inner())
+}
+
 /// The problems of one page at `path`: internal links to files `exists` does not know,
 /// relative links, and resources from other hosts.
 pub fn check_page(path: &str, html: &str, exists: &dyn Fn(&str) -> bool) -> Vec<String> {
-    let Ok(selector) =
-        Selector::parse("a[href], link[href], script[src], img[src], iframe[src], source[src]")
-    else {
-        return vec![t("render.selector", &[])];
+    let found = match addresses(html) {
+        Ok(found) => found,
+        Err(e) => {
+            return vec![t(
+                "render.html-onleesbaar",
+                &[("pagina", path), ("fout", &e)],
+            )];
+        }
     };
-    let document = Html::parse_document(html);
     let mut out = Vec::new();
-    for el in document.select(&selector) {
-        let name = el.value().name();
-        let attr = if name == "a" || name == "link" {
-            "href"
-        } else {
-            "src"
-        };
-        let Some(url) = el.value().attr(attr) else {
-            continue;
-        };
+    for (name, url) in found {
+        let url = url.as_str();
         if is_external(url) {
             if name != "a" {
                 out.push(t("render.externe-bron", &[("pagina", path), ("url", url)]));

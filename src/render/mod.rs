@@ -4,8 +4,8 @@
 //! [`Registry`] → render the selected pages in parallel, each straight to the sink (no
 //! page is held after it is handed over) → the assets (static files, the municipality's
 //! tokens, the JSON Schemas). The sink (the write stage, or the preview) puts them on disk.
-//! [`search`] indexes pages for Pagefind and [`links`] checks a page's links; the
-//! pipeline calls them from its sink.
+//! [`search`] indexes each page's text from the model for Pagefind (beside rendering, on
+//! its own thread) and [`links`] checks a page's links as it passes the sink.
 
 pub mod links;
 pub mod markdown;
@@ -57,17 +57,7 @@ pub enum RenderError {
 pub trait Sink: Sync {
     /// Takes one rendered file; `page` is its registry entry (`None` for assets).
     fn put(&self, file: OutputFile, page: Option<&Page>) -> Result<(), RenderError>;
-
-    /// Called after each batch of pages: every page before the batch's end (in registry
-    /// order) has been handed over, so a sink that needs order can pass them on.
-    fn batch_done(&self) -> Result<(), RenderError> {
-        Ok(())
-    }
 }
-
-/// Pages rendered in parallel between two [`Sink::batch_done`] calls: bounds what an
-/// order-keeping sink holds.
-const BATCH: usize = 256;
 
 /// What a render produced.
 #[derive(Debug, Clone, Copy, Default)]
@@ -95,21 +85,17 @@ pub fn render(
         .iter()
         .filter(|p| selection.has(p))
         .collect();
-    for batch in selected.chunks(BATCH) {
-        batch.par_iter().try_for_each(|page| {
-            let value = pages::context(model, registry, page);
-            let fail =
-                |e: tera::Error| RenderError::Template(page.template.into(), format!("{e:#}"));
-            let context = tera::Context::from_serialize(&value).map_err(fail)?;
-            let html = tera.render(page.template, &context).map_err(fail)?;
-            let file = OutputFile {
-                path: page.path.clone(),
-                bytes: html.into_bytes(),
-            };
-            sink.put(file, Some(page))
-        })?;
-        sink.batch_done()?;
-    }
+    selected.par_iter().try_for_each(|page| {
+        let value = pages::context(model, registry, page);
+        let fail = |e: tera::Error| RenderError::Template(page.template.into(), format!("{e:#}"));
+        let context = tera::Context::from_serialize(&value).map_err(fail)?;
+        let html = tera.render(page.template, &context).map_err(fail)?;
+        let file = OutputFile {
+            path: page.path.clone(),
+            bytes: html.into_bytes(),
+        };
+        sink.put(file, Some(page))
+    })?;
     let mut rendered = Rendered {
         pages: selected.len(),
         assets: 0,

@@ -24,9 +24,8 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use crate::diagnostic::format::{self, Format};
 use crate::diagnostic::summary::Report;
 use crate::messages::t;
-use crate::pipeline::{Session, Update, index_folder};
+use crate::pipeline::{SearchJob, Session, Update};
 use crate::validate::Options;
-use crate::write::LiveFolder;
 
 /// How to serve.
 pub struct ServeOptions {
@@ -71,15 +70,15 @@ enum Message {
 
 /// One background thread rebuilds the search index from the pages on disk; requests that
 /// arrive while it works are folded into one, so memory stays that of a single index.
-fn start_indexer(folder: LiveFolder) -> mpsc::Sender<Vec<(String, String)>> {
-    let (tx, rx) = mpsc::channel::<Vec<(String, String)>>();
+fn start_indexer() -> mpsc::Sender<SearchJob> {
+    let (tx, rx) = mpsc::channel::<SearchJob>();
     std::thread::spawn(move || {
-        while let Ok(mut pages) = rx.recv() {
+        while let Ok(mut job) = rx.recv() {
             while let Ok(newer) = rx.try_recv() {
-                pages = newer;
+                job = newer;
             }
             let start = Instant::now();
-            match index_folder(&folder, &pages) {
+            match job.run() {
                 Ok(_) => eprintln!(
                     "{}",
                     t("serve.zoekindex", &[("tijd", &millis(start.elapsed()))])
@@ -130,7 +129,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
 
     let mut session = Session::open(&root, &out, options.validate)?;
     let shared = http::Shared::new(session.folder().root().to_path_buf());
-    let reindex = start_indexer(session.folder().clone());
+    let reindex = start_indexer();
     let started = Instant::now();
     if update(&mut session, &shared, &reindex, &[]) {
         eprintln!(
@@ -241,7 +240,7 @@ fn watch(
 fn update(
     session: &mut Session,
     shared: &http::Shared,
-    reindex: &mpsc::Sender<Vec<(String, String)>>,
+    reindex: &mpsc::Sender<SearchJob>,
     changed: &[PathBuf],
 ) -> bool {
     let set_error = |page: Option<String>| {
@@ -252,7 +251,9 @@ fn update(
     match session.update(changed) {
         Ok(Update::Built { .. }) => {
             set_error(None);
-            let _ = reindex.send(session.searchable_pages());
+            if let Some(job) = session.search_job() {
+                let _ = reindex.send(job);
+            }
             true
         }
         Ok(Update::Invalid(errors)) => {

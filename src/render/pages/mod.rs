@@ -5,6 +5,9 @@ mod index;
 mod learning;
 mod organisation;
 mod teams;
+mod text;
+
+pub use text::{Record, record};
 
 use serde_json::{Value, json};
 use tera::Context;
