@@ -30,7 +30,7 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             today: super::today()?,
             strict: args.strict,
         },
-        search: true,
+        search: !args.zonder_zoekindex,
         progress: &progress,
     };
     let result = pipeline::build(&args.dir, &out, &options)?;

@@ -92,6 +92,10 @@ pub struct BuildArgs {
     /// Toon na afloop hoe lang iedere fase duurde.
     #[arg(long)]
     pub tijden: bool,
+    /// Bouw zonder zoekindex (sneller, bijvoorbeeld om te meten of te testen); zoeken
+    /// werkt dan alleen via de A-Z-index.
+    #[arg(long)]
+    pub zonder_zoekindex: bool,
 }
 
 /// Arguments of `vpd serve`.

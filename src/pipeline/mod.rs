@@ -206,11 +206,9 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRes
         // The search index is built from the model on its own thread while the pages
         // render on the others.
         let (rendered, index) = std::thread::scope(|scope| {
-            let index = options.search.then(|| {
-                scope.spawn(|| {
-                    render::search::index(render::search::records(&site.model, &site.registry))
-                })
-            });
+            let index = options
+                .search
+                .then(|| scope.spawn(|| render::search::index_all(&site.model, &site.registry)));
             let rendered = render::render(
                 &site.model,
                 &site.theme,

@@ -179,14 +179,18 @@ impl SearchJob {
     /// Builds the index, writes it and removes index files of earlier runs; returns how
     /// many files the index has.
     pub fn run(&self) -> Result<usize, SessionError> {
-        let files = render::search::index(render::search::records(&self.model, &self.registry))?;
+        let files = render::search::index_all(&self.model, &self.registry)?;
         for f in &files {
             self.folder.put(f)?;
         }
         let keep: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
         let root = self.folder.root();
         let mut stale = Vec::new();
-        collect_relative(&root.join("pagefind"), root, &mut stale);
+        for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
+            if entry.file_name().to_string_lossy().starts_with("pagefind") {
+                collect_relative(&entry.path(), root, &mut stale);
+            }
+        }
         for path in stale.iter().filter(|p| !keep.contains(p.as_str())) {
             self.folder.remove(path)?;
         }

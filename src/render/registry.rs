@@ -165,6 +165,19 @@ pub struct Registry {
     members: HashMap<String, Collection>,
 }
 
+/// Pages per part of the search index. Pagefind's indexing time grows faster than the
+/// number of pages, and parts are built on all cores at once (see BENCHMARKS.md).
+const SEARCH_PART_PAGES: usize = 500;
+
+/// The URL of search part `i`'s bundle.
+pub fn bundle_url(i: usize) -> String {
+    if i == 0 {
+        "/pagefind/".to_string()
+    } else {
+        format!("/pagefind-{i}/")
+    }
+}
+
 /// The output path of a URL (`/teams/x/` → `teams/x/index.html`).
 pub fn path_of(url: &str) -> String {
     let rel = url.trim_start_matches('/');
@@ -233,6 +246,27 @@ impl Registry {
     /// The page at `url`.
     pub fn page(&self, url: &str) -> Option<&Page> {
         self.by_url.get(url).and_then(|i| self.pages.get(*i))
+    }
+
+    /// The listed pages split into the parts of the search index: each part is a Pagefind
+    /// bundle of its own, built in parallel with the others and merged in the browser.
+    /// A page's part follows from its URL alone, so an edit changes one part only.
+    pub fn search_parts(&self) -> Vec<Vec<&Page>> {
+        let listed: Vec<&Page> = self.pages.iter().filter(|p| p.is_listed()).collect();
+        let count = listed.len().div_ceil(SEARCH_PART_PAGES).max(1);
+        let mut parts: Vec<Vec<&Page>> = vec![Vec::new(); count];
+        for page in listed {
+            let mut hasher = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(&page.url, &mut hasher);
+            let part = std::hash::Hasher::finish(&hasher) % count as u64;
+            parts[part as usize].push(page);
+        }
+        parts
+    }
+
+    /// The URL of each search part's bundle (`/pagefind/`, `/pagefind-1/`, …).
+    pub fn search_bundles(&self) -> Vec<String> {
+        (0..self.search_parts().len()).map(bundle_url).collect()
     }
 
     /// Every output path (pages and assets).

@@ -1,26 +1,49 @@
 //! The search index: Pagefind over each page's own text as the model holds it (not the
 //! rendered HTML, so nothing is parsed twice and the organisation's norm texts repeated
 //! on every team page are indexed once), Dutch stemming, written as files under
-//! `/pagefind/` so search works on the intranet without any other host.
+//! `/pagefind/` so search works on the intranet without any other host. A large site's
+//! index is built in parts (`/pagefind-1/`, …) in parallel; the search page merges them.
 
 use std::collections::BTreeMap;
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
+use rayon::prelude::*;
+
 use super::pages::{Record, record};
-use super::{OutputFile, Registry, RenderError};
+use super::registry::bundle_url;
+use super::{OutputFile, Page, Registry, RenderError};
 use crate::model::Model;
 
-/// The search records of every listed page, in registry order.
-pub fn records<'a>(model: &'a Model, registry: &'a Registry) -> impl Iterator<Item = Record> + 'a {
-    registry
-        .pages()
-        .iter()
-        .filter_map(move |p| record(model, p))
+/// Builds every part of the search index (in parallel) and returns their files.
+pub fn index_all(model: &Model, registry: &Registry) -> Result<Vec<OutputFile>, RenderError> {
+    let parts = registry.search_parts();
+    let files: Vec<Vec<OutputFile>> = parts
+        .par_iter()
+        .enumerate()
+        .map(|(i, pages)| index_part(model, i, pages))
+        .collect::<Result<_, _>>()?;
+    Ok(files.into_iter().flatten().collect())
 }
 
-/// Indexes `records` in the order given and returns Pagefind's files.
+/// Builds part `i` of the search index from `pages`.
+pub fn index_part(
+    model: &Model,
+    i: usize,
+    pages: &[&Page],
+) -> Result<Vec<OutputFile>, RenderError> {
+    let prefix = bundle_url(i);
+    let records = pages.iter().filter_map(|p| record(model, p));
+    let mut files = index(records)?;
+    for f in &mut files {
+        f.path = format!("{}{}", prefix.trim_start_matches('/'), f.path);
+    }
+    Ok(files)
+}
+
+/// Indexes `records` in the order given and returns Pagefind's files (paths relative
+/// to the bundle's folder).
 pub fn index(records: impl Iterator<Item = Record>) -> Result<Vec<OutputFile>, RenderError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
@@ -50,10 +73,7 @@ pub fn index(records: impl Iterator<Item = Record>) -> Result<Vec<OutputFile>, R
         Ok(files
             .into_iter()
             .map(|f| OutputFile {
-                path: format!(
-                    "pagefind/{}",
-                    f.filename.to_string_lossy().replace('\\', "/")
-                ),
+                path: f.filename.to_string_lossy().replace('\\', "/"),
                 bytes: f.contents,
             })
             .collect())

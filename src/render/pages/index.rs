@@ -9,7 +9,12 @@ use crate::render::registry::{Page, Registry};
 
 /// `/zoeken/`: the search form and the A–Z index of every listed page.
 pub fn search(registry: &Registry, page: &Page) -> Value {
-    json!({"page": top(page, vec![]), "az": a_to_z(registry)})
+    let bundles = registry.search_bundles();
+    json!({
+        "page": top(page, vec![]),
+        "az": a_to_z(registry),
+        "zoekdelen": bundles.get(1..).unwrap_or_default(),
+    })
 }
 
 /// Every listed page by first letter.

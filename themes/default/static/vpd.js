@@ -42,9 +42,12 @@
       if (typeof window.PagefindUI !== "function") {
         return;
       }
+      // A large site's index comes in parts; Pagefind merges them in the browser.
+      var delen = (el.getAttribute("data-vpd-pagefind-delen") || "").split(" ").filter(Boolean);
       new window.PagefindUI({
         element: "#zoeken",
         bundlePath: basis,
+        mergeIndex: delen.map(function (deel) { return { bundlePath: deel }; }),
         showSubResults: true,
         showImages: false,
         translations: vertalingen(el)
