@@ -10,6 +10,10 @@ pub mod norm;
 mod status;
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -65,6 +69,9 @@ pub struct Norm {
 /// A team protocol page.
 #[derive(Debug, Clone, Serialize)]
 pub struct Team {
+    /// A digest of what other pages (listings, status, werkvormen) show of the team.
+    #[serde(skip)]
+    pub listing: u64,
     /// The slug (`/teams/<slug>/`).
     pub slug: String,
     /// The page's URL.
@@ -196,8 +203,8 @@ pub struct Model {
     pub normschema: Option<Norm>,
     /// The aftercare timeline from the policy (a table answer).
     pub nazorg: Option<FieldAnswer>,
-    /// Team protocols, sorted by name.
-    pub teams: Vec<Team>,
+    /// Team protocols, sorted by name (shared with the preview's cache).
+    pub teams: Vec<Arc<Team>>,
     /// Most recently adopted or evaluated protocols (slugs).
     pub recent: Vec<String>,
     /// Werkvormen, sorted by title.
@@ -227,7 +234,10 @@ pub struct Model {
 impl Model {
     /// The team with `slug`.
     pub fn team(&self, slug: &str) -> Option<&Team> {
-        self.team_index.get(slug).and_then(|i| self.teams.get(*i))
+        self.team_index
+            .get(slug)
+            .and_then(|i| self.teams.get(*i))
+            .map(|t| &**t)
     }
 
     /// The werkvorm with `slug`.
@@ -254,12 +264,53 @@ fn date_words(v: &Value, k: &str) -> Option<String> {
 
 /// Builds the model from what was loaded and validated.
 pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, today: Date) -> Model {
+    build_cached(
+        loaded,
+        templates,
+        validated,
+        today,
+        &mut ModelCache::default(),
+    )
+}
+
+/// Team pages kept between builds (by `vpd serve`): a team whose document was not read
+/// again, in the same context (validation's, the site settings, the werkvormen, the
+/// date), is not built again.
+#[derive(Debug, Default)]
+pub struct ModelCache {
+    fingerprint: u64,
+    teams: HashMap<String, (Arc<Document>, Arc<Team>)>,
+}
+
+/// The context a team page is built in.
+fn fingerprint(loaded: &Loaded, validated: &Validated, werkvormen: &[Named], today: Date) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    validated.fingerprint.hash(&mut hasher);
+    loaded
+        .site
+        .as_ref()
+        .map(|d| d.source.text.as_str())
+        .hash(&mut hasher);
+    for w in werkvormen {
+        (&w.id, &w.naam).hash(&mut hasher);
+    }
+    today.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// [`build`], reusing the team pages `cache` holds for unchanged documents.
+pub fn build_cached(
+    loaded: &Loaded,
+    templates: &Templates,
+    validated: &Validated,
+    today: Date,
+    cache: &mut ModelCache,
+) -> Model {
     let site = validated.site.clone();
-    let docs_of = |kind: Kind| -> Vec<&Document> {
+    let docs_of = |kind: Kind| -> Vec<&Arc<Document>> {
         loaded
             .documents
             .iter()
-            .map(|d| &**d)
             .filter(|d| {
                 d.template_name()
                     .and_then(|n| templates.get(n))
@@ -344,12 +395,25 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, toda
         .collect();
     // Validation reports every team protocol it checked against its template, and the model
     // is only built from a validation without errors: every team here has its report.
-    let mut teams: Vec<Team> = docs_of(Kind::Teamprotocol)
-        .into_iter()
+    let fingerprint = fingerprint(loaded, validated, &werkvorm_names, today);
+    if cache.fingerprint != fingerprint {
+        cache.teams.clear();
+        cache.fingerprint = fingerprint;
+    }
+    let cached = &cache.teams;
+    let built: Vec<(Arc<Document>, Arc<Team>)> = docs_of(Kind::Teamprotocol)
+        .into_par_iter()
         .filter_map(|d| {
+            let hit = cached
+                .get(&d.source.display)
+                .filter(|(doc, _)| Arc::ptr_eq(doc, d))
+                .map(|(_, t)| Arc::clone(t));
+            if let Some(team) = hit {
+                return Some((Arc::clone(d), team));
+            }
             let tpl = templates.get(d.template_name()?)?;
             let report = reports.get(d.source.display.as_str())?;
-            Some(team(
+            let team = team(
                 d,
                 tpl,
                 report,
@@ -358,9 +422,15 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, toda
                 &departments,
                 &site,
                 today,
-            ))
+            );
+            Some((Arc::clone(d), Arc::new(team)))
         })
         .collect();
+    cache.teams = built
+        .iter()
+        .map(|(d, t)| (d.source.display.clone(), (Arc::clone(d), Arc::clone(t))))
+        .collect();
+    let mut teams: Vec<Arc<Team>> = built.into_iter().map(|(_, t)| t).collect();
     teams.sort_by_key(|t| t.team.to_lowercase());
 
     let mut afdelingen: Vec<Department> = departments
@@ -571,7 +641,8 @@ fn team(
         });
     let next = next_evaluation(&d.value);
     let status = string(&d.value, "status");
-    Team {
+    let mut team = Team {
+        listing: 0,
         url: format!("/teams/{slug}/"),
         team: string(&d.value, "team"),
         afdeling,
@@ -603,5 +674,49 @@ fn team(
         ingevuld: report.filled(),
         verplicht: report.required(),
         slug,
+    };
+    team.listing = listing_digest(&team);
+    team
+}
+
+/// A digest of what pages other than the team's own show of a team (listings, the status
+/// page, werkvorm pages): everything but the answers, of which only each section's and
+/// category's completeness is shown elsewhere. A field that a listing starts to show must
+/// be added here (the preview's differential test fails otherwise).
+fn listing_digest(team: &Team) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    (&team.slug, &team.url, &team.team, &team.eigenaar).hash(&mut h);
+    (&team.afdeling.id, &team.afdeling.naam).hash(&mut h);
+    (
+        &team.status,
+        team.concept,
+        &team.template,
+        &team.template_titel,
+    )
+        .hash(&mut h);
+    (
+        &team.vastgesteld_op,
+        &team.vastgesteld_iso,
+        &team.geevalueerd_op,
+    )
+        .hash(&mut h);
+    (&team.volgende_evaluatie, &team.volgende_evaluatie_iso).hash(&mut h);
+    (
+        team.evaluatie_verlopen,
+        &team.laatst_iso,
+        &team.bestand,
+        &team.bewerk_url,
+    )
+        .hash(&mut h);
+    for w in &team.werkvormen {
+        (&w.id, &w.naam, &w.url).hash(&mut h);
     }
+    (team.ingevuld, team.verplicht).hash(&mut h);
+    for s in &team.secties {
+        (&s.id, &s.titel, s.compleet).hash(&mut h);
+    }
+    for r in &team.normtabel {
+        (&r.categorie, r.voorbeelden_compleet).hash(&mut h);
+    }
+    h.finish()
 }

@@ -62,7 +62,7 @@ pub struct Status {
 }
 
 /// Builds the status overview.
-pub fn build(teams: &[Team], categories: &[Category], today: Date) -> Status {
+pub fn build(teams: &[std::sync::Arc<Team>], categories: &[Category], today: Date) -> Status {
     let rows: Vec<TeamStatus> = teams
         .iter()
         .map(|t| {

@@ -15,10 +15,10 @@ pub use session::{SearchJob, Session, SessionError, Update};
 
 use crate::load::{LoadError, Loaded};
 use crate::messages::t;
-use crate::model::{self, Model};
+use crate::model::{self, Model, ModelCache};
 use crate::render::{self, Registry, Selection, Theme};
 use crate::template::Templates;
-use crate::validate::{self, Options, Validated};
+use crate::validate::{self, Options, Validated, ValidationCache};
 
 /// Why a build produced no site.
 #[derive(Debug, thiserror::Error)]
@@ -49,13 +49,18 @@ pub struct Checked {
 
 /// Load and validate: everything `vpd check` does, and the first half of every build.
 pub fn check(root: &Path, options: &Options) -> Result<Checked, LoadError> {
-    Ok(validate_loaded(crate::load::load(root)?, options))
+    let loaded = crate::load::load(root)?;
+    Ok(validate_loaded(
+        loaded,
+        options,
+        &mut ValidationCache::default(),
+    ))
 }
 
-/// Validates what was loaded.
-fn validate_loaded(loaded: Loaded, options: &Options) -> Checked {
+/// Validates what was loaded (with the preview's cache of unchanged documents' findings).
+fn validate_loaded(loaded: Loaded, options: &Options, cache: &mut ValidationCache) -> Checked {
     let templates = Templates::load(&loaded.root);
-    let validated = validate::validate(&loaded, &templates, options);
+    let validated = validate::validate_cached(&loaded, &templates, options, cache);
     Checked {
         loaded,
         templates,
@@ -67,19 +72,30 @@ fn validate_loaded(loaded: Loaded, options: &Options) -> Checked {
 /// preview's background search indexer).
 struct Site {
     model: Arc<Model>,
-    theme: Theme,
+    theme: Arc<Theme>,
     registry: Arc<Registry>,
 }
 
 impl Site {
-    fn new(checked: &Checked, options: &Options) -> Result<Site, render::RenderError> {
-        let model = model::build(
+    /// Builds the model (reusing `cache`'s unchanged team pages) and the registry, with
+    /// `theme` or, when there is none, the theme compiled anew.
+    fn new(
+        checked: &Checked,
+        options: &Options,
+        cache: &mut ModelCache,
+        theme: Option<Arc<Theme>>,
+    ) -> Result<Site, render::RenderError> {
+        let model = model::build_cached(
             &checked.loaded,
             &checked.templates,
             &checked.validated,
             options.today,
+            cache,
         );
-        let theme = Theme::load(&checked.loaded.root)?;
+        let theme = match theme {
+            Some(theme) => theme,
+            None => Arc::new(Theme::load(&checked.loaded.root)?),
+        };
         let registry = Registry::new(&model, theme.statics.keys().cloned());
         Ok(Site {
             model: Arc::new(model),
@@ -188,7 +204,7 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRes
     (options.progress)(Step::Validating);
     let loaded = crate::load::load(root)?;
     laps.lap(Stage::Load);
-    let checked = validate_loaded(loaded, &options.validate);
+    let checked = validate_loaded(loaded, &options.validate, &mut ValidationCache::default());
     laps.lap(Stage::Validate);
     let errors = checked.validated.errors();
     if errors > 0 {
@@ -198,7 +214,12 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRes
         });
     }
     let outcome = (|| {
-        let site = Site::new(&checked, &options.validate)?;
+        let site = Site::new(
+            &checked,
+            &options.validate,
+            &mut ModelCache::default(),
+            None,
+        )?;
         laps.lap(Stage::Model);
         (options.progress)(Step::Rendering);
         let staging = crate::write::Staging::open(out)?;

@@ -16,9 +16,9 @@ use std::sync::Arc;
 use super::{Site, validate_loaded};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{LoadCache, LoadError, display_path};
-use crate::model::Model;
+use crate::model::{Model, ModelCache};
 use crate::render::{self, OutputFile, Page, Registry, RenderError, Selection, Sink};
-use crate::validate::Options;
+use crate::validate::{Options, ValidationCache};
 use crate::write::{LiveFolder, WriteError};
 
 /// Why a session could not update the site (content errors are not failures: see
@@ -56,6 +56,8 @@ pub struct Session {
     options: Options,
     folder: LiveFolder,
     cache: LoadCache,
+    validation: ValidationCache,
+    model: ModelCache,
     /// The last site written, to compare the next one with.
     last: Option<Site>,
     /// Paths (relative to the root) changed since `last` was written.
@@ -70,6 +72,8 @@ impl Session {
             options,
             folder: LiveFolder::open(out)?,
             cache: LoadCache::default(),
+            validation: ValidationCache::default(),
+            model: ModelCache::default(),
             last: None,
             pending: BTreeSet::new(),
         })
@@ -99,7 +103,7 @@ impl Session {
             }
         }
         let loaded = crate::load::load_cached(&self.root, &mut self.cache)?;
-        let checked = validate_loaded(loaded, &self.options);
+        let checked = validate_loaded(loaded, &self.options, &mut self.validation);
         if checked.validated.errors() > 0 {
             let errors = checked
                 .validated
@@ -109,7 +113,13 @@ impl Session {
                 .collect();
             return Ok(Update::Invalid(errors));
         }
-        let site = Site::new(&checked, &self.options)?;
+        // The compiled theme is kept until a file in themes/ changes.
+        let theme = self
+            .last
+            .as_ref()
+            .filter(|_| !self.pending.iter().any(|p| p.starts_with("themes/")))
+            .map(|site| Arc::clone(&site.theme));
+        let site = Site::new(&checked, &self.options, &mut self.model, theme)?;
         let selection = match &self.last {
             None => Selection::Everything,
             Some(previous) => site.registry.affected(&previous.registry, &self.pending),
@@ -176,25 +186,49 @@ pub struct SearchJob {
 }
 
 impl SearchJob {
-    /// Builds the index, writes it and removes index files of earlier runs; returns how
-    /// many files the index has.
-    pub fn run(&self) -> Result<usize, SessionError> {
-        let files = render::search::index_all(&self.model, &self.registry)?;
-        for f in &files {
-            self.folder.put(f)?;
+    /// Builds the parts of the index whose text changed since `written` (each part's
+    /// digest as last written, updated here), writes them and removes files of earlier
+    /// runs; returns how many parts were built.
+    pub fn run(&self, written: &mut Vec<u64>) -> Result<usize, SessionError> {
+        let parts = self.registry.search_parts();
+        if written.len() != parts.len() {
+            *written = vec![0; parts.len()];
         }
-        let keep: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
         let root = self.folder.root();
-        let mut stale = Vec::new();
-        for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
-            if entry.file_name().to_string_lossy().starts_with("pagefind") {
-                collect_relative(&entry.path(), root, &mut stale);
+        let mut built = 0;
+        for (i, pages) in parts.iter().enumerate() {
+            let records = render::search::part_records(&self.model, pages);
+            let digest = render::search::digest(&records);
+            if written[i] == digest {
+                continue;
             }
+            let files = render::search::index_records(i, records)?;
+            for f in &files {
+                self.folder.put(f)?;
+            }
+            let keep: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+            let bundle = render::registry::bundle_url(i);
+            let mut stale = Vec::new();
+            collect_relative(&root.join(bundle.trim_matches('/')), root, &mut stale);
+            for path in stale.iter().filter(|p| !keep.contains(p.as_str())) {
+                self.folder.remove(path)?;
+            }
+            written[i] = digest;
+            built += 1;
         }
-        for path in stale.iter().filter(|p| !keep.contains(p.as_str())) {
+        // Parts beyond the current number belong to a larger site of before.
+        let mut stale = Vec::new();
+        for i in parts.len().. {
+            let dir = root.join(render::registry::bundle_url(i).trim_matches('/'));
+            if !dir.is_dir() {
+                break;
+            }
+            collect_relative(&dir, root, &mut stale);
+        }
+        for path in &stale {
             self.folder.remove(path)?;
         }
-        Ok(files.len())
+        Ok(built)
     }
 }
 

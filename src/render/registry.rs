@@ -62,6 +62,9 @@ pub enum Collection {
 pub enum Source {
     /// One content file (path relative to the organisation root).
     File(String),
+    /// What listings show of one content file (a team's name, status, completeness…):
+    /// an edit of only its answers does not touch the page.
+    Summary(String),
     /// Every file of a collection (a listing).
     Every(Collection),
 }
@@ -161,8 +164,9 @@ pub struct Registry {
     pages: Vec<Page>,
     assets: Vec<Asset>,
     by_url: HashMap<String, usize>,
-    /// Content file → the collection it belongs to.
-    members: HashMap<String, Collection>,
+    /// Content file → the collection it belongs to and, for teams, the digest of what
+    /// other pages show of it.
+    members: HashMap<String, (Collection, Option<u64>)>,
 }
 
 /// Pages per part of the search index. Pagefind's indexing time grows faster than the
@@ -206,30 +210,25 @@ impl Registry {
             registry.pages.push(page);
         }
         registry.assets = assets(model, statics);
-        let members = [
-            (
-                Collection::Teams,
-                model.teams.iter().map(|t| &t.bestand).collect::<Vec<_>>(),
-            ),
-            (
-                Collection::Werkvormen,
-                model.werkvormen.iter().map(|w| &w.bestand).collect(),
-            ),
-            (
-                Collection::Learning,
-                model
-                    .leerdoelwijzers
-                    .iter()
-                    .map(|l| &l.bestand)
-                    .chain(model.ontwikkelmatrix.iter().map(|m| &m.bestand))
-                    .collect(),
-            ),
-        ];
-        for (collection, files) in members {
-            for file in files {
-                registry.members.insert(file.clone(), collection);
-            }
-        }
+        let teams = model
+            .teams
+            .iter()
+            .map(|t| (&t.bestand, (Collection::Teams, Some(t.listing))));
+        let werkvormen = model
+            .werkvormen
+            .iter()
+            .map(|w| (&w.bestand, (Collection::Werkvormen, None)));
+        let learning = model
+            .leerdoelwijzers
+            .iter()
+            .map(|l| &l.bestand)
+            .chain(model.ontwikkelmatrix.iter().map(|m| &m.bestand))
+            .map(|f| (f, (Collection::Learning, None)));
+        registry.members = teams
+            .chain(werkvormen)
+            .chain(learning)
+            .map(|(f, m)| (f.clone(), m))
+            .collect();
         registry
     }
 
@@ -283,23 +282,26 @@ impl Registry {
     /// `site.yaml`, templates, the theme, anything unknown) affects everything.
     pub fn affected(&self, previous: &Registry, changed: &BTreeSet<String>) -> Selection {
         let mut files = BTreeSet::new();
+        let mut summaries = BTreeSet::new();
         let mut collections = BTreeSet::new();
         for path in changed {
-            let member = self
-                .members
-                .get(path)
-                .or_else(|| previous.members.get(path));
-            match member {
-                Some(c) => {
-                    collections.insert(*c);
-                    files.insert(path.as_str());
-                }
-                None => return Selection::Everything,
+            let (now, before) = (self.members.get(path), previous.members.get(path));
+            let collection = match (now, before) {
+                (None, None) => return Selection::Everything,
+                (Some(m), _) | (None, Some(m)) => m.0,
+            };
+            files.insert(path.as_str());
+            let same_summary =
+                matches!((now, before), (Some((_, Some(a))), Some((_, Some(b)))) if a == b);
+            if !same_summary {
+                summaries.insert(path.as_str());
+                collections.insert(collection);
             }
         }
         let touches = |page: &Page| {
             page.sources.iter().any(|s| match s {
                 Source::File(f) => files.contains(f.as_str()),
+                Source::Summary(f) => summaries.contains(f.as_str()),
                 Source::Every(c) => collections.contains(c),
             })
         };
@@ -410,7 +412,7 @@ fn pages(model: &Model) -> Vec<Page> {
             .gebruikt_door
             .iter()
             .filter_map(|r| model.team(&r.id))
-            .map(|t| Source::File(t.bestand.clone()));
+            .map(|t| Source::Summary(t.bestand.clone()));
         pages.push(
             Page::new(&w.url, "werkvorm.html", w.titel.clone(), K::Werkvorm(i))
                 .from([Source::File(w.bestand.clone())])

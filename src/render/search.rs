@@ -5,6 +5,7 @@
 //! index is built in parts (`/pagefind-1/`, …) in parallel; the search page merges them.
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
@@ -33,9 +34,25 @@ pub fn index_part(
     i: usize,
     pages: &[&Page],
 ) -> Result<Vec<OutputFile>, RenderError> {
+    index_records(i, part_records(model, pages))
+}
+
+/// The search records of `pages`.
+pub fn part_records(model: &Model, pages: &[&Page]) -> Vec<Record> {
+    pages.iter().filter_map(|p| record(model, p)).collect()
+}
+
+/// A digest of a part's records: equal digests give an equal index.
+pub fn digest(records: &[Record]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    records.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Indexes `records` as part `i` and returns its files (paths below the output folder).
+pub fn index_records(i: usize, records: Vec<Record>) -> Result<Vec<OutputFile>, RenderError> {
     let prefix = bundle_url(i);
-    let records = pages.iter().filter_map(|p| record(model, p));
-    let mut files = index(records)?;
+    let mut files = index(records.into_iter())?;
     for f in &mut files {
         f.path = format!("{}{}", prefix.trim_start_matches('/'), f.path);
     }

@@ -73,12 +73,14 @@ enum Message {
 fn start_indexer() -> mpsc::Sender<SearchJob> {
     let (tx, rx) = mpsc::channel::<SearchJob>();
     std::thread::spawn(move || {
+        // Each part's digest as last written: only parts whose text changed are rebuilt.
+        let mut written = Vec::new();
         while let Ok(mut job) = rx.recv() {
             while let Ok(newer) = rx.try_recv() {
                 job = newer;
             }
             let start = Instant::now();
-            match job.run() {
+            match job.run(&mut written) {
                 Ok(_) => eprintln!(
                     "{}",
                     t("serve.zoekindex", &[("tijd", &millis(start.elapsed()))])

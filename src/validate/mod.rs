@@ -16,8 +16,11 @@ pub mod schema_walk;
 pub mod site;
 pub mod suggest;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use jiff::civil::Date;
 use serde_json::Value;
@@ -56,6 +59,9 @@ pub struct Validated {
     pub schemas: BTreeMap<String, Value>,
     /// The organisation as read from its policy and norm schema.
     pub organisation: Organisation,
+    /// The context every document was checked in (templates, organisation, werkvormen,
+    /// date): equal fingerprints mean an unchanged document has the same findings.
+    pub fingerprint: u64,
     /// The site settings of `content/site.yaml` (defaults when it is absent or invalid;
     /// an invalid file is an error among `diagnostics`).
     pub site: SiteConfig,
@@ -81,6 +87,32 @@ impl Validated {
 
 /// Validates everything that was loaded.
 pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Validated {
+    validate_cached(loaded, templates, options, &mut ValidationCache::default())
+}
+
+/// What one document's own checks found.
+#[derive(Debug, Clone)]
+struct DocumentFindings {
+    found: Vec<Diagnostic>,
+    team: Option<TeamReport>,
+}
+
+/// Each document's findings kept between validations (by `vpd serve`): a document that
+/// was not read again, checked in the same context (templates, organisation, werkvormen,
+/// date), is not checked again. Cross-file checks (unique slugs) always run.
+#[derive(Debug, Default)]
+pub struct ValidationCache {
+    fingerprint: u64,
+    documents: HashMap<String, (Arc<Document>, DocumentFindings)>,
+}
+
+/// [`validate`], reusing what `cache` holds for unchanged documents and updating it.
+pub fn validate_cached(
+    loaded: &Loaded,
+    templates: &Templates,
+    options: &Options,
+    cache: &mut ValidationCache,
+) -> Validated {
     let mut diagnostics: Vec<Diagnostic> = loaded.diagnostics.clone();
     diagnostics.extend(templates.diagnostics.iter().cloned());
     let site = SiteConfig::from_document(loaded.site.as_deref()).unwrap_or_else(|d| {
@@ -89,7 +121,7 @@ pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Va
     });
 
     // Which template does each document use?
-    let mut known: Vec<(&Document, &crate::template::Template)> = Vec::new();
+    let mut known: Vec<(&Arc<Document>, &crate::template::Template)> = Vec::new();
     for doc in &loaded.documents {
         match template_of(doc, templates) {
             Ok(tpl) => known.push((doc, tpl)),
@@ -101,7 +133,7 @@ pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Va
         known
             .iter()
             .filter(move |(_, t)| t.soort == kind)
-            .map(|(d, _)| *d)
+            .map(|(d, _)| &***d)
     };
     let policy = of_kind(Kind::Beleid).next();
     let norm = of_kind(Kind::Normschema).next();
@@ -135,34 +167,34 @@ pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Va
         werkvormen: &werkvormen,
     };
 
+    let fingerprint = fingerprint(&compiled, &werkvormen, policy, norm, options);
+    if cache.fingerprint != fingerprint {
+        cache.documents.clear();
+        cache.fingerprint = fingerprint;
+    }
+    let cached = &cache.documents;
+    let results: Vec<(Arc<Document>, DocumentFindings)> = known
+        .par_iter()
+        .filter_map(|(doc, tpl)| {
+            let schema = compiled.get(&tpl.template)?;
+            let hit = cached
+                .get(&doc.source.display)
+                .filter(|(d, _)| Arc::ptr_eq(d, doc))
+                .map(|(_, f)| f.clone());
+            let findings = hit.unwrap_or_else(|| {
+                check_document(doc, tpl, schema, &organisation, &targets, options)
+            });
+            Some((Arc::clone(doc), findings))
+        })
+        .collect();
     let mut teams = Vec::new();
-    for (doc, tpl) in &known {
-        let Some(schema) = compiled.get(&tpl.template) else {
-            continue;
-        };
-        let mut found = schema::check(doc, schema);
-        if tpl.soort == Kind::Teamprotocol {
-            found.extend(norm::check(doc, tpl, &organisation));
-        }
-        found.extend(refs::check_references(doc, &schema.schema, &targets));
-        if matches!(
-            tpl.soort,
-            Kind::Teamprotocol | Kind::Beleid | Kind::Normschema
-        ) {
-            found.extend(dates::check(doc, options.today, options.strict));
-        }
-        let is_concept = doc.value.get("status").and_then(Value::as_str) == Some("concept");
-        if is_concept {
-            for d in &mut found {
-                if d.rule.is_completeness() {
-                    d.severity = Severity::Warning;
-                }
-            }
-        }
-        if tpl.soort == Kind::Teamprotocol {
-            teams.push(team_report(doc, tpl, &organisation, &found));
-        }
-        diagnostics.extend(found);
+    cache.documents.clear();
+    for (doc, findings) in results {
+        diagnostics.extend(findings.found.iter().cloned());
+        teams.extend(findings.team.iter().cloned());
+        cache
+            .documents
+            .insert(doc.source.display.clone(), (doc, findings));
     }
 
     for kind in [Kind::Teamprotocol, Kind::Werkvorm, Kind::Leerdoelwijzer] {
@@ -187,8 +219,64 @@ pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Va
         teams,
         schemas: compiled.into_iter().map(|(k, v)| (k, v.schema)).collect(),
         organisation,
+        fingerprint,
         site,
     }
+}
+
+/// The context a document is checked in: when it changes, every document is checked again.
+fn fingerprint(
+    compiled: &BTreeMap<String, CompiledSchema>,
+    werkvormen: &[String],
+    policy: Option<&Document>,
+    norm: Option<&Document>,
+    options: &Options,
+) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    for (name, c) in compiled {
+        name.hash(&mut hasher);
+        c.schema.to_string().hash(&mut hasher);
+    }
+    werkvormen.hash(&mut hasher);
+    for doc in [policy, norm] {
+        doc.map(|d| d.source.text.as_str()).hash(&mut hasher);
+    }
+    options.today.hash(&mut hasher);
+    options.strict.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The checks of one document against its template, the organisation and the references.
+fn check_document(
+    doc: &Document,
+    tpl: &crate::template::Template,
+    schema: &CompiledSchema,
+    organisation: &Organisation,
+    targets: &refs::Targets,
+    options: &Options,
+) -> DocumentFindings {
+    let mut found = schema::check(doc, schema);
+    if tpl.soort == Kind::Teamprotocol {
+        found.extend(norm::check(doc, tpl, organisation));
+    }
+    found.extend(refs::check_references(doc, &schema.schema, targets));
+    if matches!(
+        tpl.soort,
+        Kind::Teamprotocol | Kind::Beleid | Kind::Normschema
+    ) {
+        found.extend(dates::check(doc, options.today, options.strict));
+    }
+    let is_concept = doc.value.get("status").and_then(Value::as_str) == Some("concept");
+    if is_concept {
+        for d in &mut found {
+            if d.rule.is_completeness() {
+                d.severity = Severity::Warning;
+            }
+        }
+    }
+    let team =
+        (tpl.soort == Kind::Teamprotocol).then(|| team_report(doc, tpl, organisation, &found));
+    DocumentFindings { found, team }
 }
 
 /// A document's slug: its `slug` key, or else its file name.

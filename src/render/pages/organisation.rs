@@ -26,7 +26,7 @@ pub fn home(model: &Model, page: &Page) -> Value {
         .unwrap_or_default();
     json!({
         "page": head(page, &[], vec![]),
-        "teams": model.teams.iter().map(summary).collect::<Vec<_>>(),
+        "teams": model.teams.iter().map(|t| summary(t)).collect::<Vec<_>>(),
         "recent": recent,
         "intro_html": intro,
         "afdelingen": departments(model),

@@ -18,7 +18,7 @@ pub fn team(model: &Model, index: usize, page: &Page) -> Value {
     let Some(team) = model.teams.get(index) else {
         return json!({"page": head(page, &[], vec![])});
     };
-    let mut v = serde_json::to_value(team).unwrap_or(Value::Null);
+    let mut v = serde_json::to_value(&**team).unwrap_or(Value::Null);
     v["secties"] = Value::Array(team.secties.iter().map(view::section).collect());
     v["normtabel"] = Value::Array(team.normtabel.iter().map(view::norm_row).collect());
     let mut toc: Vec<Value> = team

@@ -8,7 +8,7 @@ use crate::model::{Answer, Model, SectionAnswers, Team};
 use crate::render::registry::{Page, PageKind};
 
 /// One page as the search index sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Record {
     /// The page's URL.
     pub url: String,
