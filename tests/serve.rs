@@ -141,13 +141,19 @@ fn wait_until(mut f: impl FnMut() -> bool) {
     panic!("condition not reached in 30 s");
 }
 
-#[test]
-fn edit_break_and_fix_a_team_file_while_serving() {
+/// A throw-away copy of the example organisation.
+fn example_copy() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
         &tmp.path().join("content"),
     );
+    tmp
+}
+
+#[test]
+fn edit_break_and_fix_a_team_file_while_serving() {
+    let tmp = example_copy();
     let serve = start(tmp.path());
     let addr = serve.addr.clone();
 
@@ -209,11 +215,7 @@ fn edit_break_and_fix_a_team_file_while_serving() {
 
 #[test]
 fn only_files_of_the_site_are_served_with_the_right_types() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &tmp.path().join("content"),
-    );
+    let tmp = example_copy();
     std::fs::write(tmp.path().join("geheim.txt"), "geheim").unwrap();
     let mut serve = start(tmp.path());
     let addr = serve.addr.clone();
@@ -262,11 +264,7 @@ fn only_files_of_the_site_are_served_with_the_right_types() {
 
 #[test]
 fn serve_started_on_a_broken_tree_shows_the_errors_and_keeps_running() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &tmp.path().join("content"),
-    );
+    let tmp = example_copy();
     let file = tmp.path().join("content/teams/kcc-algemeen.yaml");
     let good = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("{good}onbekend_veld: 1\n")).unwrap();
@@ -287,11 +285,7 @@ fn serve_started_on_a_broken_tree_shows_the_errors_and_keeps_running() {
 
 #[test]
 fn an_edit_made_the_moment_the_preview_answers_is_not_missed() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &tmp.path().join("content"),
-    );
+    let tmp = example_copy();
     let serve = start(tmp.path());
     let addr = serve.addr.clone();
     let file = tmp.path().join("content/teams/kcc-algemeen.yaml");
