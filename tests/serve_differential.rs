@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 
 use common::VANDAAG;
 
-/// The synthetic organisation generator, built beside the binary by `cargo test --all-targets`.
+/// The synthetic organisation generator, built beside the binary by `cargo build --examples`
+/// (which `scripts/test` runs first).
 fn synth() -> PathBuf {
     let bin = Path::new(env!("CARGO_BIN_EXE_vpd"));
     let path = bin
@@ -25,7 +26,7 @@ fn synth() -> PathBuf {
         .join("synth");
     assert!(
         path.is_file(),
-        "{} is missing: run the tests with `cargo test --all-targets` (it builds the examples)",
+        "{} is missing: run `cargo build --examples` first (scripts/test does)",
         path.display()
     );
     path

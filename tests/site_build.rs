@@ -461,3 +461,56 @@ fn each_leerdoelwijzer_is_a_form_with_one_labelled_radio_group_per_statement() {
         .collect();
     assert_eq!(names.len(), 16 + 9, "{names:?}");
 }
+
+#[test]
+fn a_theme_link_to_a_page_that_does_not_exist_is_never_rendered() {
+    let tmp = example();
+    let theme = tmp.path().join("themes/default/templates");
+    std::fs::create_dir_all(&theme).unwrap();
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/404.html"),
+    )
+    .unwrap();
+    std::fs::write(
+        theme.join("404.html"),
+        original.replacen(
+            "{% block inhoud %}",
+            "{% block inhoud %}<a href=\"{{ url(pad=\"/bestaat-niet/#x\") }}\">weg</a>",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = tmp.path().join("public");
+    let run = build(tmp.path(), &out);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("404.html"), "{stderr}");
+    assert!(
+        stderr.contains("het thema linkt naar /bestaat-niet/#x, maar die pagina bestaat niet"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "nothing is published");
+
+    // A link the registry knows renders as the page's URL, anchor kept.
+    std::fs::write(
+        theme.join("404.html"),
+        original.replacen(
+            "{% block inhoud %}",
+            "{% block inhoud %}<a id=\"proef\" href=\"{{ url(pad=\"/teams/#afdeling-x\") }}\">teams</a>",
+            1,
+        ),
+    )
+    .unwrap();
+    let run = build(tmp.path(), &out);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let html = page(&out, "/404.html");
+    let a = html
+        .select(&Selector::parse("a#proef").unwrap())
+        .next()
+        .expect("the link");
+    assert_eq!(a.value().attr("href"), Some("/teams/#afdeling-x"));
+}

@@ -80,6 +80,7 @@ pub fn render(
     // The shared context (site, UI words, navigation) is set once, not copied per page.
     let mut tera = theme.tera.clone();
     tera.global_context().extend(pages::globals(model));
+    tera.register_function("url", link_function(registry));
     let selected: Vec<&Page> = registry
         .pages()
         .iter()
@@ -114,6 +115,28 @@ pub fn render(
         }
     }
     Ok(rendered)
+}
+
+/// The template function `url(pad="/teams/#afdeling-x")`: every link a template writes to
+/// a page or file of the site goes through it, so a link to a page that does not exist
+/// stops the render with the template's name instead of publishing a dead link.
+fn link_function(
+    registry: &Registry,
+) -> impl Fn(tera::Kwargs, &tera::State) -> tera::TeraResult<String> + Send + Sync + 'static {
+    let known: std::sync::Arc<std::collections::HashSet<String>> =
+        std::sync::Arc::new(registry.urls().collect());
+    move |kwargs, _| {
+        let target: String = kwargs.must_get("pad")?;
+        let path = target.split(['#', '?']).next().unwrap_or_default();
+        if known.contains(path) {
+            Ok(target)
+        } else {
+            Err(tera::Error::message(t(
+                "render.link-onbekend",
+                &[("url", &target)],
+            )))
+        }
+    }
 }
 
 fn asset_bytes(model: &Model, theme: &Theme, kind: &AssetKind) -> Result<Vec<u8>, RenderError> {

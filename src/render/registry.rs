@@ -268,6 +268,14 @@ impl Registry {
         (0..self.search_parts().len()).map(bundle_url).collect()
     }
 
+    /// Every URL of the site (pages and assets), as links write them.
+    pub fn urls(&self) -> impl Iterator<Item = String> + '_ {
+        self.pages
+            .iter()
+            .map(|p| p.url.clone())
+            .chain(self.assets.iter().map(|a| format!("/{}", a.path)))
+    }
+
     /// Every output path (pages and assets).
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.pages

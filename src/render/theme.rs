@@ -74,6 +74,11 @@ impl Theme {
         overlay(root, "static", &mut statics)?;
 
         let mut tera = Tera::new();
+        // Templates are checked for the functions they call when they are added; the real
+        // `url` (which knows the site's pages) replaces this one for each render.
+        tera.register_function("url", |_: tera::Kwargs, _: &tera::State| {
+            tera::TeraResult::<String>::Err(tera::Error::message("url() buiten het renderen"))
+        });
         let mut sources = Vec::new();
         for (name, bytes) in &templates {
             let text = String::from_utf8(bytes.clone())
