@@ -298,3 +298,21 @@ fn an_edit_made_the_moment_the_preview_answers_is_not_missed() {
             .contains("Direct Bewerkt")
     });
 }
+
+#[test]
+fn a_preview_folder_inside_the_watched_sources_is_refused() {
+    let tmp = example_copy();
+    let out = Command::new(env!("CARGO_BIN_EXE_vpd"))
+        .args(["serve", "--port", "0", "--out"])
+        .arg(tmp.path().join("content/voorvertoning"))
+        .arg(tmp.path())
+        .output()
+        .expect("vpd runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Kies met --out een map daarbuiten"),
+        "{stderr}"
+    );
+    assert!(!tmp.path().join("content/voorvertoning").exists());
+}

@@ -58,10 +58,16 @@ pub enum ServeError {
     /// The folder has no content.
     #[error(transparent)]
     Load(#[from] crate::load::LoadError),
+    /// `--out` names a folder inside the watched sources.
+    #[error("{}", t("serve.uitvoer-in-bron", &[("map", &.0.display().to_string())]))]
+    OutInSource(PathBuf),
     /// The preview folder could not be used.
     #[error(transparent)]
     Session(#[from] crate::pipeline::SessionError),
 }
+
+/// The folders of an organisation that the preview watches.
+const WATCHED: [&str; 3] = ["content", "schemas", "themes"];
 
 enum Message {
     Changed(Vec<PathBuf>),
@@ -119,6 +125,14 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         (None, Some(tmp)) => tmp.path().to_path_buf(),
         (None, None) => return Err(ServeError::Io(String::new())),
     };
+    // A preview written into a watched folder would set off its own rebuilds.
+    let absolute = std::path::absolute(&out).map_err(|e| ServeError::Io(e.to_string()))?;
+    if WATCHED
+        .iter()
+        .any(|dir| absolute.starts_with(root.join(dir)))
+    {
+        return Err(ServeError::OutInSource(out));
+    }
 
     // The watcher starts before the first build: a save made while it runs, or the
     // moment the address is printed, is queued, never missed.
@@ -225,7 +239,7 @@ fn watch(
         },
     )
     .map_err(|e| ServeError::Io(e.to_string()))?;
-    for dir in ["content", "schemas", "themes"] {
+    for dir in WATCHED {
         let path = root.join(dir);
         if path.is_dir() {
             debouncer
