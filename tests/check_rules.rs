@@ -8,7 +8,7 @@
 mod common;
 
 use common::{
-    KCC, NORMSCHEMA, Org, WERKPLEIN, assert_ernst, assert_finding, assert_hint, assert_ook,
+    BELEID, KCC, NORMSCHEMA, Org, WERKPLEIN, assert_ernst, assert_finding, assert_hint, assert_ook,
     char_at, remove_block, vpd,
 };
 
@@ -1310,4 +1310,49 @@ fn site_instellingen_onbekende_sleutel() {
         run.stderr
     );
     assert!(!out_dir.exists());
+}
+
+// ---------------------------------------------------------------------------------------
+// Links written in content
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn link_kapot() {
+    let org = Org::minimal();
+    org.replace(
+        BELEID,
+        "bedreiging via sociale media",
+        "bedreiging via sociale media, zie [het normschema](/normschema/#melden) en [de teams](/tems/)",
+    );
+    let text = org.read(BELEID);
+    let (line, col) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find("(/tems/").map(|c| (i + 1, c + 2)))
+        .expect("the link is in the file");
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    let f = assert_finding(
+        &out,
+        "link-kapot",
+        BELEID,
+        line as u64,
+        col as u64,
+        "De link naar /tems/ gaat naar een pagina die deze site niet heeft.",
+    );
+    assert_hint(f, "een teampagina is /teams/<slug>/");
+    assert_eq!(out.of_rule("link-kapot").len(), 1, "{}", out.listing());
+    // `build` refuses the same link with the same finding and exit code.
+    let run = vpd(&[
+        "build".to_string(),
+        org.path().display().to_string(),
+        "--out".to_string(),
+        org.path().join("public").display().to_string(),
+    ]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{BELEID}:{line}:{col}")),
+        "{}",
+        run.stderr
+    );
 }

@@ -70,6 +70,8 @@ pub enum Rule {
     FutureDate,
     /// The organisation's policy or norm schema is missing.
     OrganisationMissing,
+    /// A link written in content points to a page the site does not have.
+    BrokenLink,
 }
 
 impl Rule {
@@ -108,6 +110,7 @@ impl Rule {
             Rule::EvaluationOverdue => "evaluatie-verlopen",
             Rule::FutureDate => "datum-toekomst",
             Rule::OrganisationMissing => "organisatie-ontbreekt",
+            Rule::BrokenLink => "link-kapot",
         }
     }
 

@@ -48,13 +48,42 @@ pub struct Checked {
 }
 
 /// Load and validate: everything `vpd check` does, and the first half of every build.
+/// Links written in content are checked against the site's pages too, which needs the
+/// model and the page registry: only when everything else is valid (as in a build).
 pub fn check(root: &Path, options: &Options) -> Result<Checked, LoadError> {
     let loaded = crate::load::load(root)?;
-    Ok(validate_loaded(
-        loaded,
-        options,
-        &mut ValidationCache::default(),
-    ))
+    let mut checked = validate_loaded(loaded, options, &mut ValidationCache::default());
+    if checked.validated.errors() == 0 && !checked.validated.links.is_empty() {
+        // A theme that does not compile is the build's error (exit 2), not content's.
+        if let Ok(site) = Site::new(&checked, options, &mut ModelCache::default(), None) {
+            let dead = dead_links(&checked.validated, &site.registry);
+            checked.validated.diagnostics.extend(dead);
+            crate::diagnostic::sort(&mut checked.validated.diagnostics);
+        }
+    }
+    Ok(checked)
+}
+
+/// The links written in content that point to no page or file of the site.
+fn dead_links(validated: &Validated, registry: &Registry) -> Vec<crate::diagnostic::Diagnostic> {
+    if validated.links.is_empty() {
+        return Vec::new();
+    }
+    let known: std::collections::HashSet<String> = registry.urls().collect();
+    validated
+        .links
+        .iter()
+        .filter(|l| !known.contains(l.url.split(['#', '?']).next().unwrap_or_default()))
+        .map(|l| {
+            crate::diagnostic::Diagnostic::new(
+                crate::diagnostic::Rule::BrokenLink,
+                &l.source,
+                l.span,
+                t("link.kapot", &[("url", &l.url)]),
+            )
+            .with_hint(t("link.kapot.hint", &[]))
+        })
+        .collect()
 }
 
 /// Validates what was loaded (with the preview's cache of unchanged documents' findings).
@@ -213,13 +242,32 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRes
             outcome: Err(BuildError::Invalid(errors)),
         });
     }
+    let site = match Site::new(
+        &checked,
+        &options.validate,
+        &mut ModelCache::default(),
+        None,
+    ) {
+        Ok(site) => site,
+        Err(e) => {
+            return Ok(BuildResult {
+                validated: checked.validated,
+                outcome: Err(e.into()),
+            });
+        }
+    };
+    let dead = dead_links(&checked.validated, &site.registry);
+    if !dead.is_empty() {
+        let mut validated = checked.validated;
+        validated.diagnostics.extend(dead);
+        crate::diagnostic::sort(&mut validated.diagnostics);
+        let errors = validated.errors();
+        return Ok(BuildResult {
+            validated,
+            outcome: Err(BuildError::Invalid(errors)),
+        });
+    }
     let outcome = (|| {
-        let site = Site::new(
-            &checked,
-            &options.validate,
-            &mut ModelCache::default(),
-            None,
-        )?;
         laps.lap(Stage::Model);
         (options.progress)(Step::Rendering);
         let staging = crate::write::Staging::open(out)?;

@@ -120,6 +120,10 @@ impl Session {
             .filter(|_| !self.pending.iter().any(|p| p.starts_with("themes/")))
             .map(|site| Arc::clone(&site.theme));
         let site = Site::new(&checked, &self.options, &mut self.model, theme)?;
+        let dead = super::dead_links(&checked.validated, &site.registry);
+        if !dead.is_empty() {
+            return Ok(Update::Invalid(dead));
+        }
         let selection = match &self.last {
             None => Selection::Everything,
             Some(previous) => site.registry.affected(&previous.registry, &self.pending),

@@ -8,6 +8,7 @@
 
 mod category;
 mod dates;
+pub mod links;
 pub mod norm;
 pub mod org;
 mod refs;
@@ -62,6 +63,9 @@ pub struct Validated {
     /// The context every document was checked in (templates, organisation, werkvormen,
     /// date): equal fingerprints mean an unchanged document has the same findings.
     pub fingerprint: u64,
+    /// Links to pages of the site written in content, checked against the page registry
+    /// once it exists (see `pipeline`).
+    pub links: Vec<links::ContentLink>,
     /// The site settings of `content/site.yaml` (defaults when it is absent or invalid;
     /// an invalid file is an error among `diagnostics`).
     pub site: SiteConfig,
@@ -95,6 +99,7 @@ pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Va
 struct DocumentFindings {
     found: Vec<Diagnostic>,
     team: Option<TeamReport>,
+    links: Vec<links::ContentLink>,
 }
 
 /// Each document's findings kept between validations (by `vpd serve`): a document that
@@ -188,10 +193,12 @@ pub fn validate_cached(
         })
         .collect();
     let mut teams = Vec::new();
+    let mut content_links = Vec::new();
     cache.documents.clear();
     for (doc, findings) in results {
         diagnostics.extend(findings.found.iter().cloned());
         teams.extend(findings.team.iter().cloned());
+        content_links.extend(findings.links.iter().cloned());
         cache
             .documents
             .insert(doc.source.display.clone(), (doc, findings));
@@ -221,6 +228,7 @@ pub fn validate_cached(
         organisation,
         fingerprint,
         site,
+        links: content_links,
     }
 }
 
@@ -276,7 +284,11 @@ fn check_document(
     }
     let team =
         (tpl.soort == Kind::Teamprotocol).then(|| team_report(doc, tpl, organisation, &found));
-    DocumentFindings { found, team }
+    DocumentFindings {
+        found,
+        team,
+        links: links::collect(doc),
+    }
 }
 
 /// A document's slug: its `slug` key, or else its file name.
