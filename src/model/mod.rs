@@ -431,24 +431,31 @@ pub fn build_cached(
         .map(|(d, t)| (d.source.display.clone(), (Arc::clone(d), Arc::clone(t))))
         .collect();
     let mut teams: Vec<Arc<Team>> = built.into_iter().map(|(_, t)| t).collect();
-    teams.sort_by_key(|t| t.team.to_lowercase());
+    teams.sort_by_cached_key(|t| t.team.to_lowercase());
 
+    // Teams by department in one pass (not one scan of every team per department).
+    let mut by_department: HashMap<&str, Vec<String>> = HashMap::new();
+    for t in &teams {
+        by_department
+            .entry(t.afdeling.id.as_str())
+            .or_default()
+            .push(t.slug.clone());
+    }
     let mut afdelingen: Vec<Department> = departments
         .iter()
-        .map(|d| Department {
-            id: d.id.clone(),
-            naam: d.naam.clone(),
-            teams: teams
-                .iter()
-                .filter(|t| t.afdeling.id == d.id)
-                .map(|t| t.slug.clone())
-                .collect(),
+        .filter_map(|d| {
+            Some(Department {
+                id: d.id.clone(),
+                naam: d.naam.clone(),
+                teams: by_department.remove(d.id.as_str())?,
+            })
         })
-        .filter(|d| !d.teams.is_empty())
         .collect();
+    let known: std::collections::HashSet<&str> =
+        departments.iter().map(|d| d.id.as_str()).collect();
     let unknown: Vec<String> = teams
         .iter()
-        .filter(|t| !departments.iter().any(|d| d.id == t.afdeling.id))
+        .filter(|t| !known.contains(t.afdeling.id.as_str()))
         .map(|t| t.slug.clone())
         .collect();
     if !unknown.is_empty() {
