@@ -3,9 +3,12 @@
 //! The pipeline is the architecture:
 //! [`load`] (walk `content/`, parse YAML with spans) →
 //! [`validate`] (compiled templates + organisation-norm checks) →
-//! model → render → write (the site, built by later stages).
-//! [`template`] holds the forms and their compilation to JSON Schema; [`diagnostic`]
-//! holds findings and their output formats; [`cli`] wires the commands together.
+//! [`model`] (the one typed value of the organisation) →
+//! [`render`] (the page registry, every page into a sink, the search index) →
+//! [`write`] (staging folder and atomic swap, or the preview's live folder).
+//! [`pipeline`] runs these stages for `check`, `build` and `serve`'s incremental session;
+//! [`serve`] and [`cli`] sit around it. [`template`] holds the forms and their compilation
+//! to JSON Schema; [`diagnostic`] holds findings and their output formats.
 #![warn(missing_docs)]
 // A Diagnostic is the error value of parsing by design (it carries the span, message and
 // hint); findings are rare and never on a hot path, so boxing them buys nothing.
