@@ -5,7 +5,7 @@
 //! [`validate`] (compiled templates + organisation-norm checks) →
 //! [`model`] (the one typed value of the organisation) →
 //! [`render`] (the page registry, every page into a sink, the search index) →
-//! [`write`] (staging folder and atomic swap, or the preview's live folder).
+//! [`write`](mod@write) (staging folder and atomic swap, or the preview's live folder).
 //! [`pipeline`] runs these stages for `check`, `build` and `serve`'s incremental session;
 //! [`serve`] and [`cli`] sit around it. [`template`] holds the forms and their compilation
 //! to JSON Schema; [`diagnostic`] holds findings and their output formats.
