@@ -2,97 +2,15 @@
 //! reload event and the new text, break the file and see the error page, fix it and see
 //! the page return; and the server refuses to leave the site folder.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 mod common;
 
 use common::copy_dir;
+use common::serve::{request, start};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-struct Serve {
-    child: Child,
-    addr: String,
-}
-
-impl Serve {
-    /// Stops the server as Ctrl-C does; returns whether it exited cleanly.
-    fn interrupt(&mut self) -> bool {
-        let _ = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
-            .status();
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(10) {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return status.success();
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        false
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        if !self.interrupt() {
-            let _ = self.child.kill();
-        }
-    }
-}
-
-fn start(dir: &Path) -> Serve {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vpd"))
-        .args(["serve", "--port", "0"])
-        .arg(dir)
-        .env("VPD_VANDAAG", "2026-11-24")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("vpd serve starts");
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(i) = line.find("http://") {
-                let url = line[i + 7..].split('/').next().unwrap_or("").to_string();
-                let _ = tx.send(url);
-            }
-        }
-    });
-    let addr = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("serve prints its address");
-    Serve { child, addr }
-}
-
-/// A raw HTTP request: (status, headers, body).
-fn request(addr: &str, method: &str, path: &str) -> (u16, String, Vec<u8>) {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(20)))
-        .unwrap();
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or(raw.len());
-    let head = String::from_utf8_lossy(&raw[..split]).to_string();
-    let body = raw.get(split + 4..).unwrap_or_default().to_vec();
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, head.to_lowercase(), body)
-}
 
 fn get(addr: &str, path: &str) -> (u16, String, String) {
     let (s, h, b) = request(addr, "GET", path);
@@ -154,7 +72,7 @@ fn example_copy() -> tempfile::TempDir {
 #[test]
 fn edit_break_and_fix_a_team_file_while_serving() {
     let tmp = example_copy();
-    let serve = start(tmp.path());
+    let serve = start(tmp.path(), &[]);
     let addr = serve.addr.clone();
 
     let (status, headers, body) = get(&addr, "/teams/kcc-algemeen/");
@@ -217,7 +135,7 @@ fn edit_break_and_fix_a_team_file_while_serving() {
 fn only_files_of_the_site_are_served_with_the_right_types() {
     let tmp = example_copy();
     std::fs::write(tmp.path().join("geheim.txt"), "geheim").unwrap();
-    let mut serve = start(tmp.path());
+    let mut serve = start(tmp.path(), &[]);
     let addr = serve.addr.clone();
     for bad in [
         "/../geheim.txt",
@@ -268,7 +186,7 @@ fn serve_started_on_a_broken_tree_shows_the_errors_and_keeps_running() {
     let file = tmp.path().join("content/teams/kcc-algemeen.yaml");
     let good = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("{good}onbekend_veld: 1\n")).unwrap();
-    let serve = start(tmp.path());
+    let serve = start(tmp.path(), &[]);
     let addr = serve.addr.clone();
     for path in ["/", "/teams/kcc-algemeen/", "/bestaat-niet/"] {
         let (status, _, body) = get(&addr, path);
@@ -286,7 +204,7 @@ fn serve_started_on_a_broken_tree_shows_the_errors_and_keeps_running() {
 #[test]
 fn an_edit_made_the_moment_the_preview_answers_is_not_missed() {
     let tmp = example_copy();
-    let serve = start(tmp.path());
+    let serve = start(tmp.path(), &[]);
     let addr = serve.addr.clone();
     let file = tmp.path().join("content/teams/kcc-algemeen.yaml");
     let text = std::fs::read_to_string(&file).unwrap();

@@ -6,14 +6,13 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::VANDAAG;
+use common::serve::{request, start};
 
 /// The synthetic organisation generator, built beside the binary by `cargo build --examples`
 /// (which `scripts/test` runs first).
@@ -32,65 +31,10 @@ fn synth() -> PathBuf {
     path
 }
 
-struct Preview {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Preview {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
-            .status();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(org: &Path, out: &Path) -> Preview {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vpd"))
-        .args(["serve", "--port", "0", "--out"])
-        .arg(out)
-        .arg(org)
-        .env("VPD_VANDAAG", VANDAAG)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("vpd serve starts");
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(i) = line.find("http://") {
-                let addr = line[i + 7..].split('/').next().unwrap_or("").to_string();
-                let _ = tx.send(addr);
-            }
-        }
-    });
-    let addr = rx
-        .recv_timeout(Duration::from_secs(120))
-        .expect("serve prints its address");
-    Preview { child, addr }
-}
-
+/// The body of `GET path` with its status.
 fn status_of(addr: &str, path: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(20)))
-        .expect("timeout");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("request");
-    let mut raw = Vec::new();
-    let _ = stream.read_to_end(&mut raw);
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, text)
+    let (status, _, body) = request(addr, "GET", path);
+    (status, String::from_utf8_lossy(&body).into_owned())
 }
 
 /// Every file below `dir` (relative path → bytes), without the preview's transient
@@ -191,7 +135,7 @@ fn after_every_edit_the_preview_equals_a_fresh_build() {
     std::fs::create_dir_all(org.join("themes/default/templates")).expect("themes");
     let preview_dir = tmp.path().join("voorvertoning");
     let fresh = tmp.path().join("build");
-    let preview = serve(&org, &preview_dir);
+    let preview = start(&org, &[OsStr::new("--out"), preview_dir.as_os_str()]);
     assert!(fresh_build(&org, &fresh));
     assert_preview_equals_build("starten", &preview_dir, &fresh);
 

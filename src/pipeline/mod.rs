@@ -69,11 +69,11 @@ fn dead_links(validated: &Validated, registry: &Registry) -> Vec<crate::diagnost
     if validated.links.is_empty() {
         return Vec::new();
     }
-    let known: std::collections::HashSet<String> = registry.urls().collect();
+    let targets = registry.link_targets();
     validated
         .links
         .iter()
-        .filter(|l| !known.contains(l.url.split(['#', '?']).next().unwrap_or_default()))
+        .filter(|l| !targets.resolves(&l.url))
         .map(|l| {
             crate::diagnostic::Diagnostic::new(
                 crate::diagnostic::Rule::BrokenLink,

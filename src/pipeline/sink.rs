@@ -1,16 +1,16 @@
 //! Where a build's rendered files go: into the staging folder, each HTML page
 //! link-checked against the registry on its way.
 
-use std::collections::HashSet;
 use std::sync::Mutex;
 
+use crate::render::registry::LinkTargets;
 use crate::render::{OutputFile, Page, Registry, RenderError, Sink, links};
 use crate::write::Staging;
 
 /// The sink of a full build.
 pub(super) struct Staged<'a> {
     staging: &'a Staging,
-    paths: HashSet<&'a str>,
+    targets: LinkTargets,
     problems: Mutex<Vec<String>>,
 }
 
@@ -19,7 +19,7 @@ impl<'a> Staged<'a> {
     pub(super) fn new(staging: &'a Staging, registry: &'a Registry) -> Self {
         Staged {
             staging,
-            paths: registry.paths().collect(),
+            targets: registry.link_targets(),
             problems: Mutex::new(Vec::new()),
         }
     }
@@ -46,7 +46,7 @@ impl Sink for Staged<'_> {
         };
         let html = std::str::from_utf8(&file.bytes)
             .map_err(|e| RenderError::Template(page.template.into(), e.to_string()))?;
-        let found = links::check_page(&file.path, html, &|p| self.paths.contains(p));
+        let found = links::check_page(&file.path, html, &|url| self.targets.resolves(url));
         if !found.is_empty() {
             self.problems.lock().map_err(|_| poisoned())?.extend(found);
         }

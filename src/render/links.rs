@@ -7,19 +7,6 @@ use lol_html::{HtmlRewriter, Settings, element};
 
 use crate::messages::t;
 
-fn target_path(href: &str) -> Option<String> {
-    let href = href.split(['#', '?']).next().unwrap_or("");
-    if href.is_empty() {
-        return None;
-    }
-    let rel = href.strip_prefix('/')?;
-    Some(if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        rel.to_string()
-    })
-}
-
 fn is_external(url: &str) -> bool {
     url.starts_with("//") || url.contains("://")
 }
@@ -55,9 +42,10 @@ fn addresses(html: &str) -> Result<Vec<(String, String)>, String> {
     Ok(found.into_inner())
 }
 
-/// The problems of one page at `path`: internal links to files `exists` does not know,
-/// relative links, and resources from other hosts.
-pub fn check_page(path: &str, html: &str, exists: &dyn Fn(&str) -> bool) -> Vec<String> {
+/// The problems of one page at `path`: internal links that `resolves` does not know (it
+/// gets the link as written, `/teams/x/#kop`), relative links, and resources from other
+/// hosts.
+pub fn check_page(path: &str, html: &str, resolves: &dyn Fn(&str) -> bool) -> Vec<String> {
     let found = match addresses(html) {
         Ok(found) => found,
         Err(e) => {
@@ -86,9 +74,7 @@ pub fn check_page(path: &str, html: &str, exists: &dyn Fn(&str) -> bool) -> Vec<
             ));
             continue;
         }
-        if let Some(target) = target_path(url)
-            && !exists(&target)
-        {
+        if !resolves(url) {
             out.push(t("render.kapotte-link", &[("pagina", path), ("url", url)]));
         }
     }
@@ -104,7 +90,7 @@ mod tests {
         let problems = check_page(
             "index.html",
             r#"<a href="/teams/">t</a><a href="/weg/">x</a><script src="https://cdn.example/x.js"></script><a href="https://git.example/">ok</a>"#,
-            &|p| p == "teams/index.html",
+            &|url| url == "/teams/",
         );
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("/weg/")));

@@ -123,12 +123,10 @@ pub fn render(
 fn link_function(
     registry: &Registry,
 ) -> impl Fn(tera::Kwargs, &tera::State) -> tera::TeraResult<String> + Send + Sync + 'static {
-    let known: std::sync::Arc<std::collections::HashSet<String>> =
-        std::sync::Arc::new(registry.urls().collect());
+    let targets = registry.link_targets();
     move |kwargs, _| {
         let target: String = kwargs.must_get("pad")?;
-        let path = target.split(['#', '?']).next().unwrap_or_default();
-        if known.contains(path) {
+        if targets.resolves(&target) {
             Ok(target)
         } else {
             Err(tera::Error::message(t(

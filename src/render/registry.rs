@@ -158,6 +158,20 @@ impl Selection {
     }
 }
 
+/// The URLs of a site's pages and files, shared and cheap to clone (a template function
+/// keeps one): the one place that says whether a link resolves.
+#[derive(Debug, Clone, Default)]
+pub struct LinkTargets(std::sync::Arc<std::collections::HashSet<String>>);
+
+impl LinkTargets {
+    /// Whether `link` (`/teams/x/#kop`, fragment and query ignored) is a page or file of
+    /// the site.
+    pub fn resolves(&self, link: &str) -> bool {
+        let path = link.split(['#', '?']).next().unwrap_or_default();
+        self.0.contains(path)
+    }
+}
+
 /// Every page and asset of the site.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
@@ -268,12 +282,14 @@ impl Registry {
         (0..self.search_parts().len()).map(bundle_url).collect()
     }
 
-    /// Every URL of the site (pages and assets), as links write them.
-    pub fn urls(&self) -> impl Iterator<Item = String> + '_ {
-        self.pages
+    /// Every URL of the site (pages and assets), to check links against.
+    pub fn link_targets(&self) -> LinkTargets {
+        let urls = self
+            .pages
             .iter()
             .map(|p| p.url.clone())
-            .chain(self.assets.iter().map(|a| format!("/{}", a.path)))
+            .chain(self.assets.iter().map(|a| format!("/{}", a.path)));
+        LinkTargets(std::sync::Arc::new(urls.collect()))
     }
 
     /// Every output path (pages and assets).

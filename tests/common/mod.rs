@@ -10,6 +10,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+pub mod serve;
+
 /// The date every run compares with (`VPD_VANDAAG`).
 pub const VANDAAG: &str = "2026-11-24";
 
