@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-pub use session::{SearchJob, Session, SessionError, Update};
+pub use session::{SearchJob, SearchState, Session, SessionError, Update};
 
 use crate::load::{LoadError, Loaded};
 use crate::messages::t;

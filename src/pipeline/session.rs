@@ -189,64 +189,44 @@ pub struct SearchJob {
     folder: LiveFolder,
 }
 
-impl SearchJob {
-    /// Builds the parts of the index whose text changed since `written` (each part's
-    /// digest as last written, updated here), writes them and removes files of earlier
-    /// runs; returns how many parts were built.
-    pub fn run(&self, written: &mut Vec<u64>) -> Result<usize, SessionError> {
-        let parts = self.registry.search_parts();
-        if written.len() != parts.len() {
-            *written = vec![0; parts.len()];
-        }
-        let root = self.folder.root();
-        let mut built = 0;
-        for (i, pages) in parts.iter().enumerate() {
-            let records = render::search::part_records(&self.model, pages);
-            let digest = render::search::digest(&records);
-            if written[i] == digest {
-                continue;
-            }
-            let files = render::search::index_records(i, records)?;
-            for f in &files {
-                self.folder.put(f)?;
-            }
-            let keep: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-            let bundle = render::registry::bundle_url(i);
-            let mut stale = Vec::new();
-            collect_relative(&root.join(bundle.trim_matches('/')), root, &mut stale);
-            for path in stale.iter().filter(|p| !keep.contains(p.as_str())) {
-                self.folder.remove(path)?;
-            }
-            written[i] = digest;
-            built += 1;
-        }
-        // Parts beyond the current number belong to a larger site of before.
-        let mut stale = Vec::new();
-        for i in parts.len().. {
-            let dir = root.join(render::registry::bundle_url(i).trim_matches('/'));
-            if !dir.is_dir() {
-                break;
-            }
-            collect_relative(&dir, root, &mut stale);
-        }
-        for path in &stale {
-            self.folder.remove(path)?;
-        }
-        Ok(built)
-    }
+/// What the preview's search index holds, part by part: the digest of the part's text
+/// and the files written for it (kept by the background indexer between jobs).
+#[derive(Debug, Default)]
+pub struct SearchState {
+    parts: Vec<(u64, BTreeSet<String>)>,
 }
 
-/// Every file below `dir`, relative to `base`.
-fn collect_relative(dir: &Path, base: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        match entry.file_type() {
-            Ok(kind) if kind.is_dir() => collect_relative(&path, base, out),
-            Ok(kind) if kind.is_file() => out.push(display_path(base, &path)),
-            _ => {}
+impl SearchJob {
+    /// Builds the parts of the index whose text changed since `state`, writes them and
+    /// removes the files they no longer have (and those of parts the site no longer has);
+    /// returns how many parts were built.
+    pub fn run(&self, state: &mut SearchState) -> Result<usize, SessionError> {
+        let parts = self.registry.search_parts();
+        for (_, gone) in state.parts.drain(parts.len().min(state.parts.len())..) {
+            for path in &gone {
+                self.folder.remove(path)?;
+            }
         }
+        state.parts.resize_with(parts.len(), Default::default);
+        let mut built = 0;
+        for (i, (pages, (written, files))) in parts.iter().zip(&mut state.parts).enumerate() {
+            let records = render::search::part_records(&self.model, pages);
+            let digest = render::search::digest(&records);
+            if *written == digest && !files.is_empty() {
+                continue;
+            }
+            let new = render::search::index_records(i, records)?;
+            for f in &new {
+                self.folder.put(f)?;
+            }
+            let part: BTreeSet<String> = new.into_iter().map(|f| f.path).collect();
+            for gone in files.difference(&part) {
+                self.folder.remove(gone)?;
+            }
+            *written = digest;
+            *files = part;
+            built += 1;
+        }
+        Ok(built)
     }
 }

@@ -24,7 +24,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use crate::diagnostic::format::{self, Format};
 use crate::diagnostic::summary::Report;
 use crate::messages::t;
-use crate::pipeline::{SearchJob, Session, Update};
+use crate::pipeline::{SearchJob, SearchState, Session, Update};
 use crate::validate::Options;
 
 /// How to serve.
@@ -79,14 +79,14 @@ enum Message {
 fn start_indexer() -> mpsc::Sender<SearchJob> {
     let (tx, rx) = mpsc::channel::<SearchJob>();
     std::thread::spawn(move || {
-        // Each part's digest as last written: only parts whose text changed are rebuilt.
-        let mut written = Vec::new();
+        // What each part holds: only parts whose text changed are rebuilt.
+        let mut state = SearchState::default();
         while let Ok(mut job) = rx.recv() {
             while let Ok(newer) = rx.try_recv() {
                 job = newer;
             }
             let start = Instant::now();
-            match job.run(&mut written) {
+            match job.run(&mut state) {
                 Ok(_) => eprintln!(
                     "{}",
                     t("serve.zoekindex", &[("tijd", &millis(start.elapsed()))])

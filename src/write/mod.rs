@@ -192,10 +192,13 @@ pub struct LiveFolder {
 }
 
 impl LiveFolder {
-    /// Takes `root` (created when missing; refused when vpd did not make it) and marks it.
+    /// Takes `root` empty: created when missing, emptied when vpd made it (a site of an
+    /// earlier run must not leave files behind), refused otherwise; then marks it.
     pub fn open(root: &Path) -> Result<LiveFolder, WriteError> {
         let root = absolute(root)?;
-        check_replaceable(&root)?;
+        if check_replaceable(&root)? {
+            std::fs::remove_dir_all(&root).map_err(io(&root))?;
+        }
         std::fs::create_dir_all(&root).map_err(io(&root))?;
         std::fs::write(root.join(MARKER), t("schrijven.markering", &[])).map_err(io(&root))?;
         Ok(LiveFolder { root })
@@ -286,6 +289,34 @@ mod tests {
             std::fs::read_to_string(out.join("eigen.txt")).unwrap(),
             "van iemand anders"
         );
+    }
+
+    #[test]
+    fn a_preview_folder_starts_empty_and_is_updated_file_by_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("voorvertoning");
+        write(&out, &[f("oud/index.html", "van een eerdere site")]).unwrap();
+        let live = LiveFolder::open(&out).unwrap();
+        assert!(
+            !out.join("oud/index.html").exists(),
+            "an earlier site is gone"
+        );
+        live.put(&f("teams/a/index.html", "a")).unwrap();
+        live.put(&f("teams/a/index.html", "b")).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("teams/a/index.html")).unwrap(),
+            "b"
+        );
+        live.remove("teams/a/index.html").unwrap();
+        assert!(!out.join("teams").exists(), "emptied folders go too");
+        assert!(out.join(MARKER).is_file());
+        let theirs = tmp.path().join("eigen");
+        std::fs::create_dir_all(&theirs).unwrap();
+        std::fs::write(theirs.join("x.txt"), "x").unwrap();
+        assert!(matches!(
+            LiveFolder::open(&theirs),
+            Err(WriteError::NotOurs(_))
+        ));
     }
 
     #[test]
