@@ -108,9 +108,13 @@ pub struct Team {
     pub bestand: String,
     /// Link to the file in the git web editor, when the site names the repository.
     pub bewerk_url: Option<String>,
-    /// Sections in template order.
+    /// Sections in template order. Not serialised with the team: the team page shows
+    /// them through `render::view` (serialising them first would be work thrown away).
+    #[serde(skip)]
     pub secties: Vec<SectionAnswers>,
-    /// The norm table rows (organisation and team side by side).
+    /// The norm table rows (organisation and team side by side); shown through
+    /// `render::view`, like `secties`.
+    #[serde(skip)]
     pub normtabel: Vec<NormRow>,
     /// The werkvormen this protocol names.
     pub werkvormen: Vec<Ref>,

@@ -266,7 +266,7 @@ impl Registry {
     /// A page's part follows from its URL alone, so an edit changes one part only.
     pub fn search_parts(&self) -> Vec<Vec<&Page>> {
         let listed: Vec<&Page> = self.pages.iter().filter(|p| p.is_listed()).collect();
-        let count = listed.len().div_ceil(SEARCH_PART_PAGES).max(1);
+        let count = self.search_part_count();
         let mut parts: Vec<Vec<&Page>> = vec![Vec::new(); count];
         for page in listed {
             let mut hasher = std::hash::DefaultHasher::new();
@@ -277,9 +277,15 @@ impl Registry {
         parts
     }
 
+    /// How many parts the search index has.
+    fn search_part_count(&self) -> usize {
+        let listed = self.pages.iter().filter(|p| p.is_listed()).count();
+        listed.div_ceil(SEARCH_PART_PAGES).max(1)
+    }
+
     /// The URL of each search part's bundle (`/pagefind/`, `/pagefind-1/`, …).
     pub fn search_bundles(&self) -> Vec<String> {
-        (0..self.search_parts().len()).map(bundle_url).collect()
+        (0..self.search_part_count()).map(bundle_url).collect()
     }
 
     /// Every URL of the site (pages and assets), to check links against.
