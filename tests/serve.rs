@@ -154,14 +154,14 @@ fn only_files_of_the_site_are_served_with_the_right_types() {
     assert_eq!(status, 404);
     assert!(body.contains("<html"), "the site's 404 page");
     let (status, headers, _) = get(&addr, "/teams");
-    assert_eq!(status, 301);
+    assert_eq!(status, 307);
     assert!(headers.contains("location: /teams/"));
     for (path, ty) in [
         ("/", "text/html"),
         ("/static/vpd.css", "text/css"),
         ("/static/vpd.js", "text/javascript"),
         ("/schemas/catalog.json", "application/json"),
-        ("/sitemap.xml", "application/xml"),
+        ("/sitemap.xml", "text/xml; charset=utf-8"),
     ] {
         let (status, headers, _) = get(&addr, path);
         assert_eq!(status, 200, "{path}");
@@ -170,8 +170,19 @@ fn only_files_of_the_site_are_served_with_the_right_types() {
             "{path}: {headers}"
         );
     }
-    // The search index arrives in the background; its wasm has the right type.
+    // The search index arrives in the background. Pagefind fetches its (compressed) wasm
+    // and index files as bytes, so they are served as bytes.
     wait_until(|| get(&addr, "/pagefind/pagefind.js").0 == 200);
+    for path in ["/pagefind/pagefind.js", "/pagefind/wasm.nl.pagefind"] {
+        let (status, headers, _) = request(&addr, "GET", path);
+        assert_eq!(status, 200, "{path}");
+        let expected = if path.ends_with(".js") {
+            "content-type: text/javascript"
+        } else {
+            "content-type: application/octet-stream"
+        };
+        assert!(headers.contains(expected), "{path}: {headers}");
+    }
     let (status, headers, body) = request(&addr, "HEAD", "/");
     assert_eq!(status, 200);
     assert!(headers.contains("content-type: text/html"));

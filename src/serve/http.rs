@@ -1,19 +1,49 @@
-//! The HTTP layer of `vpd serve`, kept in one module so the server could be swapped:
-//! static files from the built site, the reload script injected into HTML, a Server-Sent
-//! Events stream per open page, and the error page while content has errors.
+//! The HTTP layer of `vpd serve`: hyper serves each connection with limits on header size
+//! and count, a header read timeout and a write timeout; an axum router answers the reload
+//! script and the Server-Sent Events stream; tower-http's `ServeDir` serves the built site.
+//! Around the files, [`super::guard`] refuses hostile paths before they reach the file
+//! service, and [`shape`] puts the reload script into HTML and the error page in place of
+//! every page while content has errors.
+//!
+//! Every connection is its own task: a client that never reads, pipelines requests behind
+//! an event stream or trickles its headers holds up only itself.
 
-use std::io::Write;
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::convert::Infallible;
+use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
-
-use super::files::{Resolved, content_type, resolve};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::handler::Handler;
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::sync::broadcast;
+use tokio_io_timeout::TimeoutStream;
+use tower_http::services::ServeDir;
 
 /// The script injected into every HTML page in serve mode (never into a published site).
 pub const RELOAD_SCRIPT: &str = "(() => {\n  const events = new EventSource('/__vpd/events');\n  events.addEventListener('message', (e) => { if (e.data === 'reload') location.reload(); });\n})();\n";
 const RELOAD_TAG: &str = "<script src=\"/__vpd/reload.js\"></script>";
+
+/// Request head limit: hyper answers 431 when the request line and headers exceed it.
+const MAX_HEAD_BYTES: usize = 64 * 1024;
+/// At most this many request headers (hyper answers 431 beyond it).
+const MAX_HEADERS: usize = 64;
+/// A client must send its whole request head within this time.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// A write that cannot proceed for this long (a client that stopped reading) closes the
+/// connection.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// The largest HTML file the preview buffers to add the reload script.
+const MAX_HTML_BYTES: usize = 64 * 1024 * 1024;
 
 /// What the server shows: the site, or the error page while content has errors.
 pub struct Shared {
@@ -21,155 +51,205 @@ pub struct Shared {
     pub root: PathBuf,
     /// The error page (HTML) while the last build failed.
     pub error_page: RwLock<Option<String>>,
-    /// Open event streams.
-    clients: Mutex<Vec<Box<dyn Write + Send>>>,
+    /// Open event streams listen here.
+    reload: broadcast::Sender<()>,
 }
 
 impl Shared {
     /// State for a site in `root`.
     pub fn new(root: PathBuf) -> Arc<Self> {
+        let (reload, _) = broadcast::channel(16);
         Arc::new(Shared {
             root,
             error_page: RwLock::new(None),
-            clients: Mutex::new(Vec::new()),
+            reload,
         })
     }
 
-    /// Sends `reload` to every open page; drops streams that are gone.
+    /// Sends `reload` to every open page.
     pub fn broadcast_reload(&self) {
-        if let Ok(mut clients) = self.clients.lock() {
-            clients.retain_mut(|c| {
-                c.write_all(b"data: reload\n\n")
-                    .and_then(|_| c.flush())
-                    .is_ok()
-            });
-        }
+        // No open page is not an error.
+        let _ = self.reload.send(());
     }
 
     /// Number of open event streams.
     pub fn client_count(&self) -> usize {
-        self.clients.lock().map(|c| c.len()).unwrap_or(0)
+        self.reload.receiver_count()
+    }
+
+    fn error_page(&self) -> Option<String> {
+        self.error_page.read().ok().and_then(|e| e.clone())
     }
 }
 
-/// Binds the server. `Err` carries the OS error text.
-pub fn bind(addr: SocketAddr) -> Result<Server, String> {
-    Server::http(addr).map_err(|e| e.to_string())
+/// Binds the listening socket. `Err` carries the OS error text.
+pub fn bind(addr: SocketAddr) -> Result<TcpListener, String> {
+    let listener = TcpListener::bind(addr).map_err(|e| e.to_string())?;
+    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+    Ok(listener)
 }
 
-/// Serves requests until the server is dropped; `workers` threads share the load.
-pub fn run(
-    server: Arc<Server>,
-    shared: Arc<Shared>,
-    workers: usize,
-) -> Vec<std::thread::JoinHandle<()>> {
-    (0..workers.max(1))
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let shared = Arc::clone(&shared);
-            std::thread::spawn(move || {
-                for request in server.incoming_requests() {
-                    handle(request, &shared);
+/// Serves the site on `listener` from a background thread with its own runtime, until the
+/// process ends.
+pub fn run(listener: TcpListener, shared: Arc<Shared>) -> Result<(), String> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("vpd-http")
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    std::thread::Builder::new()
+        .name("vpd-serve".into())
+        .spawn(move || runtime.block_on(accept(listener, shared)))
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+async fn accept(listener: TcpListener, shared: Arc<Shared>) {
+    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+        return;
+    };
+    let service = TowerToHyperService::new(router(shared));
+    loop {
+        // A failed accept (for example too many open files) must not end the server.
+        let Ok((stream, _)) = listener.accept().await else {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
+        };
+        let service = service.clone();
+        tokio::spawn(async move {
+            let mut stream = TimeoutStream::new(stream);
+            stream.set_write_timeout(Some(WRITE_TIMEOUT));
+            let io = TokioIo::new(Box::pin(stream));
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_READ_TIMEOUT)
+                .max_buf_size(MAX_HEAD_BYTES)
+                .max_headers(MAX_HEADERS)
+                .serve_connection(io, service)
+                .await;
+        });
+    }
+}
+
+/// The preview's routes: the reload script, the event stream, and the site's files.
+fn router(shared: Arc<Shared>) -> Router {
+    let not_found = not_found_page.with_state(Arc::clone(&shared));
+    let files = ServeDir::new(&shared.root)
+        .append_index_html_on_directories(true)
+        .fallback(not_found);
+    Router::new()
+        .route("/__vpd/reload.js", get(reload_script))
+        .route("/__vpd/events", get(events))
+        .fallback_service(files)
+        .layer(middleware::from_fn_with_state(Arc::clone(&shared), shape))
+        .layer(middleware::from_fn(super::guard::refuse_hostile))
+        .with_state(shared)
+}
+
+async fn reload_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        RELOAD_SCRIPT,
+    )
+}
+
+/// One event stream per open page: `reload` after every update, a comment now and then so
+/// a page that went away is noticed.
+async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
+    let receiver = shared.reload.subscribe();
+    let stream = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        loop {
+            match receiver.recv().await {
+                Ok(()) => {
+                    let event = Event::default().data("reload");
+                    return Some((Ok::<_, Infallible>(event), receiver));
                 }
-            })
-        })
-        .collect()
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .unwrap_or_else(|_| Header::from_bytes(&b"X-Vpd"[..], &b"1"[..]).expect("static header"))
-}
-
-fn inject(html: &str) -> String {
-    match html.rfind("</body>") {
-        Some(i) => format!("{}{RELOAD_TAG}{}", &html[..i], &html[i..]),
-        None => format!("{html}{RELOAD_TAG}"),
-    }
-}
-
-fn html_response(body: String, status: u16) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_data(inject(&body).into_bytes())
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", "text/html; charset=utf-8"))
-        .with_header(header("Cache-Control", "no-store"))
-}
-
-fn not_found(root: &Path) -> Response<std::io::Cursor<Vec<u8>>> {
-    let body = std::fs::read_to_string(root.join("404.html")).unwrap_or_else(|_| "404".into());
-    html_response(body, 404)
-}
-
-fn handle(request: Request, shared: &Shared) {
-    let url = request.url().to_string();
-    let method = request.method().clone();
-    if !matches!(method, Method::Get | Method::Head) {
-        let _ = request.respond(Response::empty(405).with_header(header("Allow", "GET, HEAD")));
-        return;
-    }
-    let path = url.split('?').next().unwrap_or("");
-    if path == "/__vpd/events" {
-        let mut writer = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: verbonden\n\n";
-        if writer
-            .write_all(head.as_bytes())
-            .and_then(|_| writer.flush())
-            .is_ok()
-            && let Ok(mut clients) = shared.clients.lock()
-        {
-            clients.push(writer);
-        }
-        return;
-    }
-    if path == "/__vpd/reload.js" {
-        let _ = request.respond(
-            Response::from_string(RELOAD_SCRIPT)
-                .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
-                .with_header(header("Cache-Control", "no-store")),
-        );
-        return;
-    }
-    let error = shared.error_page.read().ok().and_then(|e| e.clone());
-    let response = match resolve(&shared.root, &url) {
-        Resolved::BadRequest => Response::from_string("400").with_status_code(400),
-        Resolved::Redirect(to) => Response::empty(301)
-            .with_header(header("Location", &to))
-            .boxed_cursor(),
-        // While content has errors there may be no site yet: every page shows them.
-        Resolved::NotFound => match error {
-            Some(page) => html_response(page, 500),
-            None => not_found(&shared.root),
-        },
-        Resolved::File(file) => {
-            let is_html = file.extension().is_some_and(|e| e == "html");
-            match (is_html, error) {
-                (true, Some(page)) => html_response(page, 500),
-                (true, None) => match std::fs::read_to_string(&file) {
-                    Ok(body) => html_response(body, 200),
-                    Err(_) => not_found(&shared.root),
-                },
-                (false, _) => match std::fs::read(&file) {
-                    Ok(bytes) => Response::from_data(bytes)
-                        .with_header(header("Content-Type", content_type(&file)))
-                        .with_header(header("Cache-Control", "no-store")),
-                    Err(_) => not_found(&shared.root),
-                },
+                // Missed reloads still need only one reload.
+                Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(broadcast::error::RecvError::Closed) => return None,
             }
         }
-    };
-    let _ = request.respond(response);
+    });
+    let connected = futures_util::stream::once(async { Ok(Event::default().comment("verbonden")) });
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        Sse::new(futures_util::StreamExt::chain(connected, stream))
+            .keep_alive(KeepAlive::new().interval(Duration::from_secs(15))),
+    )
 }
 
-trait BoxedCursor {
-    fn boxed_cursor(self) -> Response<std::io::Cursor<Vec<u8>>>;
+/// The site's own 404 page (the error page replaces it while content has errors).
+async fn not_found_page(State(shared): State<Arc<Shared>>) -> Response {
+    let body = tokio::fs::read_to_string(shared.root.join("404.html"))
+        .await
+        .unwrap_or_else(|_| "<!doctype html><title>404</title>".into());
+    html(StatusCode::NOT_FOUND, &body)
 }
 
-impl BoxedCursor for Response<std::io::Empty> {
-    fn boxed_cursor(self) -> Response<std::io::Cursor<Vec<u8>>> {
-        let mut r = Response::from_data(Vec::new()).with_status_code(self.status_code());
-        for h in self.headers() {
-            r.add_header(h.clone());
-        }
-        r
+/// Puts the reload script into every HTML page, shows the error page instead of any page
+/// while content has errors, and forbids caching: the preview changes under the browser.
+async fn shape(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let head = request.method() == Method::HEAD;
+    let response = next.run(request).await;
+    let is_html = content_type(&response).starts_with("text/html");
+    let missing = response.status() == StatusCode::NOT_FOUND;
+    if let Some(error) = shared.error_page()
+        && (is_html || missing)
+    {
+        return html(StatusCode::INTERNAL_SERVER_ERROR, &error);
     }
+    if !is_html || head {
+        return no_store(response);
+    }
+    let (parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, MAX_HTML_BYTES).await {
+        Ok(bytes) => html(parts.status, &String::from_utf8_lossy(&bytes)),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+fn content_type(response: &Response) -> &str {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+}
+
+/// Marks a response uncacheable and names the character set of text (every text file of
+/// the site is UTF-8).
+fn no_store(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.remove(header::ETAG);
+    headers.remove(header::LAST_MODIFIED);
+    let text = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| v.starts_with("text/") && !v.contains("charset"))
+        .map(|v| format!("{v}; charset=utf-8"));
+    if let Some(value) = text.and_then(|v| HeaderValue::from_str(&v).ok()) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    response
+}
+
+/// An HTML response with the reload script added.
+fn html(status: StatusCode, page: &str) -> Response {
+    let body = match page.rfind("</body>") {
+        Some(i) => format!("{}{RELOAD_TAG}{}", &page[..i], &page[i..]),
+        None => format!("{page}{RELOAD_TAG}"),
+    };
+    let mut response = (status, Body::from(body)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }

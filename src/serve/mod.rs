@@ -9,7 +9,7 @@
 //! temporary folder is removed.
 
 mod error_page;
-mod files;
+mod guard;
 pub mod http;
 
 use std::net::{IpAddr, SocketAddr};
@@ -157,13 +157,12 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         );
     }
 
-    let (server, addr) = bind(options.bind, options.port)?;
+    let (listener, addr) = bind(options.bind, options.port)?;
     // With --port 0 the system picks a port: report the real one.
-    let addr = server.server_addr().to_ip().unwrap_or(addr);
-    let server = Arc::new(server);
+    let addr = listener.local_addr().unwrap_or(addr);
     let url = format!("http://{addr}/");
+    http::run(listener, Arc::clone(&shared)).map_err(ServeError::Io)?;
     println!("{}", t("serve.adres", &[("url", &url)]));
-    let _workers = http::run(Arc::clone(&server), Arc::clone(&shared), 4);
     if options.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
@@ -304,7 +303,7 @@ fn is_change(kind: &notify::EventKind) -> bool {
     }
 }
 
-fn bind(ip: IpAddr, port: Option<u16>) -> Result<(tiny_http::Server, SocketAddr), ServeError> {
+fn bind(ip: IpAddr, port: Option<u16>) -> Result<(std::net::TcpListener, SocketAddr), ServeError> {
     match port {
         Some(p) => {
             let addr = SocketAddr::new(ip, p);
@@ -315,14 +314,11 @@ fn bind(ip: IpAddr, port: Option<u16>) -> Result<(tiny_http::Server, SocketAddr)
         None => {
             for p in 8000..8100 {
                 let addr = SocketAddr::new(ip, p);
-                match http::bind(addr) {
-                    Ok(s) => {
-                        if p != 8000 {
-                            eprintln!("{}", t("serve.andere-poort", &[("poort", &p.to_string())]));
-                        }
-                        return Ok((s, addr));
+                if let Ok(listener) = http::bind(addr) {
+                    if p != 8000 {
+                        eprintln!("{}", t("serve.andere-poort", &[("poort", &p.to_string())]));
                     }
-                    Err(_) => continue,
+                    return Ok((listener, addr));
                 }
             }
             Err(ServeError::NoPort)

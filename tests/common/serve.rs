@@ -17,6 +17,12 @@ pub struct Serve {
 }
 
 impl Serve {
+    /// The server's process id.
+    #[allow(dead_code)]
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Stops the server as Ctrl-C does; returns whether it exited cleanly.
     pub fn interrupt(&mut self) -> bool {
         let _ = Command::new("kill")

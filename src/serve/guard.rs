@@ -1,0 +1,109 @@
+//! The preview's first line of defence: a request whose path could mean something other
+//! than a file of the built site never reaches the file service. Refused (400): dot
+//! segments, encoded or double-encoded separators and dots, backslashes, control
+//! characters and NUL, invalid UTF-8, and paths that start with `//` (which a redirect
+//! would turn into another host). Methods other than GET and HEAD get 405. An absolute-form
+//! request target loses its scheme and host, so a redirect is always a path on this host.
+
+use axum::extract::Request;
+use axum::http::uri::{PathAndQuery, Uri};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use percent_encoding::percent_decode_str;
+
+/// Middleware: refuses hostile requests, passes the rest on with an origin-form target and
+/// without conditional headers (the preview is never cached).
+pub async fn refuse_hostile(mut request: Request, next: Next) -> Response {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        let mut response = StatusCode::METHOD_NOT_ALLOWED.into_response();
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    if !is_safe_path(request.uri().path()) {
+        return StatusCode::BAD_REQUEST.into_response();
+    }
+    let target = request
+        .uri()
+        .path_and_query()
+        .cloned()
+        .unwrap_or_else(|| PathAndQuery::from_static("/"));
+    *request.uri_mut() = Uri::from(target);
+    let headers = request.headers_mut();
+    for conditional in [
+        header::IF_MODIFIED_SINCE,
+        header::IF_NONE_MATCH,
+        header::IF_UNMODIFIED_SINCE,
+        header::IF_MATCH,
+    ] {
+        headers.remove(conditional);
+    }
+    next.run(request).await
+}
+
+/// Whether a request path (still percent-encoded) can only mean a file of the site.
+pub fn is_safe_path(raw: &str) -> bool {
+    if !raw.starts_with('/') || raw.starts_with("//") {
+        return false;
+    }
+    let lowered = raw.to_ascii_lowercase();
+    // An encoded separator or NUL is never part of a file name of the site.
+    if ["%2f", "%5c", "%00"].iter().any(|e| lowered.contains(e)) {
+        return false;
+    }
+    let Ok(decoded) = percent_decode_str(raw).decode_utf8() else {
+        return false;
+    };
+    let decoded_lower = decoded.to_ascii_lowercase();
+    // A second round of encoding (%252e%252e) is never legitimate here.
+    let double_encoded = ["%2e", "%2f", "%5c", "%00"]
+        .iter()
+        .any(|e| decoded_lower.contains(e));
+    !(double_encoded
+        || decoded.starts_with("//")
+        || decoded.contains('\\')
+        || decoded.chars().any(char::is_control)
+        || decoded.split('/').any(|seg| seg == ".." || seg == "."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traversal_and_smuggled_separators_are_refused() {
+        for bad in [
+            "/../geheim.txt",
+            "/%2e%2e/geheim.txt",
+            "/%252e%252e/geheim.txt",
+            "/..%2fgeheim.txt",
+            "/teams\\..\\..\\geheim.txt",
+            "/index.html%00.txt",
+            "//etc/passwd",
+            "/%2Fteams",
+            "/%2fevil.example",
+            "/teams%0D%0ASet-Cookie:%20x=1",
+            "/./index.html",
+            "/%ff",
+            "teams/",
+        ] {
+            assert!(!is_safe_path(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ordinary_paths_pass() {
+        for good in [
+            "/",
+            "/teams",
+            "/teams/",
+            "/static/vpd.css",
+            "/caf%C3%A9/",
+            "/zoeken/?q=a",
+        ] {
+            assert!(is_safe_path(good.split('?').next().unwrap_or("")), "{good}");
+        }
+    }
+}
