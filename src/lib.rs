@@ -26,5 +26,6 @@ pub mod scaffold;
 pub mod serve;
 pub mod source;
 pub mod template;
+pub mod terminal;
 pub mod validate;
 pub mod write;

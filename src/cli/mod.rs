@@ -50,10 +50,9 @@ pub enum Command {
     /// Maak een nieuw teamprotocol met alle vragen van het formulier.
     #[command(after_help = "Voorbeeld:\n  vpd new werkplein \"Werkplein Zuid\"")]
     New(NewArgs),
-    /// Maak een leerprofiel van een team uit opgeslagen antwoorden op een leerdoelwijzer (minstens 5).
-    #[command(
-        after_help = "Voorbeeld:\n  vpd leerdoelen antwoorden-team-noord --out leerprofiel-noord.html"
-    )]
+    /// A team's learning profile from saved leerdoelwijzer answers; its help, with the
+    /// privacy rule, comes from the message file.
+    #[command(about = leerdoelen::about(), after_help = leerdoelen::rule_help())]
     Leerdoelen(LeerdoelenArgs),
     /// Maak een nieuwe organisatie-repository om mee te beginnen.
     #[command(after_help = "Voorbeeld:\n  vpd init gemeente-voorbeeld")]
@@ -145,13 +144,14 @@ pub struct NewArgs {
 /// Arguments of `vpd leerdoelen`.
 #[derive(Debug, clap::Args)]
 pub struct LeerdoelenArgs {
-    /// De map met de opgeslagen antwoordbestanden (.json) van één team.
+    /// The folder with one team's saved answer files.
+    #[arg(help = crate::messages::t("leerdoelen.help.map", &[]))]
     pub dir: PathBuf,
-    /// Waar het leerprofiel komt (HTML); standaard leerdoelprofiel.html.
-    #[arg(long)]
+    /// Where the profile (HTML) goes; `leerdoelprofiel.html` by default.
+    #[arg(long, help = crate::messages::t("leerdoelen.help.uit", &[]))]
     pub out: Option<PathBuf>,
-    /// De map van de organisatie (met content/leerdoelwijzers/).
-    #[arg(long, default_value = ".")]
+    /// The organisation's folder (with `content/leerdoelwijzers/`).
+    #[arg(long, default_value = ".", help = crate::messages::t("leerdoelen.help.org", &[]))]
     pub org: PathBuf,
 }
 

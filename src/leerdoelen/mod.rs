@@ -1,31 +1,43 @@
 //! `vpd leerdoelen`: a team's learning profile from the answers its members saved in the
 //! browser (`/leerdoelwijzers/<slug>/`). Answers never leave a person's computer unless
-//! they hand in their file; the profile shows only totals, and only from five files up,
-//! so no individual can be recognised.
+//! they hand in their file; the profile shows only totals that cannot be traced to one
+//! person.
 //!
-//! Steps: read every `*.json` in the folder → check each (readable, a vpd answer file,
-//! the same leerdoelwijzer, not a duplicate, known statements) → refuse below five →
-//! count answers per aspect and statement → the profile page (written atomically).
+//! Steps: read every file in the folder as the page's own loader would →
+//! check each (a vpd answer file, the same leerdoelwijzer, known statements, not empty) →
+//! set aside near-copies of a file already counted ([`similarity`]) → refuse below
+//! [`MIN_RESPONDENTS`] respondents → count answers per statement, showing a statement only
+//! from [`MIN_RESPONDENTS`] answers up ([`Tally`]) → the profile page.
+//!
+//! Every message about a file names it escaped for the terminal ([`crate::terminal`]) and
+//! never shows its answers.
 
 mod profile;
+mod read;
+pub mod similarity;
+mod totals;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 pub use profile::render_profile;
+pub use read::MAX_FILE_BYTES;
+pub use totals::{AspectTotals, MIN_RESPONDENTS, Profile, StatementTotals, Tally};
 
 use crate::messages::t;
+use crate::terminal;
+use read::{ReadError, read_answer_file};
+use similarity::Comparison;
 
-/// The fewest answer files a profile is made from.
-pub const MIN_FILES: usize = 5;
 /// The `soort` of a saved answer file.
 pub const FILE_KIND: &str = "vpd-leerdoelwijzer-antwoorden";
 /// The four answers, in order.
 pub const ANSWERS: [&str; 4] = ["Altijd", "Vaak", "Soms", "Nooit"];
+/// A value from a file is cut to this many characters in a message (as the page does).
+const SHOWN_VALUE_CHARS: usize = 200;
 
 /// A saved answer file as the browser writes it.
 #[derive(Debug, Deserialize)]
@@ -41,290 +53,204 @@ pub struct AnswerFile {
 /// A problem with one answer file (shown with the file name, never with its answers).
 #[derive(Debug, Clone)]
 pub struct FileProblem {
-    /// The file.
+    /// The file name as it is on disk (not escaped: do not print it as is).
     pub file: String,
-    /// What is wrong, in Dutch.
+    /// What is wrong, in Dutch; names and values from the file are escaped, so the message
+    /// is safe to print on a terminal.
     pub message: String,
 }
 
-/// Why no profile was made.
+/// Why no profile was made. The messages are safe to print on a terminal.
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
     /// The folder could not be read.
-    #[error("{}", t("leerdoelen.map", &[("map", &.0.display().to_string()), ("fout", .1)]))]
+    #[error("{}", t("leerdoelen.map", &[("map", &terminal::escape(&.0.display().to_string())), ("fout", .1)]))]
     Folder(PathBuf, String),
-    /// Fewer than five usable files.
-    #[error("{}", t("leerdoelen.te-weinig", &[("aantal", &.0.to_string()), ("minimaal", &MIN_FILES.to_string())]))]
+    /// Fewer than [`MIN_RESPONDENTS`] respondents.
+    #[error("{}", t("leerdoelen.te-weinig", &[("aantal", &.0.to_string()), ("minimaal", &MIN_RESPONDENTS.to_string())]))]
     TooFew(usize),
-    /// The leerdoelwijzer the files answer does not exist.
+    /// The leerdoelwijzer the files answer does not exist (its slug, escaped and shortened).
     #[error("{}", t("leerdoelen.onbekend", &[("slug", .0)]))]
     UnknownQuestionnaire(String),
 }
 
-/// One statement's totals.
-#[derive(Debug, Clone)]
-pub struct StatementTotals {
-    /// Statement id.
-    pub id: String,
-    /// Statement text.
-    pub tekst: String,
-    /// Counts per answer, in [`ANSWERS`] order.
-    pub counts: [usize; 4],
-}
-
-impl StatementTotals {
-    /// Answers Soms or Nooit.
-    pub fn low(&self) -> usize {
-        self.counts[2] + self.counts[3]
-    }
-}
-
-/// One aspect's totals.
-#[derive(Debug, Clone)]
-pub struct AspectTotals {
-    /// Aspect title.
-    pub titel: String,
-    /// Counts per answer over all its statements.
-    pub counts: [usize; 4],
-    /// Per statement.
-    pub statements: Vec<StatementTotals>,
-}
-
-/// The team profile.
-#[derive(Debug, Clone)]
-pub struct Profile {
-    /// The leerdoelwijzer's title.
-    pub titel: String,
-    /// Number of answer files used.
-    pub respondents: usize,
-    /// Per aspect.
-    pub aspects: Vec<AspectTotals>,
-}
-
-impl Profile {
-    /// Statements most often answered Soms/Nooit (at least one), most first: the team's
-    /// learning goals.
-    pub fn learning_goals(&self, max: usize) -> Vec<&StatementTotals> {
-        let mut all: Vec<&StatementTotals> = self
-            .aspects
-            .iter()
-            .flat_map(|a| a.statements.iter())
-            .filter(|s| s.low() > 0)
-            .collect();
-        all.sort_by(|a, b| b.low().cmp(&a.low()).then(a.id.cmp(&b.id)));
-        all.truncate(max);
-        all
-    }
-}
+/// The result of [`build`]: a profile or why not, and beside it the problems with single
+/// files.
+pub type BuildResult = Result<(Profile, Vec<FileProblem>), (ProfileError, Vec<FileProblem>)>;
 
 /// Reads the answer files in `dir` and makes the profile against the leerdoelwijzers
 /// `questionnaires` (slug → document). Problems with single files are returned beside it.
-pub fn build(
-    dir: &Path,
-    questionnaires: &BTreeMap<String, Value>,
-) -> Result<(Profile, Vec<FileProblem>), (ProfileError, Vec<FileProblem>)> {
+pub fn build(dir: &Path, questionnaires: &BTreeMap<String, Value>) -> BuildResult {
     let mut problems = Vec::new();
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(e) => e
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.is_file())
-            .collect(),
-        Err(e) => {
-            return Err((
-                ProfileError::Folder(dir.to_path_buf(), e.to_string()),
-                problems,
-            ));
-        }
+    let paths = match list_files(dir) {
+        Ok(p) => p,
+        Err(e) => return Err((e, problems)),
     };
-    entries.sort();
-    let mut seen: BTreeMap<[u8; 32], String> = BTreeMap::new();
-    let mut files: Vec<(String, AnswerFile)> = Vec::new();
-    for path in entries {
+    let files = read_all(&paths, &mut problems);
+    let Some(slug) = team_questionnaire(&files) else {
+        return Err((ProfileError::TooFew(0), problems));
+    };
+    let Some(doc) = questionnaires.get(&slug) else {
+        return Err((
+            ProfileError::UnknownQuestionnaire(shown_value(&slug)),
+            problems,
+        ));
+    };
+    let answering = answering(files, &slug, doc, &mut problems);
+    let respondents = distinct_respondents(answering, &mut problems);
+    if respondents.len() < MIN_RESPONDENTS {
+        return Err((ProfileError::TooFew(respondents.len()), problems));
+    }
+    Ok((totals::aggregate(doc, &respondents), problems))
+}
+
+/// The files in `dir` (following no order of the file system: sorted by name).
+fn list_files(dir: &Path) -> Result<Vec<PathBuf>, ProfileError> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| ProfileError::Folder(dir.to_path_buf(), e.to_string()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// A problem with the file `name`: message `key` with `{bestand}` and `extra` filled in.
+fn problem(name: &str, key: &str, extra: &[(&str, &str)]) -> FileProblem {
+    let shown = terminal::escape(name);
+    let mut args = vec![("bestand", shown.as_ref())];
+    args.extend_from_slice(extra);
+    FileProblem {
+        file: name.to_string(),
+        message: t(key, &args),
+    }
+}
+
+/// A value from a file as a message may show it: shortened and escaped.
+fn shown_value(value: &str) -> String {
+    let mut short: String = value.chars().take(SHOWN_VALUE_CHARS).collect();
+    if short.len() < value.len() {
+        short.push('…');
+    }
+    terminal::escape(&short).into_owned()
+}
+
+/// Every readable answer file with at least one answer, with its name.
+fn read_all(paths: &[PathBuf], problems: &mut Vec<FileProblem>) -> Vec<(String, AnswerFile)> {
+    let mut files = Vec::new();
+    for path in paths {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let problem = |key: &str, extra: &[(&str, &str)]| {
-            let mut args = vec![("bestand", name.as_str())];
-            args.extend_from_slice(extra);
-            FileProblem {
-                file: name.clone(),
-                message: t(key, &args),
+        match read_answer_file(path) {
+            Ok(f) if f.soort != FILE_KIND => {
+                problems.push(problem(&name, "leerdoelen.bestand.beschadigd", &[]));
             }
-        };
-        let bytes = match std::fs::read(&path) {
-            Ok(b) if b.len() <= 256 * 1024 => b,
-            Ok(_) => {
-                problems.push(problem("leerdoelen.bestand.te-groot", &[]));
-                continue;
+            Ok(f) if f.antwoorden.is_empty() => {
+                problems.push(problem(&name, "leerdoelen.bestand.leeg", &[]));
             }
-            Err(e) => {
-                problems.push(problem(
-                    "leerdoelen.bestand.onleesbaar",
-                    &[("fout", &e.to_string())],
-                ));
-                continue;
+            Ok(f) => files.push((name, f)),
+            Err(ReadError::TooLarge) => {
+                problems.push(problem(&name, "leerdoelen.bestand.te-groot", &[]));
             }
-        };
-        let file: AnswerFile = match serde_json::from_slice(&bytes) {
-            Ok(f) => f,
-            Err(_) => {
-                problems.push(problem("leerdoelen.bestand.beschadigd", &[]));
-                continue;
+            Err(ReadError::Io(e)) => problems.push(problem(
+                &name,
+                "leerdoelen.bestand.onleesbaar",
+                &[("fout", &e.to_string())],
+            )),
+            Err(ReadError::Damaged) => {
+                problems.push(problem(&name, "leerdoelen.bestand.beschadigd", &[]));
             }
-        };
-        if file.soort != FILE_KIND {
-            problems.push(problem("leerdoelen.bestand.beschadigd", &[]));
-            continue;
         }
-        let digest: [u8; 32] = {
-            // Duplicates: the same answers to the same questionnaire.
-            let mut h = Sha256::new();
-            h.update(file.leerdoelwijzer.as_bytes());
-            for (k, v) in &file.antwoorden {
-                h.update(k.as_bytes());
-                h.update([0]);
-                h.update(v.as_bytes());
-                h.update([1]);
-            }
-            h.finalize().into()
-        };
-        if let Some(first) = seen.get(&digest) {
-            problems.push(problem("leerdoelen.bestand.dubbel", &[("eerste", first)]));
-            continue;
-        }
-        seen.insert(digest, name.clone());
-        files.push((name, file));
     }
-    // The questionnaire most files answer is the team's; files for another one are set aside.
+    files
+}
+
+/// The leerdoelwijzer most files answer: the team's (ties: the first by slug).
+fn team_questionnaire(files: &[(String, AnswerFile)]) -> Option<String> {
     let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, f) in &files {
+    for (_, f) in files {
         *votes.entry(f.leerdoelwijzer.as_str()).or_default() += 1;
     }
-    let Some((slug, _)) = votes
-        .iter()
-        .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s)))
-        .map(|(s, n)| (s.to_string(), *n))
-    else {
-        return Err((ProfileError::TooFew(0), problems));
-    };
-    let Some(doc) = questionnaires.get(&slug) else {
-        return Err((ProfileError::UnknownQuestionnaire(slug), problems));
-    };
+    votes
+        .into_iter()
+        .max_by_key(|(slug, n)| (*n, std::cmp::Reverse(*slug)))
+        .map(|(slug, _)| slug.to_string())
+}
+
+/// The files that answer the leerdoelwijzer `slug` (document `doc`) with its own
+/// statements and answers; the others are reported.
+fn answering(
+    files: Vec<(String, AnswerFile)>,
+    slug: &str,
+    doc: &Value,
+    problems: &mut Vec<FileProblem>,
+) -> Vec<(String, AnswerFile)> {
+    let known: Vec<&str> = totals::array(doc, "aspecten")
+        .flat_map(|a| totals::array(a, "uitspraken"))
+        .filter_map(|s| s.get("id").and_then(Value::as_str))
+        .collect();
     let mut usable = Vec::new();
     for (name, f) in files {
         if f.leerdoelwijzer != slug {
-            problems.push(FileProblem {
-                file: name.clone(),
-                message: t(
-                    "leerdoelen.bestand.andere",
-                    &[
-                        ("bestand", &name),
-                        ("ander", &f.leerdoelwijzer),
-                        ("slug", &slug),
-                    ],
-                ),
-            });
-            continue;
-        }
-        let known_ids = statement_ids(doc);
-        let bad_answer = f
+            problems.push(problem(
+                &name,
+                "leerdoelen.bestand.andere",
+                &[
+                    ("ander", &shown_value(&f.leerdoelwijzer)),
+                    ("slug", &shown_value(slug)),
+                ],
+            ));
+        } else if f
             .antwoorden
             .iter()
-            .find(|(id, a)| !known_ids.contains(&id.as_str()) || !ANSWERS.contains(&a.as_str()));
-        if bad_answer.is_some() {
-            problems.push(FileProblem {
-                file: name.clone(),
-                message: t(
-                    "leerdoelen.bestand.onbekende-uitspraak",
-                    &[("bestand", &name)],
-                ),
-            });
-            continue;
+            .any(|(id, a)| !known.contains(&id.as_str()) || !ANSWERS.contains(&a.as_str()))
+        {
+            problems.push(problem(
+                &name,
+                "leerdoelen.bestand.onbekende-uitspraak",
+                &[],
+            ));
+        } else {
+            usable.push((name, f));
         }
-        usable.push(f);
     }
-    if usable.len() < MIN_FILES {
-        return Err((ProfileError::TooFew(usable.len()), problems));
-    }
-    Ok((aggregate(doc, &usable), problems))
+    usable
 }
 
-fn statement_ids(doc: &Value) -> Vec<&str> {
-    doc.get("aspecten")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .flat_map(|a| {
-            a.get("uitspraken")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-        })
-        .filter_map(|s| s.get("id").and_then(Value::as_str))
-        .collect()
-}
-
-fn aggregate(doc: &Value, files: &[AnswerFile]) -> Profile {
-    let aspects = doc
-        .get("aspecten")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .map(|a| {
-            let statements: Vec<StatementTotals> = a
-                .get("uitspraken")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(|s| {
-                    let id = s.get("id")?.as_str()?.to_string();
-                    let mut counts = [0; 4];
-                    for f in files {
-                        if let Some(i) = f
-                            .antwoorden
-                            .get(&id)
-                            .and_then(|a| ANSWERS.iter().position(|x| x == a))
-                        {
-                            counts[i] += 1;
-                        }
-                    }
-                    Some(StatementTotals {
-                        tekst: s
-                            .get("tekst")
-                            .and_then(Value::as_str)
-                            .unwrap_or_default()
-                            .to_string(),
-                        id,
-                        counts,
-                    })
-                })
-                .collect();
-            let mut counts = [0; 4];
-            for s in &statements {
-                for (total, n) in counts.iter_mut().zip(s.counts) {
-                    *total += n;
-                }
-            }
-            AspectTotals {
-                titel: a
-                    .get("titel")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string(),
-                counts,
-                statements,
-            }
-        })
-        .collect();
-    Profile {
-        titel: doc
-            .get("titel")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string(),
-        respondents: files.len(),
-        aspects,
+/// The files that count as respondents: each file that is a near-copy of one already
+/// counted (in name order) is reported and left out, so no two counted files are
+/// near-copies of each other.
+fn distinct_respondents(
+    files: Vec<(String, AnswerFile)>,
+    problems: &mut Vec<FileProblem>,
+) -> Vec<AnswerFile> {
+    let mut counted: Vec<(String, AnswerFile)> = Vec::new();
+    for (name, f) in files {
+        let copy_of = counted.iter().find_map(|(first, g)| {
+            let c = Comparison::of(&g.antwoorden, &f.antwoorden);
+            c.is_near_copy().then_some((first, c))
+        });
+        match copy_of {
+            None => counted.push((name, f)),
+            Some((first, c)) if c.differing == 0 => problems.push(problem(
+                &name,
+                "leerdoelen.bestand.dubbel",
+                &[("eerste", &terminal::escape(first))],
+            )),
+            Some((first, c)) => problems.push(problem(
+                &name,
+                "leerdoelen.bestand.bijna-kopie",
+                &[
+                    ("eerste", &terminal::escape(first)),
+                    ("verschil", &c.differing.to_string()),
+                    ("totaal", &c.answered.to_string()),
+                ],
+            )),
+        }
     }
+    counted.into_iter().map(|(_, f)| f).collect()
 }
