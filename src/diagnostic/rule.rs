@@ -10,6 +10,8 @@ pub enum Rule {
     Unreadable,
     /// A file is larger than vpd accepts.
     FileTooLarge,
+    /// A symbolic link where vpd expects a file or folder of the repository itself.
+    Symlink,
     /// A file is not valid UTF-8.
     Encoding,
     /// A file contains a NUL byte.
@@ -80,6 +82,7 @@ impl Rule {
         match self {
             Rule::Unreadable => "bestand-onleesbaar",
             Rule::FileTooLarge => "bestand-te-groot",
+            Rule::Symlink => "bestand-symbolische-link",
             Rule::Encoding => "bestand-codering",
             Rule::NulByte => "bestand-nul-teken",
             Rule::EmptyFile => "bestand-leeg",

@@ -7,6 +7,7 @@
 
 mod read;
 pub mod spans;
+pub mod tree;
 pub mod yaml;
 
 use std::collections::HashMap;
@@ -21,7 +22,7 @@ pub use spans::SpanIndex;
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::messages::t;
-use crate::source::{Source, Span};
+use crate::source::{Source, SourceFile, Span};
 
 /// One parsed content file.
 #[derive(Debug, Clone)]
@@ -104,18 +105,32 @@ impl LoadCache {
 /// [`load`], reusing what `cache` holds and updating it. Files are parsed in parallel.
 pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadError> {
     let (root, content) = find_content(root)?;
-    let mut files = Vec::new();
-    collect_files(&content, 0, &mut files);
-    files.sort();
+    let tree = tree::walk(&root, &content, MAX_FOLDER_DEPTH);
+    let files: Vec<PathBuf> = tree
+        .files
+        .into_iter()
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "yaml" || e == "yml" || e == "md" || e == "css")
+        })
+        .collect();
     let mut loaded = Loaded {
         root: root.clone(),
         ..Loaded::default()
     };
+    // Links in the theme are refused here too, so `check` fails on what `build` refuses.
+    let theme_links = tree::walk(&root, &root.join("themes"), THEME_DEPTH).links;
+    loaded.diagnostics.extend(
+        tree.links
+            .iter()
+            .chain(&theme_links)
+            .map(|link| symlink_refused(link, display_path(&root, link))),
+    );
     let (assets, files): (Vec<PathBuf>, Vec<PathBuf>) = files
         .into_iter()
         .partition(|p| p.extension().is_some_and(|e| e == "css"));
     for path in assets {
-        if let Ok(bytes) = std::fs::read(&path)
+        if let Ok(bytes) = tree::read_limited(&path, MAX_FILE_BYTES)
             && bytes.len() as u64 <= MAX_FILE_BYTES
         {
             loaded.assets.insert(display_path(&content, &path), bytes);
@@ -212,36 +227,23 @@ fn find_content(root: &Path) -> Result<(PathBuf, PathBuf), LoadError> {
     Err(LoadError::NoContent(root.to_path_buf()))
 }
 
+/// The deepest folder level below `themes/` searched for links.
+const THEME_DEPTH: usize = 16;
+
 /// The deepest folder level below `content/` that is searched.
 const MAX_FOLDER_DEPTH: usize = 8;
 
-fn collect_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
-    if depth > MAX_FOLDER_DEPTH {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        // Symbolic links are not followed: content lives in the repository itself.
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            collect_files(&path, depth + 1, out);
-        } else if kind.is_file()
-            && path
-                .extension()
-                .is_some_and(|e| e == "yaml" || e == "yml" || e == "md" || e == "css")
-        {
-            out.push(path);
-        }
-    }
+/// The finding for a symbolic link where vpd expects a file of the repository: the link is
+/// named, its target is never read.
+pub fn symlink_refused(link: &Path, display: String) -> Diagnostic {
+    let source = Arc::new(SourceFile::new(link, display, String::new()));
+    Diagnostic::new(
+        Rule::Symlink,
+        &source,
+        Span::file_start(),
+        t("bestand.symbolische-link", &[]),
+    )
+    .with_hint(t("bestand.symbolische-link.hint", &[]))
 }
 
 /// A path relative to the organisation root, with forward slashes.

@@ -15,7 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// Reads `path` into a [`Source`], or explains why it cannot be used.
 pub fn read_source(path: &Path, display: String) -> Result<Source, Box<Diagnostic>> {
     let placeholder = || Arc::new(SourceFile::new(path, display.clone(), String::new()));
-    let file = std::fs::File::open(path).map_err(|e| {
+    let file = super::tree::open(path).map_err(|e| {
         Box::new(Diagnostic::new(
             Rule::Unreadable,
             &placeholder(),

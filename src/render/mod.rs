@@ -42,6 +42,9 @@ pub enum RenderError {
     /// A theme file could not be read.
     #[error("{}", t("render.io", &[("pad", .0), ("fout", .1)]))]
     Io(String, String),
+    /// A theme file is a symbolic link (never followed).
+    #[error("{}", t("render.symbolische-link", &[("pad", .0)]))]
+    Symlink(String),
     /// The search index could not be built.
     #[error("{}", t("render.zoeken", &[("fout", .0)]))]
     Search(String),

@@ -9,6 +9,7 @@ use include_dir::{Dir, include_dir};
 use tera::Tera;
 
 use super::RenderError;
+use crate::messages::t;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -36,24 +37,26 @@ fn collect(dir: &Dir<'static>, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>
     }
 }
 
+/// The largest theme file vpd reads: a stylesheet or template of a few hundred KB at most.
+const MAX_THEME_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Adds the organisation's files from `themes/default/<sub>/`, walked without following
+/// symbolic links: a link stops the render naming it, its target is never read.
 fn overlay(root: &Path, sub: &str, out: &mut BTreeMap<String, Vec<u8>>) -> Result<(), RenderError> {
     let dir = root.join("themes/default").join(sub);
-    if !dir.is_dir() {
-        return Ok(());
+    let tree = crate::load::tree::walk(root, &dir, 16);
+    if let Some(link) = tree.links.first() {
+        return Err(RenderError::Symlink(crate::load::display_path(root, link)));
     }
-    let mut stack = vec![dir.clone()];
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d)
-            .map_err(|e| RenderError::Io(d.display().to_string(), e.to_string()))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let Ok(rel) = path.strip_prefix(&dir) {
-                let bytes = std::fs::read(&path)
-                    .map_err(|e| RenderError::Io(path.display().to_string(), e.to_string()))?;
-                out.insert(rel.to_string_lossy().replace('\\', "/"), bytes);
-            }
+    for path in tree.files {
+        let display = crate::load::display_path(root, &path);
+        let bytes = crate::load::tree::read_limited(&path, MAX_THEME_FILE_BYTES)
+            .map_err(|e| RenderError::Io(display.clone(), e.to_string()))?;
+        if bytes.len() as u64 > MAX_THEME_FILE_BYTES {
+            return Err(RenderError::Io(display, t("render.te-groot", &[])));
+        }
+        if let Ok(rel) = path.strip_prefix(&dir) {
+            out.insert(crate::load::display_path(Path::new(""), rel), bytes);
         }
     }
     Ok(())

@@ -240,6 +240,15 @@ impl Templates {
         let dir = root.join("schemas");
         for (file, text) in EMBEDDED {
             let local = dir.join(file);
+            // A link is reported by name and never read; the embedded form stands in.
+            if let Some(link) = load::tree::first_link(root, &local) {
+                out.diagnostics.push(load::symlink_refused(
+                    &link,
+                    load::display_path(root, &link),
+                ));
+                insert_embedded(&mut out, file, text);
+                continue;
+            }
             let source = if local.is_file() {
                 match load::read_source(&local, load::display_path(root, &local)) {
                     Ok(s) => s,
@@ -263,18 +272,23 @@ impl Templates {
                     out.diagnostics.push(d);
                     // Keep checking the teams against the embedded form, so a broken
                     // override is reported once and not as "template does not exist".
-                    let embedded = std::sync::Arc::new(SourceFile::new(
-                        Path::new(file),
-                        format!("(vpd) schemas/{file}"),
-                        text.to_string(),
-                    ));
-                    if let Ok(tpl) = parse_template(&embedded) {
-                        out.by_name.insert(tpl.template.clone(), tpl);
-                    }
+                    insert_embedded(&mut out, file, text);
                 }
             }
         }
         out
+    }
+}
+
+/// Adds the embedded form `file`, in place of a local override that cannot be used.
+fn insert_embedded(out: &mut Templates, file: &str, text: &str) {
+    let embedded = std::sync::Arc::new(SourceFile::new(
+        Path::new(file),
+        format!("(vpd) schemas/{file}"),
+        text.to_string(),
+    ));
+    if let Ok(tpl) = parse_template(&embedded) {
+        out.by_name.insert(tpl.template.clone(), tpl);
     }
 }
 
