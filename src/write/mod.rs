@@ -54,6 +54,9 @@ fn check_replaceable(dir: &Path) -> Result<bool, WriteError> {
 }
 
 /// Removes staging folders that an interrupted build left behind (only ones vpd marked).
+/// A build holds a lock on its staging folder's marker for as long as it runs (the system
+/// releases it when the process ends, also on SIGKILL): a folder whose marker is locked
+/// belongs to a build that is still running and is left alone.
 fn remove_stale_staging(parent: &Path) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
@@ -61,10 +64,28 @@ fn remove_stale_staging(parent: &Path) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let path = entry.path();
-        if name.to_string_lossy().starts_with(STAGING_PREFIX) && path.join(MARKER).is_file() {
+        if !name.to_string_lossy().starts_with(STAGING_PREFIX) {
+            continue;
+        }
+        // Locking it ourselves proves that its owner is gone; the lock is dropped with the
+        // folder.
+        if let Ok(marker) = std::fs::File::open(path.join(MARKER))
+            && lock(&marker, false).is_ok()
+        {
             let _ = std::fs::remove_dir_all(&path);
         }
     }
+}
+
+/// Takes an exclusive advisory lock on `file`, waiting for it when `wait` is set.
+fn lock(file: &std::fs::File, wait: bool) -> std::io::Result<()> {
+    use rustix::fs::{FlockOperation, flock};
+    let operation = if wait {
+        FlockOperation::LockExclusive
+    } else {
+        FlockOperation::NonBlockingLockExclusive
+    };
+    flock(file, operation).map_err(std::io::Error::from)
 }
 
 /// Rejects an output path that could leave the output folder.
@@ -104,8 +125,9 @@ fn absolute(out: &Path) -> Result<PathBuf, WriteError> {
 pub struct Staging {
     out: PathBuf,
     parent: PathBuf,
-    exists: bool,
     dir: tempfile::TempDir,
+    /// The staging folder's marker, locked while this build runs.
+    _lock: std::fs::File,
 }
 
 impl Staging {
@@ -115,19 +137,22 @@ impl Staging {
         let out = absolute(out)?;
         let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
         std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-        let exists = check_replaceable(&out)?;
-        remove_stale_staging(&parent);
+        check_replaceable(&out)?;
         let dir = tempfile::Builder::new()
             .prefix(STAGING_PREFIX)
             .tempdir_in(&parent)
             .map_err(io(&parent))?;
-        std::fs::write(dir.path().join(MARKER), t("schrijven.markering", &[]))
-            .map_err(io(dir.path()))?;
+        let marker = dir.path().join(MARKER);
+        std::fs::write(&marker, t("schrijven.markering", &[])).map_err(io(&marker))?;
+        let held = std::fs::File::open(&marker).map_err(io(&marker))?;
+        lock(&held, true).map_err(io(&marker))?;
+        // Only now: our own folder is locked, so this never removes it.
+        remove_stale_staging(&parent);
         Ok(Staging {
             out,
             parent,
-            exists,
             dir,
+            _lock: held,
         })
     }
 
@@ -141,12 +166,20 @@ impl Staging {
         let Staging {
             out,
             parent,
-            exists,
             dir,
+            _lock,
         } = self;
-        if !exists {
-            let staged = dir.keep();
-            return std::fs::rename(&staged, &out).map_err(io(&out));
+        // Decided now, not at open: a concurrent build may have created the site meanwhile.
+        if !check_replaceable(&out)? {
+            match std::fs::rename(dir.path(), &out) {
+                Ok(()) => {
+                    let _ = dir.keep();
+                    return Ok(());
+                }
+                // Another build put a site there first: swap with it below.
+                Err(_) if check_replaceable(&out)? => {}
+                Err(e) => return Err(WriteError::Io(out, e)),
+            }
         }
         match rustix::fs::renameat_with(
             rustix::fs::CWD,
