@@ -1356,3 +1356,113 @@ fn link_kapot() {
         run.stderr
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Names: content file names follow the id rule
+// ---------------------------------------------------------------------------------------
+
+/// Runs `vpd build <org> --out <org>/public`.
+fn build_org(org: &Org) -> common::Run {
+    vpd(&[
+        "build".to_string(),
+        org.path().display().to_string(),
+        "--out".to_string(),
+        org.path().join("public").display().to_string(),
+    ])
+}
+
+#[test]
+fn naam_ongeldig_bestand_met_spatie_en_hoofdletters() {
+    let org = Org::minimal();
+    let text = org.read(WERKPLEIN);
+    org.remove(WERKPLEIN);
+    org.write("content/teams/Werkplein Proef.yaml", text);
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["naam-ongeldig"]);
+    let f = assert_finding(
+        &out,
+        "naam-ongeldig",
+        "content/teams/Werkplein Proef.yaml",
+        1,
+        1,
+        "De bestandsnaam 'Werkplein Proef.yaml' volgt de naamregel niet: de naam van het \
+         bestand wordt het webadres van de pagina en mag alleen kleine letters (a-z), cijfers, \
+         - en _ bevatten",
+    );
+    assert!(
+        f["bericht"]
+            .as_str()
+            .unwrap()
+            .contains("staat daarom op regel 1, kolom 1"),
+        "{f}"
+    );
+    assert_hint(f, "Hernoem het bestand naar werkplein-proef.yaml.");
+}
+
+#[test]
+fn naam_ongeldig_stuurtekens_worden_getoond_niet_uitgevoerd() {
+    let org = Org::minimal();
+    let text = org.read(KCC);
+    let name = "kcc\u{202e}lmth\"<b>\nx.yaml";
+    org.write(&format!("content/teams/{name}"), text);
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["naam-ongeldig"]);
+    let f = assert_finding(
+        &out,
+        "naam-ongeldig",
+        "content/teams/kcc\\u{202e}lmth\"<b>\\nx.yaml",
+        1,
+        1,
+        "De bestandsnaam 'kcc\\u{202e}lmth\"<b>\\nx.yaml' volgt de naamregel niet",
+    );
+    assert_hint(f, "Hernoem het bestand naar kcc-lmth-b-x.yaml.");
+    // The terminal format shows the escapes too, never the raw characters.
+    let run = org.run(&[]);
+    assert!(!run.stdout.contains('\u{202e}'), "{}", run.stdout);
+    assert!(run.stdout.contains("kcc\\u{202e}lmth"), "{}", run.stdout);
+}
+
+#[test]
+fn naam_ongeldig_map() {
+    let org = Org::minimal();
+    let text = org.read(KCC);
+    org.remove(KCC);
+    org.write("content/Teams KCC/kcc-proef.yaml", text);
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["naam-ongeldig"]);
+    let f = assert_finding(
+        &out,
+        "naam-ongeldig",
+        "content/Teams KCC/kcc-proef.yaml",
+        1,
+        1,
+        "De mapnaam 'Teams KCC' volgt de naamregel niet",
+    );
+    assert_hint(f, "Hernoem de map naar teams-kcc.");
+}
+
+#[test]
+fn naam_ongeldig_index_html_laat_build_netjes_stoppen() {
+    let org = Org::minimal();
+    let text = org.read(KCC);
+    org.write("content/teams/index.html.yaml", text);
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["naam-ongeldig"]);
+    let f = assert_finding(
+        &out,
+        "naam-ongeldig",
+        "content/teams/index.html.yaml",
+        1,
+        1,
+        "De bestandsnaam 'index.html.yaml' volgt de naamregel niet",
+    );
+    assert_hint(f, "Hernoem het bestand naar index-html.yaml.");
+    let run = build_org(&org);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/teams/index.html.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(!org.path().join("public").exists(), "nothing is published");
+}

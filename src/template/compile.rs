@@ -307,7 +307,7 @@ fn defs() -> Value {
         },
         "slug": {
             "type": "string",
-            "pattern": "^[a-z0-9][a-z0-9_-]*$",
+            "pattern": crate::names::SLUG_PATTERN,
             "x-vpd-type": "slug",
         },
         "meldniveau": {
