@@ -1466,3 +1466,98 @@ fn naam_ongeldig_index_html_laat_build_netjes_stoppen() {
     );
     assert!(!org.path().join("public").exists(), "nothing is published");
 }
+
+// ---------------------------------------------------------------------------------------
+// Names: ids in content and templates follow the id rule
+// ---------------------------------------------------------------------------------------
+
+/// A leerdoelwijzer whose aspect id (line 7) and statement id (line 10) break the id rule.
+const LEERDOELWIJZER_MET_FOUTE_IDS: &str = "template: leerdoelwijzer
+titel: \"Leerdoelwijzer proef\"
+functiegroep: \"Werkpleinen\"
+contactsoorten: [\"Baliecontact\"]
+afsluiting: \"Mijn persoonlijke leerdoel is:\"
+aspecten:
+  - id: \"Risico inschatting\"
+    titel: \"Risico-inschatting\"
+    uitspraken:
+      - id: \"x\\\" onclick=\\\"alert(1)\"
+        tekst: \"Ik houd rekening met een mogelijk risico op agressie\"
+";
+
+#[test]
+fn sleutel_ongeldig_in_leerdoelwijzer() {
+    let org = Org::minimal();
+    org.write(
+        "content/leerdoelwijzers/proef.yaml",
+        LEERDOELWIJZER_MET_FOUTE_IDS,
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1)
+        .assert_only(&["ongeldige-waarde", "ongeldige-waarde"]);
+    let f = assert_finding(
+        &out,
+        "ongeldige-waarde",
+        "content/leerdoelwijzers/proef.yaml",
+        7,
+        9,
+        "'Risico inschatting' is geen geldige sleutel (“Korte sleutel van het \
+         competentie-aspect”): een sleutel wordt deel van een webadres of formulier en mag \
+         alleen kleine letters (a-z), cijfers, - en _ bevatten",
+    );
+    assert_hint(f, "Bijvoorbeeld: risico-inschatting.");
+    assert_finding(
+        &out,
+        "ongeldige-waarde",
+        "content/leerdoelwijzers/proef.yaml",
+        10,
+        13,
+        "'x\" onclick=\"alert(1)' is geen geldige sleutel (“Korte sleutel van de uitspraak”)",
+    );
+}
+
+#[test]
+fn sleutel_ongeldig_in_normschema() {
+    let org = Org::minimal();
+    org.replace(NORMSCHEMA, "- id: ik-gedrag", "- id: \"Ik gedrag\"");
+    let text = org.read(NORMSCHEMA);
+    let line = text
+        .lines()
+        .position(|l| l.contains("- id: \"Ik gedrag\""))
+        .expect("the id is in the file")
+        + 1;
+    let col = text.lines().nth(line - 1).unwrap().find('"').unwrap() + 1;
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    assert_finding(
+        &out,
+        "ongeldige-waarde",
+        NORMSCHEMA,
+        line as u64,
+        col as u64,
+        "'Ik gedrag' is geen geldige sleutel (“Kenmerk (id) van de gedragsvorm”)",
+    );
+}
+
+#[test]
+fn template_id_ongeldig() {
+    let org = Org::minimal();
+    org.write(
+        "schemas/werkvorm.yaml",
+        "template: werkvorm\nsoort: werkvorm\ntitel: \"Werkvorm\"\nvelden:\n  - id: titel\n    \
+         vraag: \"Titel\"\n    type: tekst\n  - id: \"Doel van de werkvorm\"\n    vraag: \"Doel\"\n    \
+         type: tekst\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    let f = assert_finding(
+        &out,
+        "template-ongeldig",
+        "schemas/werkvorm.yaml",
+        8,
+        9,
+        "Dit sjabloon is ongeldig: de id 'Doel van de werkvorm' volgt de naamregel niet. Een id \
+         wordt deel van een webadres, een HTML-id of een formulierveld",
+    );
+    assert_hint(f, "Bedoelde u 'doel-van-de-werkvorm'?");
+}

@@ -174,6 +174,7 @@ fn envelope(kind: Kind) -> Vec<(&'static str, Value, bool)> {
 fn field_schema(field: &Field, template: &Template, norm: &NormContext) -> Value {
     let mut s = match field.kind {
         FieldType::Tekst => json!({"$ref": "#/$defs/tekst"}),
+        FieldType::Sleutel => json!({"$ref": "#/$defs/slug"}),
         FieldType::Lijst | FieldType::Afspraken => list(json!({"$ref": "#/$defs/tekst"}), field),
         FieldType::Datum => json!({"$ref": "#/$defs/datum"}),
         FieldType::Getal => json!({"type": "integer"}),
