@@ -1561,3 +1561,304 @@ fn template_id_ongeldig() {
     );
     assert_hint(f, "Bedoelde u 'doel-van-de-werkvorm'?");
 }
+
+// ---------------------------------------------------------------------------------------
+// Addresses: only http, https, mailto and paths on the site
+// ---------------------------------------------------------------------------------------
+
+/// The 1-based line and column of the first `needle` in `text`.
+fn place_of(text: &str, needle: &str) -> (u64, u64) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            l.find(needle)
+                .map(|b| (i as u64 + 1, l[..b].chars().count() as u64 + 1))
+        })
+        .unwrap_or_else(|| panic!("{needle:?} is not in the text"))
+}
+
+#[test]
+fn adres_onveilig_in_markdown() {
+    let org = Org::minimal();
+    org.replace(
+        BELEID,
+        "bedreiging via sociale media",
+        "bedreiging via sociale media, zie [uitleg](JaVaScRiPt:alert(1)) en [het normschema](/normschema/)",
+    );
+    org.edit("content/werkvormen/storytelling.md", |text| {
+        format!(
+            "{text}\n![beeld](data:image/svg+xml;base64,PHN2Zz4=)\n\n<a href=\"vbscript:msgbox(1)\">klik</a>\n\nMail [ons](mailto:vpd@proef.example) of lees [meer](https://proef.example/).\n"
+        )
+    });
+    let out = org.check(&[]);
+    out.assert_exit(1)
+        .assert_only(&["adres-onveilig", "adres-onveilig", "adres-onveilig"]);
+    let (line, col) = place_of(&org.read(BELEID), "JaVaScRiPt:");
+    let f = assert_finding(
+        &out,
+        "adres-onveilig",
+        BELEID,
+        line,
+        col,
+        "Het adres 'JaVaScRiPt:alert(1)' wordt niet gepubliceerd: het begint met javascript:, en \
+         alleen adressen met https:, http: of mailto: en paden binnen de site (zoals /teams/) \
+         zijn toegestaan.",
+    );
+    assert_hint(
+        f,
+        "Een adres als javascript:, data: of vbscript: kan code uitvoeren",
+    );
+    let werkvorm = org.read("content/werkvormen/storytelling.md");
+    let (line, col) = place_of(&werkvorm, "data:image");
+    assert_finding(
+        &out,
+        "adres-onveilig",
+        "content/werkvormen/storytelling.md",
+        line,
+        col,
+        "Het adres 'data:image/svg+xml;base64,PHN2Zz4=' wordt niet gepubliceerd: het begint met data:",
+    );
+    let (line, col) = place_of(&werkvorm, "vbscript:");
+    assert_finding(
+        &out,
+        "adres-onveilig",
+        "content/werkvormen/storytelling.md",
+        line,
+        col,
+        "Het adres 'vbscript:msgbox(1)' wordt niet gepubliceerd: het begint met vbscript:",
+    );
+}
+
+#[test]
+fn adres_onveilig_bewerk_url() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nrepository:\n  url: \"https://git.proef.example/vpd\"\n  \
+         bewerk_url: \"javascript://%0Aalert(document.domain)//{pad}\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["adres-onveilig"]);
+    let f = assert_finding(
+        &out,
+        "adres-onveilig",
+        "content/site.yaml",
+        4,
+        15,
+        "`repository.bewerk_url` wordt niet gebruikt: 'javascript://%0Aalert(document.domain)//{pad}' \
+         begint met javascript:, en hier is alleen een webadres met https:// of http:// toegestaan.",
+    );
+    assert_hint(
+        f,
+        "https://git.gemeente.example/vpd/protocollen/-/edit/main/{pad}",
+    );
+    let run = build_org(&org);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/site.yaml:4:15"),
+        "{}",
+        run.stderr
+    );
+    assert!(!org.path().join("public").exists(), "nothing is published");
+}
+
+#[test]
+fn adres_onveilig_site_url_met_hoofdletters_en_spatie() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nurl: \" JaVaScRiPt:alert(1)\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["adres-onveilig"]);
+    assert_finding(
+        &out,
+        "adres-onveilig",
+        "content/site.yaml",
+        2,
+        6,
+        "`url` wordt niet gebruikt: ' JaVaScRiPt:alert(1)' begint met javascript:",
+    );
+}
+
+#[test]
+fn adres_onveilig_stuurteken_in_instelling() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nrepository:\n  url: \"java\\tscript:alert(1)\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["adres-onveilig"]);
+    assert_finding(
+        &out,
+        "adres-onveilig",
+        "content/site.yaml",
+        3,
+        8,
+        "`repository.url` wordt niet gebruikt: 'java\\tscript:alert(1)' bevat een onzichtbaar teken",
+    );
+}
+
+#[test]
+fn instelling_onbruikbaar_site_url_niet_volledig() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nurl: \"intranet.proef.example/vpd\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    let f = assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        6,
+        "`url` wordt niet gebruikt: 'intranet.proef.example/vpd' is geen bruikbaar webadres (het \
+         is geen volledig webadres dat begint met https:// of http://).",
+    );
+    assert_hint(f, "https://intranet.gemeente.example/vpd");
+}
+
+#[test]
+fn instelling_onbruikbaar_site_url_met_vraagteken() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nurl: \"https://intranet.proef.example/vpd?a=1\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        6,
+        "een adres waar vpd paden achter zet, mag geen ? of # bevatten",
+    );
+}
+
+#[test]
+fn instelling_onbruikbaar_tokens_ontbreekt() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens: huisstijl.css\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    let f = assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        9,
+        "`tokens` wordt niet gebruikt: het bestand 'huisstijl.css' bestaat niet in content/.",
+    );
+    assert_hint(f, "schrijf `tokens: huisstijl.css`");
+}
+
+#[test]
+fn instelling_onbruikbaar_tokens_buiten_content() {
+    let org = Org::minimal();
+    org.write("huisstijl.css", ":root { --x: 1; }\n");
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens: ../huisstijl.css\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        9,
+        "`tokens` wordt niet gebruikt: '../huisstijl.css' ligt niet in content/",
+    );
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens: /etc/passwd\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        9,
+        "`tokens` wordt niet gebruikt: '/etc/passwd' ligt niet in content/",
+    );
+}
+
+#[test]
+fn instelling_onbruikbaar_tokens_te_groot() {
+    let org = Org::minimal();
+    let mut css = String::from(":root {\n");
+    while css.len() <= 1024 * 1024 {
+        css.push_str("  --vpd-kleur: #123456;\n");
+    }
+    css.push_str("}\n");
+    org.write("content/huisstijl.css", css);
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens: ./huisstijl.css\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        9,
+        "`tokens` wordt niet gebruikt: het bestand './huisstijl.css' is groter dan 1024 KB.",
+    );
+}
+
+#[test]
+fn instelling_onbruikbaar_tokens_geen_css_en_taal() {
+    let org = Org::minimal();
+    org.write("content/huisstijl.txt", "geen css\n");
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntaal: en\ntokens: huisstijl.txt\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1)
+        .assert_only(&["instelling-onbruikbaar", "instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        3,
+        9,
+        "`tokens` wordt niet gebruikt: 'huisstijl.txt' is geen CSS-bestand (.css).",
+    );
+    let f = assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        7,
+        "`taal` is 'en', maar vpd maakt de site alleen in het Nederlands (nl).",
+    );
+    assert_hint(f, "Schrijf `taal: nl` of laat `taal` weg.");
+}
+
+#[test]
+fn instellingen_die_kloppen_geven_geen_bevinding() {
+    let org = Org::minimal();
+    org.write("content/stijl/huisstijl.css", ":root { --x: 1; }\n");
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nurl: \"https://intranet.proef.example/vpd\"\ntaal: nl\n\
+         omschrijving: \"Zie [het beleid](/beleid/) of mail [ons](mailto:vpd@proef.example).\"\n\
+         tokens: stijl/huisstijl.css\nrepository:\n  url: \"https://git.proef.example/vpd\"\n  \
+         bewerk_url: \"https://git.proef.example/vpd/-/edit/main/{pad}\"\n",
+    );
+    org.check(&[]).assert_exit(0).assert_clean();
+}
