@@ -250,14 +250,29 @@ fn markdown_in_content_is_sanitised() {
     let tmp = example();
     let file = tmp.path().join("content/werkvormen/kennisquiz.md");
     let md = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, format!("{md}\n\n<script>alert(1)</script>\n\n<img src=/static/favicon.svg onerror=alert(1)>\n\n[klik](javascript:alert(1))\n")).unwrap();
+    std::fs::write(
+        &file,
+        format!(
+            "{md}\n\n<script>alert(1)</script>\n\n<img src=/static/favicon.svg onerror=alert(1)>\n"
+        ),
+    )
+    .unwrap();
     let out = tmp.path().join("public");
     let o = build(tmp.path(), &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let raw = std::fs::read_to_string(out.join("werkvormen/kennisquiz/index.html")).unwrap();
     assert!(!raw.contains("<script>alert"));
     assert!(!raw.contains("onerror"));
-    assert!(!raw.contains("javascript:alert"));
+    // A javascript: link is not silently dropped: the writer gets a finding and nothing
+    // is published.
+    let md = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{md}\n[klik](javascript:alert(1))\n")).unwrap();
+    let before = snapshot(&out);
+    let o = build(tmp.path(), &out);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("adres-onveilig"), "{stderr}");
+    assert_eq!(snapshot(&out), before);
 }
 
 #[test]
@@ -644,8 +659,7 @@ fn the_sitemap_is_well_formed_xml_with_absolute_addresses() {
         assert!(!loc.contains(' ') && !loc.contains('<'), "{loc}");
     }
     assert!(
-        locs.iter()
-            .any(|l| l.ends_with("/teams/werkplein-noord/")),
+        locs.iter().any(|l| l.ends_with("/teams/werkplein-noord/")),
         "{locs:?}"
     );
 }
