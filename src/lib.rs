@@ -20,6 +20,7 @@ pub mod leerdoelen;
 pub mod load;
 pub mod messages;
 pub mod model;
+pub mod names;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;

@@ -1356,3 +1356,509 @@ fn link_kapot() {
         run.stderr
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Names: content file names follow the id rule
+// ---------------------------------------------------------------------------------------
+
+/// Runs `vpd build <org> --out <org>/public`.
+fn build_org(org: &Org) -> common::Run {
+    vpd(&[
+        "build".to_string(),
+        org.path().display().to_string(),
+        "--out".to_string(),
+        org.path().join("public").display().to_string(),
+    ])
+}
+
+#[test]
+fn naam_ongeldig_bestand_met_spatie_en_hoofdletters() {
+    let org = Org::minimal();
+    let text = org.read(WERKPLEIN);
+    org.remove(WERKPLEIN);
+    org.write("content/teams/Werkplein Proef.yaml", text);
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["naam-ongeldig"]);
+    let f = assert_finding(
+        &out,
+        "naam-ongeldig",
+        "content/teams/Werkplein Proef.yaml",
+        1,
+        1,
+        "De bestandsnaam 'Werkplein Proef.yaml' volgt de naamregel niet: de naam van het \
+         bestand wordt het webadres van de pagina en mag alleen kleine letters (a-z), cijfers, \
+         - en _ bevatten",
+    );
+    assert!(
+        f["bericht"]
+            .as_str()
+            .unwrap()
+            .contains("staat daarom op regel 1, kolom 1"),
+        "{f}"
+    );
+    assert_hint(f, "Hernoem het bestand naar werkplein-proef.yaml.");
+}
+
+#[test]
+fn naam_ongeldig_stuurtekens_worden_getoond_niet_uitgevoerd() {
+    let org = Org::minimal();
+    let text = org.read(KCC);
+    let name = "kcc\u{202e}lmth\"<b>\nx.yaml";
+    org.write(&format!("content/teams/{name}"), text);
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["naam-ongeldig"]);
+    let f = assert_finding(
+        &out,
+        "naam-ongeldig",
+        "content/teams/kcc\\u{202e}lmth\"<b>\\nx.yaml",
+        1,
+        1,
+        "De bestandsnaam 'kcc\\u{202e}lmth\"<b>\\nx.yaml' volgt de naamregel niet",
+    );
+    assert_hint(f, "Hernoem het bestand naar kcc-lmth-b-x.yaml.");
+    // The terminal format shows the escapes too, never the raw characters.
+    let run = org.run(&[]);
+    assert!(!run.stdout.contains('\u{202e}'), "{}", run.stdout);
+    assert!(run.stdout.contains("kcc\\u{202e}lmth"), "{}", run.stdout);
+}
+
+#[test]
+fn naam_ongeldig_map() {
+    let org = Org::minimal();
+    let text = org.read(KCC);
+    org.remove(KCC);
+    org.write("content/Teams KCC/kcc-proef.yaml", text);
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["naam-ongeldig"]);
+    let f = assert_finding(
+        &out,
+        "naam-ongeldig",
+        "content/Teams KCC/kcc-proef.yaml",
+        1,
+        1,
+        "De mapnaam 'Teams KCC' volgt de naamregel niet",
+    );
+    assert_hint(f, "Hernoem de map naar teams-kcc.");
+}
+
+#[test]
+fn naam_ongeldig_index_html_laat_build_netjes_stoppen() {
+    let org = Org::minimal();
+    let text = org.read(KCC);
+    org.write("content/teams/index.html.yaml", text);
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["naam-ongeldig"]);
+    let f = assert_finding(
+        &out,
+        "naam-ongeldig",
+        "content/teams/index.html.yaml",
+        1,
+        1,
+        "De bestandsnaam 'index.html.yaml' volgt de naamregel niet",
+    );
+    assert_hint(f, "Hernoem het bestand naar index-html.yaml.");
+    let run = build_org(&org);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/teams/index.html.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(!org.path().join("public").exists(), "nothing is published");
+}
+
+// ---------------------------------------------------------------------------------------
+// Names: ids in content and templates follow the id rule
+// ---------------------------------------------------------------------------------------
+
+/// A leerdoelwijzer whose aspect id (line 7) and statement id (line 10) break the id rule.
+const LEERDOELWIJZER_MET_FOUTE_IDS: &str = "template: leerdoelwijzer
+titel: \"Leerdoelwijzer proef\"
+functiegroep: \"Werkpleinen\"
+contactsoorten: [\"Baliecontact\"]
+afsluiting: \"Mijn persoonlijke leerdoel is:\"
+aspecten:
+  - id: \"Risico inschatting\"
+    titel: \"Risico-inschatting\"
+    uitspraken:
+      - id: \"x\\\" onclick=\\\"alert(1)\"
+        tekst: \"Ik houd rekening met een mogelijk risico op agressie\"
+";
+
+#[test]
+fn sleutel_ongeldig_in_leerdoelwijzer() {
+    let org = Org::minimal();
+    org.write(
+        "content/leerdoelwijzers/proef.yaml",
+        LEERDOELWIJZER_MET_FOUTE_IDS,
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1)
+        .assert_only(&["ongeldige-waarde", "ongeldige-waarde"]);
+    let f = assert_finding(
+        &out,
+        "ongeldige-waarde",
+        "content/leerdoelwijzers/proef.yaml",
+        7,
+        9,
+        "'Risico inschatting' is geen geldige sleutel (“Korte sleutel van het \
+         competentie-aspect”): een sleutel wordt deel van een webadres of formulier en mag \
+         alleen kleine letters (a-z), cijfers, - en _ bevatten",
+    );
+    assert_hint(f, "Bijvoorbeeld: risico-inschatting.");
+    assert_finding(
+        &out,
+        "ongeldige-waarde",
+        "content/leerdoelwijzers/proef.yaml",
+        10,
+        13,
+        "'x\" onclick=\"alert(1)' is geen geldige sleutel (“Korte sleutel van de uitspraak”)",
+    );
+}
+
+#[test]
+fn sleutel_ongeldig_in_normschema() {
+    let org = Org::minimal();
+    org.replace(NORMSCHEMA, "- id: ik-gedrag", "- id: \"Ik gedrag\"");
+    let text = org.read(NORMSCHEMA);
+    let line = text
+        .lines()
+        .position(|l| l.contains("- id: \"Ik gedrag\""))
+        .expect("the id is in the file")
+        + 1;
+    let col = text.lines().nth(line - 1).unwrap().find('"').unwrap() + 1;
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    assert_finding(
+        &out,
+        "ongeldige-waarde",
+        NORMSCHEMA,
+        line as u64,
+        col as u64,
+        "'Ik gedrag' is geen geldige sleutel (“Kenmerk (id) van de gedragsvorm”)",
+    );
+}
+
+#[test]
+fn template_id_ongeldig() {
+    let org = Org::minimal();
+    org.write(
+        "schemas/werkvorm.yaml",
+        "template: werkvorm\nsoort: werkvorm\ntitel: \"Werkvorm\"\nvelden:\n  - id: titel\n    \
+         vraag: \"Titel\"\n    type: tekst\n  - id: \"Doel van de werkvorm\"\n    vraag: \"Doel\"\n    \
+         type: tekst\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    let f = assert_finding(
+        &out,
+        "template-ongeldig",
+        "schemas/werkvorm.yaml",
+        8,
+        9,
+        "Dit sjabloon is ongeldig: de id 'Doel van de werkvorm' volgt de naamregel niet. Een id \
+         wordt deel van een webadres, een HTML-id of een formulierveld",
+    );
+    assert_hint(f, "Bedoelde u 'doel-van-de-werkvorm'?");
+}
+
+// ---------------------------------------------------------------------------------------
+// Addresses: only http, https, mailto and paths on the site
+// ---------------------------------------------------------------------------------------
+
+/// The 1-based line and column of the first `needle` in `text`.
+fn place_of(text: &str, needle: &str) -> (u64, u64) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            l.find(needle)
+                .map(|b| (i as u64 + 1, l[..b].chars().count() as u64 + 1))
+        })
+        .unwrap_or_else(|| panic!("{needle:?} is not in the text"))
+}
+
+#[test]
+fn adres_onveilig_in_markdown() {
+    let org = Org::minimal();
+    org.replace(
+        BELEID,
+        "bedreiging via sociale media",
+        "bedreiging via sociale media, zie [uitleg](JaVaScRiPt:alert(1)) en [het normschema](/normschema/)",
+    );
+    org.edit("content/werkvormen/storytelling.md", |text| {
+        format!(
+            "{text}\n![beeld](data:image/svg+xml;base64,PHN2Zz4=)\n\n<a href=\"vbscript:msgbox(1)\">klik</a>\n\nMail [ons](mailto:vpd@proef.example) of lees [meer](https://proef.example/).\n"
+        )
+    });
+    let out = org.check(&[]);
+    out.assert_exit(1)
+        .assert_only(&["adres-onveilig", "adres-onveilig", "adres-onveilig"]);
+    let (line, col) = place_of(&org.read(BELEID), "JaVaScRiPt:");
+    let f = assert_finding(
+        &out,
+        "adres-onveilig",
+        BELEID,
+        line,
+        col,
+        "Het adres 'JaVaScRiPt:alert(1)' wordt niet gepubliceerd: het begint met javascript:, en \
+         alleen adressen met https:, http: of mailto: en paden binnen de site (zoals /teams/) \
+         zijn toegestaan.",
+    );
+    assert_hint(
+        f,
+        "Een adres als javascript:, data: of vbscript: kan code uitvoeren",
+    );
+    let werkvorm = org.read("content/werkvormen/storytelling.md");
+    let (line, col) = place_of(&werkvorm, "data:image");
+    assert_finding(
+        &out,
+        "adres-onveilig",
+        "content/werkvormen/storytelling.md",
+        line,
+        col,
+        "Het adres 'data:image/svg+xml;base64,PHN2Zz4=' wordt niet gepubliceerd: het begint met data:",
+    );
+    let (line, col) = place_of(&werkvorm, "vbscript:");
+    assert_finding(
+        &out,
+        "adres-onveilig",
+        "content/werkvormen/storytelling.md",
+        line,
+        col,
+        "Het adres 'vbscript:msgbox(1)' wordt niet gepubliceerd: het begint met vbscript:",
+    );
+}
+
+#[test]
+fn adres_onveilig_bewerk_url() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nrepository:\n  url: \"https://git.proef.example/vpd\"\n  \
+         bewerk_url: \"javascript://%0Aalert(document.domain)//{pad}\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["adres-onveilig"]);
+    let f = assert_finding(
+        &out,
+        "adres-onveilig",
+        "content/site.yaml",
+        4,
+        15,
+        "`repository.bewerk_url` wordt niet gebruikt: 'javascript://%0Aalert(document.domain)//{pad}' \
+         begint met javascript:, en hier is alleen een webadres met https:// of http:// toegestaan.",
+    );
+    assert_hint(
+        f,
+        "https://git.gemeente.example/vpd/protocollen/-/edit/main/{pad}",
+    );
+    let run = build_org(&org);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/site.yaml:4:15"),
+        "{}",
+        run.stderr
+    );
+    assert!(!org.path().join("public").exists(), "nothing is published");
+}
+
+#[test]
+fn adres_onveilig_site_url_met_hoofdletters_en_spatie() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nurl: \" JaVaScRiPt:alert(1)\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["adres-onveilig"]);
+    assert_finding(
+        &out,
+        "adres-onveilig",
+        "content/site.yaml",
+        2,
+        6,
+        "`url` wordt niet gebruikt: ' JaVaScRiPt:alert(1)' begint met javascript:",
+    );
+}
+
+#[test]
+fn adres_onveilig_stuurteken_in_instelling() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nrepository:\n  url: \"java\\tscript:alert(1)\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["adres-onveilig"]);
+    assert_finding(
+        &out,
+        "adres-onveilig",
+        "content/site.yaml",
+        3,
+        8,
+        "`repository.url` wordt niet gebruikt: 'java\\tscript:alert(1)' bevat een onzichtbaar teken",
+    );
+}
+
+#[test]
+fn instelling_onbruikbaar_site_url_niet_volledig() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nurl: \"intranet.proef.example/vpd\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    let f = assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        6,
+        "`url` wordt niet gebruikt: 'intranet.proef.example/vpd' is geen bruikbaar webadres (het \
+         is geen volledig webadres dat begint met https:// of http://).",
+    );
+    assert_hint(f, "https://intranet.gemeente.example/vpd");
+}
+
+#[test]
+fn instelling_onbruikbaar_site_url_met_vraagteken() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nurl: \"https://intranet.proef.example/vpd?a=1\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        6,
+        "een adres waar vpd paden achter zet, mag geen ? of # bevatten",
+    );
+}
+
+#[test]
+fn instelling_onbruikbaar_tokens_ontbreekt() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens: huisstijl.css\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    let f = assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        9,
+        "`tokens` wordt niet gebruikt: het bestand 'huisstijl.css' bestaat niet in content/.",
+    );
+    assert_hint(f, "schrijf `tokens: huisstijl.css`");
+}
+
+#[test]
+fn instelling_onbruikbaar_tokens_buiten_content() {
+    let org = Org::minimal();
+    org.write("huisstijl.css", ":root { --x: 1; }\n");
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens: ../huisstijl.css\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        9,
+        "`tokens` wordt niet gebruikt: '../huisstijl.css' ligt niet in content/",
+    );
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens: /etc/passwd\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        9,
+        "`tokens` wordt niet gebruikt: '/etc/passwd' ligt niet in content/",
+    );
+}
+
+#[test]
+fn instelling_onbruikbaar_tokens_te_groot() {
+    let org = Org::minimal();
+    let mut css = String::from(":root {\n");
+    while css.len() <= 1024 * 1024 {
+        css.push_str("  --vpd-kleur: #123456;\n");
+    }
+    css.push_str("}\n");
+    org.write("content/huisstijl.css", css);
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens: ./huisstijl.css\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        9,
+        "`tokens` wordt niet gebruikt: het bestand './huisstijl.css' is groter dan 1024 KB.",
+    );
+}
+
+#[test]
+fn instelling_onbruikbaar_tokens_geen_css_en_taal() {
+    let org = Org::minimal();
+    org.write("content/huisstijl.txt", "geen css\n");
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntaal: en\ntokens: huisstijl.txt\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1)
+        .assert_only(&["instelling-onbruikbaar", "instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        3,
+        9,
+        "`tokens` wordt niet gebruikt: 'huisstijl.txt' is geen CSS-bestand (.css).",
+    );
+    let f = assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        7,
+        "`taal` is 'en', maar vpd maakt de site alleen in het Nederlands (nl).",
+    );
+    assert_hint(f, "Schrijf `taal: nl` of laat `taal` weg.");
+}
+
+#[test]
+fn instellingen_die_kloppen_geven_geen_bevinding() {
+    let org = Org::minimal();
+    org.write("content/stijl/huisstijl.css", ":root { --x: 1; }\n");
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nurl: \"https://intranet.proef.example/vpd\"\ntaal: nl\n\
+         omschrijving: \"Zie [het beleid](/beleid/) of mail [ons](mailto:vpd@proef.example).\"\n\
+         tokens: stijl/huisstijl.css\nrepository:\n  url: \"https://git.proef.example/vpd\"\n  \
+         bewerk_url: \"https://git.proef.example/vpd/-/edit/main/{pad}\"\n",
+    );
+    org.check(&[]).assert_exit(0).assert_clean();
+}

@@ -250,14 +250,29 @@ fn markdown_in_content_is_sanitised() {
     let tmp = example();
     let file = tmp.path().join("content/werkvormen/kennisquiz.md");
     let md = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, format!("{md}\n\n<script>alert(1)</script>\n\n<img src=/static/favicon.svg onerror=alert(1)>\n\n[klik](javascript:alert(1))\n")).unwrap();
+    std::fs::write(
+        &file,
+        format!(
+            "{md}\n\n<script>alert(1)</script>\n\n<img src=/static/favicon.svg onerror=alert(1)>\n"
+        ),
+    )
+    .unwrap();
     let out = tmp.path().join("public");
     let o = build(tmp.path(), &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let raw = std::fs::read_to_string(out.join("werkvormen/kennisquiz/index.html")).unwrap();
     assert!(!raw.contains("<script>alert"));
     assert!(!raw.contains("onerror"));
-    assert!(!raw.contains("javascript:alert"));
+    // A javascript: link is not silently dropped: the writer gets a finding and nothing
+    // is published.
+    let md = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{md}\n[klik](javascript:alert(1))\n")).unwrap();
+    let before = snapshot(&out);
+    let o = build(tmp.path(), &out);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("adres-onveilig"), "{stderr}");
+    assert_eq!(snapshot(&out), before);
 }
 
 #[test]
@@ -513,4 +528,152 @@ fn a_theme_link_to_a_page_that_does_not_exist_is_never_rendered() {
         .next()
         .expect("the link");
     assert_eq!(a.value().attr("href"), Some("/teams/#afdeling-x"));
+}
+
+/// Every address in a `href` or `src` of every HTML page under `out`, with its page.
+fn every_address(out: &Path) -> Vec<(PathBuf, String)> {
+    let sel = Selector::parse("[href], [src]").unwrap();
+    let mut found = Vec::new();
+    for (rel, bytes) in snapshot(out) {
+        if rel.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = Html::parse_document(&String::from_utf8_lossy(&bytes));
+        for el in html.select(&sel) {
+            for attr in ["href", "src"] {
+                if let Some(v) = el.value().attr(attr) {
+                    found.push((rel.clone(), v.to_string()));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_javascript_address_in_the_settings_reaches_no_page() {
+    let tmp = example();
+    let out = tmp.path().join("public");
+    assert!(build(tmp.path(), &out).status.success());
+    let before = snapshot(&out);
+    // Every address the good site publishes is http(s), mailto or a path on the site.
+    for (page, address) in every_address(&out) {
+        let lower = address.trim_start().to_ascii_lowercase();
+        let scheme = lower.split_once(':').map(|(s, _)| s).unwrap_or("");
+        let allowed = ["http", "https", "mailto"].contains(&scheme)
+            || lower.starts_with('/')
+            || lower.starts_with('#')
+            || !lower.contains(':');
+        assert!(allowed, "{}: {address}", page.display());
+    }
+    let site = tmp.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    let bad = text.replace(
+        "https://git.lindewaard.example/vpd/protocollen/-/edit/main/{pad}",
+        "JaVaScRiPt://%0Aalert(document.domain)//{pad}",
+    );
+    assert_ne!(bad, text);
+    std::fs::write(&site, bad).unwrap();
+    let o = build(tmp.path(), &out);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("adres-onveilig"), "{stderr}");
+    assert_eq!(snapshot(&out), before, "the published site is untouched");
+    for (page, address) in every_address(&out) {
+        assert!(
+            !address.to_ascii_lowercase().contains("javascript"),
+            "{}: {address}",
+            page.display()
+        );
+    }
+}
+
+#[test]
+fn the_sitemap_is_well_formed_xml_with_absolute_addresses() {
+    use quick_xml::Reader;
+    use quick_xml::events::Event;
+
+    let tmp = example();
+    let site = tmp.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    // A site address with characters XML must escape, and one the parser percent-encodes.
+    let odd = text.replace(
+        "url: \"https://intranet.lindewaard.example/vpd\"",
+        "url: \"https://intranet.lindewaard.example/v&p<d> 'x'\"",
+    );
+    assert_ne!(odd, text);
+    std::fs::write(&site, odd).unwrap();
+    let out = tmp.path().join("public");
+    let o = build(tmp.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let xml = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(
+        !xml.chars().any(|c| c.is_control() && c != '\n'),
+        "no control characters: {xml:?}"
+    );
+    let mut reader = Reader::from_str(&xml);
+    let mut path: Vec<String> = Vec::new();
+    let mut locs = Vec::new();
+    let mut loc = String::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                path.push(String::from_utf8(e.name().as_ref().to_vec()).unwrap());
+            }
+            Ok(Event::End(e)) => {
+                let name = std::str::from_utf8(e.name().as_ref()).unwrap().to_string();
+                assert_eq!(path.pop().as_deref(), Some(name.as_str()), "tags nest");
+                if name == "loc" {
+                    locs.push(std::mem::take(&mut loc));
+                }
+            }
+            Ok(Event::Text(t)) if path.last().is_some_and(|p| p == "loc") => {
+                loc.push_str(&t.decode().unwrap());
+            }
+            Ok(Event::GeneralRef(r)) if path.last().is_some_and(|p| p == "loc") => {
+                let c = match r.resolve_char_ref().unwrap() {
+                    Some(c) => c,
+                    None => match r.decode().unwrap().as_ref() {
+                        "amp" => '&',
+                        "lt" => '<',
+                        "gt" => '>',
+                        "quot" => '"',
+                        "apos" => '\'',
+                        other => panic!("unknown entity &{other};"),
+                    },
+                };
+                loc.push(c);
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("sitemap.xml is not well-formed XML: {e}\n{xml}"),
+        }
+    }
+    assert!(path.is_empty(), "every element is closed");
+    assert!(locs.len() > 10, "{locs:?}");
+    for loc in &locs {
+        assert!(
+            loc.starts_with("https://intranet.lindewaard.example/v&p%3Cd%3E%20'x'/"),
+            "{loc}"
+        );
+        assert!(!loc.contains(' ') && !loc.contains('<'), "{loc}");
+    }
+    assert!(
+        locs.iter().any(|l| l.ends_with("/teams/werkplein-noord/")),
+        "{locs:?}"
+    );
+}
+
+#[test]
+fn without_the_site_address_there_is_no_sitemap() {
+    let tmp = example();
+    let site = tmp.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    let without = text.replace("url: \"https://intranet.lindewaard.example/vpd\"\n", "");
+    assert_ne!(without, text);
+    std::fs::write(&site, without).unwrap();
+    let out = tmp.path().join("public");
+    assert!(build(tmp.path(), &out).status.success());
+    assert!(!out.join("sitemap.xml").exists());
+    assert!(out.join("index.html").is_file());
 }

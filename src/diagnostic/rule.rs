@@ -74,6 +74,13 @@ pub enum Rule {
     OrganisationMissing,
     /// A link written in content points to a page the site does not have.
     BrokenLink,
+    /// A content file's name (or a folder on its way) breaks the id rule.
+    FileName,
+    /// An address in content or settings uses a scheme other than http, https or mailto.
+    UnsafeUrl,
+    /// A site setting vpd cannot use (a token file that is missing, outside `content/`
+    /// or too large; an address that is not absolute).
+    InvalidSetting,
 }
 
 impl Rule {
@@ -114,6 +121,9 @@ impl Rule {
             Rule::FutureDate => "datum-toekomst",
             Rule::OrganisationMissing => "organisatie-ontbreekt",
             Rule::BrokenLink => "link-kapot",
+            Rule::FileName => "naam-ongeldig",
+            Rule::UnsafeUrl => "adres-onveilig",
+            Rule::InvalidSetting => "instelling-onbruikbaar",
         }
     }
 

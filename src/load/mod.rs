@@ -140,9 +140,12 @@ pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadErr
         .par_iter()
         .filter(|p| !cache.entries.contains_key(*p))
         .map(|path| {
-            let result = match read_source(path, display_path(&root, path)) {
-                Ok(source) => parse_document(&source).map(Arc::new),
+            let result = match check_file_name(&root, &content, path) {
                 Err(d) => Err(*d),
+                Ok(()) => match read_source(path, display_path(&root, path)) {
+                    Ok(source) => parse_document(&source).map(Arc::new),
+                    Err(d) => Err(*d),
+                },
             };
             (path.clone(), result)
         })
@@ -164,6 +167,62 @@ pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadErr
         }
     }
     Ok(loaded)
+}
+
+/// The id rule for the names of content files: a document's file name (without its
+/// extension) becomes the address of its page, so it and every folder below `content/`
+/// on the way must follow [`crate::names::is_slug`]. A file that breaks it is not read,
+/// and so never published; the finding names it (control and bidi characters shown as
+/// escapes) and suggests a name that follows the rule. `content/site.yaml` follows it.
+fn check_file_name(root: &Path, content: &Path, path: &Path) -> Result<(), Box<Diagnostic>> {
+    let rel = path.strip_prefix(content).unwrap_or(path);
+    let mut parts: Vec<(String, bool)> = rel
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .map(|c| (c.as_os_str().to_string_lossy().into_owned(), true))
+        .collect();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    parts.push((stem, false));
+    let Some((bad, is_folder)) = parts
+        .into_iter()
+        .find(|(name, _)| !crate::names::is_slug(name))
+    else {
+        return Ok(());
+    };
+    let display = crate::terminal::escape(&display_path(root, path)).into_owned();
+    let source = Arc::new(crate::source::SourceFile::new(path, display, String::new()));
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let (message, hint) = if is_folder {
+        (
+            t("naam.map", &[("naam", &crate::terminal::escape(&bad))]),
+            match crate::names::suggest_slug(&bad) {
+                Some(s) => t("naam.map.hint", &[("voorstel", &s)]),
+                None => t("naam.geen-voorstel.hint", &[]),
+            },
+        )
+    } else {
+        let name = format!("{bad}{extension}");
+        (
+            t("naam.bestand", &[("naam", &crate::terminal::escape(&name))]),
+            match crate::names::suggest_slug(&bad) {
+                Some(s) => t(
+                    "naam.bestand.hint",
+                    &[("voorstel", &format!("{s}{extension}"))],
+                ),
+                None => t("naam.geen-voorstel.hint", &[]),
+            },
+        )
+    };
+    Err(Box::new(
+        Diagnostic::new(Rule::FileName, &source, Span::file_start(), message).with_hint(hint),
+    ))
 }
 
 /// Parses a source file: YAML, or Markdown with YAML front matter.

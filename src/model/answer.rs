@@ -158,6 +158,7 @@ pub fn answer(field: &Field, value: Option<&Value>, lookup: &Lookup) -> Answer {
     };
     let a = match field.kind {
         FieldType::Tekst
+        | FieldType::Sleutel
         | FieldType::Datum
         | FieldType::Getal
         | FieldType::Keuze

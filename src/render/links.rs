@@ -21,9 +21,9 @@ const LINKING: &[(&str, &str)] = &[
     ("source[src]", "src"),
 ];
 
-/// Every (element, address) of a page that links or loads, read by a streaming HTML
-/// tokenizer (lol_html, which Pagefind also uses): no document tree is built.
-fn addresses(html: &str) -> Result<Vec<(String, String)>, String> {
+/// Every (element, address) of a page or an HTML fragment that links or loads, read by a
+/// streaming HTML tokenizer (lol_html, which Pagefind also uses): no document tree is built.
+pub fn addresses(html: &str) -> Result<Vec<(String, String)>, String> {
     let found = RefCell::new(Vec::new());
     let mut settings = Settings::new();
     for (selector, attr) in LINKING {

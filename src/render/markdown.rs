@@ -12,7 +12,10 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("h3", &["id"])
         .add_tag_attributes("h4", &["id"])
         .id_prefix(Some("md-"))
-        .link_rel(Some("noopener noreferrer"));
+        .link_rel(Some("noopener noreferrer"))
+        // The schemes validation allows (validate/urls.rs): anything else was already a
+        // finding, so nothing is dropped here silently; this is the second line.
+        .url_schemes(["http", "https", "mailto"].into_iter().collect());
     b
 });
 
@@ -68,6 +71,16 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn only_web_and_mail_schemes_survive() {
+        let html = to_html("[a](tel:123) [b](ssh://x) [c](https://x.example/) [d](/teams/)");
+        assert!(!html.contains("tel:") && !html.contains("ssh:"), "{html}");
+        assert!(
+            html.contains("https://x.example/") && html.contains("/teams/"),
+            "{html}"
+        );
     }
 
     #[test]

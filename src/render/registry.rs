@@ -479,13 +479,17 @@ fn pages(model: &Model) -> Vec<Page> {
         t("ui.niet_gevonden", &[]),
         K::NotFound,
     ));
-    pages.push(
-        Page::new("/sitemap.xml", "sitemap.xml", String::new(), K::Sitemap).from([
-            Every(Teams),
-            Every(Werkvormen),
-            Every(Learning),
-        ]),
-    );
+    // The sitemap protocol needs absolute addresses: without the site's own `url` there
+    // is no sitemap (the settings check made sure a given `url` is an http(s) address).
+    if model.site.url.is_some() {
+        pages.push(
+            Page::new("/sitemap.xml", "sitemap.xml", String::new(), K::Sitemap).from([
+                Every(Teams),
+                Every(Werkvormen),
+                Every(Learning),
+            ]),
+        );
+    }
     pages
 }
 

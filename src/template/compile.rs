@@ -174,6 +174,7 @@ fn envelope(kind: Kind) -> Vec<(&'static str, Value, bool)> {
 fn field_schema(field: &Field, template: &Template, norm: &NormContext) -> Value {
     let mut s = match field.kind {
         FieldType::Tekst => json!({"$ref": "#/$defs/tekst"}),
+        FieldType::Sleutel => json!({"$ref": "#/$defs/slug"}),
         FieldType::Lijst | FieldType::Afspraken => list(json!({"$ref": "#/$defs/tekst"}), field),
         FieldType::Datum => json!({"$ref": "#/$defs/datum"}),
         FieldType::Getal => json!({"type": "integer"}),
@@ -307,7 +308,7 @@ fn defs() -> Value {
         },
         "slug": {
             "type": "string",
-            "pattern": "^[a-z0-9][a-z0-9_-]*$",
+            "pattern": crate::names::SLUG_PATTERN,
             "x-vpd-type": "slug",
         },
         "meldniveau": {

@@ -45,6 +45,9 @@ pub enum Kind {
 pub enum FieldType {
     /// A string (Markdown allowed).
     Tekst,
+    /// A key that follows the id rule (it becomes part of a URL, an HTML id or a form
+    /// field name): lower-case letters, digits, `-` and `_`.
+    Sleutel,
     /// A list of strings.
     Lijst,
     /// A list of agreements ("Wij ...").
@@ -80,6 +83,7 @@ impl FieldType {
     pub fn name(self) -> &'static str {
         match self {
             FieldType::Tekst => "tekst",
+            FieldType::Sleutel => "sleutel",
             FieldType::Lijst => "lijst",
             FieldType::Afspraken => "afspraken",
             FieldType::Datum => "datum",
@@ -292,10 +296,12 @@ fn insert_embedded(out: &mut Templates, file: &str, text: &str) {
     }
 }
 
-/// Parses one template file.
+/// Parses one template file; every id in it (the template's name, section, field and
+/// column ids, category ids) must follow the id rule, as each becomes part of a URL, an
+/// HTML id or a form field name.
 pub fn parse_template(source: &crate::source::Source) -> Result<Template, Diagnostic> {
     let doc: Document = load::parse_document(source)?;
-    serde_json::from_value::<Template>(doc.value.clone()).map_err(|e| {
+    let template = serde_json::from_value::<Template>(doc.value.clone()).map_err(|e| {
         Diagnostic::new(
             Rule::InvalidTemplate,
             source,
@@ -303,7 +309,47 @@ pub fn parse_template(source: &crate::source::Source) -> Result<Template, Diagno
             t("template.ongeldig", &[("fout", &e.to_string())]),
         )
         .with_hint(t("template.ongeldig.hint", &[]))
-    })
+    })?;
+    match ids(&template)
+        .into_iter()
+        .find(|(_, id)| !crate::names::is_slug(id))
+    {
+        Some((pointer, id)) => Err(Diagnostic::new(
+            Rule::InvalidTemplate,
+            source,
+            doc.spans.value(&pointer),
+            t(
+                "template.id-ongeldig",
+                &[("id", &crate::terminal::escape(id))],
+            ),
+        )
+        .with_hint(match crate::names::suggest_slug(id) {
+            Some(s) => t("suggestie.bedoelde-u", &[("suggestie", &s)]),
+            None => t("naam.geen-voorstel.hint", &[]),
+        })),
+        None => Ok(template),
+    }
+}
+
+/// Every id a template defines, with its JSON pointer in the template file.
+fn ids(template: &Template) -> Vec<(String, &str)> {
+    let mut out = vec![("/template".to_string(), template.template.as_str())];
+    for (i, c) in template.categorieen.iter().enumerate() {
+        out.push((format!("/categorieen/{i}"), c.as_str()));
+    }
+    field_ids("/velden", &template.velden, &mut out);
+    for (i, section) in template.secties.iter().enumerate() {
+        out.push((format!("/secties/{i}/id"), section.id.as_str()));
+        field_ids(&format!("/secties/{i}/velden"), &section.velden, &mut out);
+    }
+    out
+}
+
+fn field_ids<'t>(prefix: &str, fields: &'t [Field], out: &mut Vec<(String, &'t str)>) {
+    for (i, field) in fields.iter().enumerate() {
+        out.push((format!("{prefix}/{i}/id"), field.id.as_str()));
+        field_ids(&format!("{prefix}/{i}/kolommen"), &field.kolommen, out);
+    }
 }
 
 /// A catalog in SchemaStore's format, with relative URLs so it works on any intranet host.

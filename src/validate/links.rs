@@ -1,12 +1,18 @@
-//! Links written in content (Markdown in a YAML text or a werkvorm's body) to pages of the
-//! site: collected here with their place in the file, checked against the page registry
-//! once the site's pages are known (see `pipeline`), and reported at that place.
+//! Links written in content (Markdown in a YAML text or a werkvorm's body): those to pages
+//! of the site are collected with their place in the file and checked against the page
+//! registry once the site's pages are known (see `pipeline`); an address with a scheme
+//! other than `http`, `https` or `mailto` (or a hidden character) is reported at once, at
+//! its place. Raw HTML in Markdown counts too: ammonia would silently drop such an address
+//! when rendering, but the writer is told.
 
 use pulldown_cmark::{Event, Parser, Tag};
 use serde_json::Value;
 
+use super::urls::{self, UrlProblem};
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::load::Document;
 use crate::load::spans::pointer_push;
+use crate::messages::t;
 use crate::source::{Source, Span};
 
 /// A link to a page of the site, written in content.
@@ -20,9 +26,19 @@ pub struct ContentLink {
     pub url: String,
 }
 
-/// Every site-internal link written in `doc`'s texts and Markdown body.
-pub fn collect(doc: &Document) -> Vec<ContentLink> {
-    let mut out = Vec::new();
+/// What the links written in one document come to.
+#[derive(Debug, Clone, Default)]
+pub struct Scanned {
+    /// The links into the site, to check against the page registry.
+    pub internal: Vec<ContentLink>,
+    /// Addresses that may not be published.
+    pub refused: Vec<Diagnostic>,
+}
+
+/// Every link and image address written in `doc`'s texts and Markdown body: the links
+/// into the site, and a finding for every address that may not be published.
+pub fn scan(doc: &Document) -> Scanned {
+    let mut out = Scanned::default();
     let mut pointer = String::new();
     walk(doc, &doc.value, &mut pointer, &mut out);
     if let Some(body) = &doc.body {
@@ -30,15 +46,55 @@ pub fn collect(doc: &Document) -> Vec<ContentLink> {
             start: doc.source.pos_of_byte(0),
             end: doc.source.pos_of_byte(doc.source.text.len()),
         };
-        for url in internal_links(body) {
-            out.push(ContentLink {
-                source: doc.source.clone(),
-                span: locate(&doc.source, whole, &url),
-                url,
-            });
-        }
+        take(doc, whole, body, &mut out);
     }
     out
+}
+
+/// Sorts the addresses in `text` (held by the value at `within`) into `out`.
+fn take(doc: &Document, within: Span, text: &str, out: &mut Scanned) {
+    for url in destinations(text) {
+        let span = locate(&doc.source, within, &url);
+        match urls::check_link(&url) {
+            Err(problem) => out.refused.push(refused(&doc.source, span, &url, &problem)),
+            Ok(()) if url.starts_with('/') && !url.starts_with("//") => {
+                out.internal.push(ContentLink {
+                    source: doc.source.clone(),
+                    span,
+                    url,
+                });
+            }
+            Ok(()) => {}
+        }
+    }
+}
+
+/// The finding for an address written in content that may not be published.
+pub fn refused(source: &Source, span: Span, url: &str, problem: &UrlProblem) -> Diagnostic {
+    let shown = urls::shown(url);
+    let message = match problem {
+        UrlProblem::Scheme(scheme) => t(
+            "adres.onveilig",
+            &[("url", &shown), ("schema", &urls::shown(scheme))],
+        ),
+        UrlProblem::Control => t("adres.stuurteken", &[("url", &shown)]),
+        UrlProblem::Unparsable(e) => t("adres.ongeldig", &[("url", &shown), ("fout", e)]),
+        UrlProblem::NotAbsolute => t(
+            "adres.ongeldig",
+            &[
+                ("url", &shown),
+                ("fout", &t("adres.fout.niet-volledig", &[])),
+            ],
+        ),
+        UrlProblem::QueryOrFragment => t(
+            "adres.ongeldig",
+            &[
+                ("url", &shown),
+                ("fout", &t("adres.fout.vraag-of-anker", &[])),
+            ],
+        ),
+    };
+    Diagnostic::new(Rule::UnsafeUrl, source, span, message).with_hint(t("adres.onveilig.hint", &[]))
 }
 
 /// The place of `url` in the text from the start of `within` (the value that holds it:
@@ -55,17 +111,9 @@ fn locate(source: &Source, within: Span, url: &str) -> Span {
     }
 }
 
-fn walk(doc: &Document, value: &Value, pointer: &mut String, out: &mut Vec<ContentLink>) {
+fn walk(doc: &Document, value: &Value, pointer: &mut String, out: &mut Scanned) {
     match value {
-        Value::String(text) => {
-            for url in internal_links(text) {
-                out.push(ContentLink {
-                    source: doc.source.clone(),
-                    span: locate(&doc.source, doc.spans.value(pointer), &url),
-                    url,
-                });
-            }
-        }
+        Value::String(text) => take(doc, doc.spans.value(pointer), text, out),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = pointer.len();
@@ -86,21 +134,29 @@ fn walk(doc: &Document, value: &Value, pointer: &mut String, out: &mut Vec<Conte
     }
 }
 
-/// The destinations of Markdown links and images in `text` that point into the site
-/// (start with one `/`). Text without `](` or `<` has none and is not parsed.
-fn internal_links(text: &str) -> Vec<String> {
-    if !text.contains("](") && !text.contains('<') {
+/// The destinations of Markdown links and images in `text` (autolinks included), and the
+/// addresses of raw HTML in it (`<a href>`, `<img src>`, ...), in order. Text without
+/// `](`, `]:` or `<` has none and is not parsed.
+fn destinations(text: &str) -> Vec<String> {
+    if !text.contains("](") && !text.contains("]:") && !text.contains('<') {
         return Vec::new();
     }
-    Parser::new(text)
-        .filter_map(|event| match event {
+    let mut out = Vec::new();
+    for event in Parser::new(text) {
+        match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                Some(dest_url.into_string())
+                out.push(dest_url.into_string());
             }
-            _ => None,
-        })
-        .filter(|url| url.starts_with('/') && !url.starts_with("//"))
-        .collect()
+            Event::Html(html) | Event::InlineHtml(html) => {
+                // A fragment the tokenizer cannot read is dropped by ammonia as a whole.
+                if let Ok(found) = crate::render::links::addresses(&html) {
+                    out.extend(found.into_iter().map(|(_, url)| url));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -108,12 +164,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_links_into_the_site_are_collected() {
-        let links = internal_links(
+    fn every_destination_is_found() {
+        let found = destinations(
             "Zie [het normschema](/normschema/#melden), [extern](https://x.example/), \
-             [ander domein](//x.example/) en `[code](/niet/)` of <https://y.example/>.",
+             [ander domein](//x.example/), ![beeld](data:image/png;base64,AA==) en \
+             `[code](/niet/)` of <https://y.example/> of <a href=\"javascript:x()\">a</a>.",
         );
-        assert_eq!(links, vec!["/normschema/#melden".to_string()]);
-        assert!(internal_links("Gewone tekst / zonder link").is_empty());
+        assert_eq!(
+            found,
+            vec![
+                "/normschema/#melden",
+                "https://x.example/",
+                "//x.example/",
+                "data:image/png;base64,AA==",
+                "https://y.example/",
+                "javascript:x()",
+            ]
+        );
+        assert!(destinations("Gewone tekst / zonder link").is_empty());
+    }
+
+    #[test]
+    fn reference_links_are_found() {
+        assert_eq!(
+            destinations("Zie [dit][a].\n\n[a]: JaVaScRiPt:alert(1)\n"),
+            vec!["JaVaScRiPt:alert(1)"]
+        );
     }
 }

@@ -16,6 +16,7 @@ pub mod schema;
 pub mod schema_walk;
 pub mod site;
 pub mod suggest;
+pub mod urls;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
@@ -120,10 +121,12 @@ pub fn validate_cached(
 ) -> Validated {
     let mut diagnostics: Vec<Diagnostic> = loaded.diagnostics.clone();
     diagnostics.extend(templates.diagnostics.iter().cloned());
-    let site = SiteConfig::from_document(loaded.site.as_deref()).unwrap_or_else(|d| {
+    let mut site = SiteConfig::from_document(loaded.site.as_deref()).unwrap_or_else(|d| {
         diagnostics.push(*d);
         SiteConfig::default()
     });
+    let settings = site::check(loaded.site.as_deref(), &mut site, loaded);
+    diagnostics.extend(settings.diagnostics);
 
     // Which template does each document use?
     let mut known: Vec<(&Arc<Document>, &crate::template::Template)> = Vec::new();
@@ -193,7 +196,7 @@ pub fn validate_cached(
         })
         .collect();
     let mut teams = Vec::new();
-    let mut content_links = Vec::new();
+    let mut content_links = settings.links;
     cache.documents.clear();
     for (doc, findings) in results {
         diagnostics.extend(findings.found.iter().cloned());
@@ -282,12 +285,14 @@ fn check_document(
             }
         }
     }
+    let scanned = links::scan(doc);
+    found.extend(scanned.refused);
     let team =
         (tpl.soort == Kind::Teamprotocol).then(|| team_report(doc, tpl, organisation, &found));
     DocumentFindings {
         found,
         team,
-        links: links::collect(doc),
+        links: scanned.internal,
     }
 }
 
