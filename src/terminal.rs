@@ -34,6 +34,12 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A message of several lines for the terminal: each line escaped as by [`escape`], the
+/// line breaks between them kept.
+pub fn escape_lines(text: &str) -> String {
+    text.split('\n').map(escape).collect::<Vec<_>>().join("\n")
+}
+
 /// Whether `c` steers a terminal or changes how the text around it is shown.
 fn is_unsafe(c: char) -> bool {
     c.is_control()
@@ -52,7 +58,15 @@ fn is_unsafe(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, escape_lines};
+
+    #[test]
+    fn a_message_keeps_its_lines_but_not_their_controls() {
+        assert_eq!(
+            escape_lines("eerste\n\u{1b}]0;titel\u{7}\r\ntweede"),
+            "eerste\n\\u{1b}]0;titel\\u{7}\\r\ntweede"
+        );
+    }
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {

@@ -179,7 +179,12 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}: {e:#}", crate::messages::t("ernst.fout", &[]));
+            // Errors name paths and values from the repository: never raw to the terminal.
+            eprintln!(
+                "{}: {}",
+                crate::messages::t("ernst.fout", &[]),
+                crate::terminal::escape_lines(&format!("{e:#}"))
+            );
             ExitCode::from(2)
         }
     }

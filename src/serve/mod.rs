@@ -25,6 +25,7 @@ use crate::diagnostic::format::{self, Format};
 use crate::diagnostic::summary::Report;
 use crate::messages::t;
 use crate::pipeline::{SearchJob, SearchState, Session, Update};
+use crate::terminal::escape_lines;
 use crate::validate::Options;
 
 /// How to serve.
@@ -91,7 +92,7 @@ fn start_indexer() -> mpsc::Sender<SearchJob> {
                     "{}",
                     t("serve.zoekindex", &[("tijd", &millis(start.elapsed()))])
                 ),
-                Err(e) => eprintln!("{e}"),
+                Err(e) => eprintln!("{}", escape_lines(&e.to_string())),
             }
         }
     });
@@ -194,13 +195,13 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
             .collect();
         eprintln!(
             "{}",
-            t(
+            escape_lines(&t(
                 "serve.herbouwd",
                 &[
                     ("bestanden", &names.join(", ")),
                     ("tijd", &millis(start.elapsed()))
                 ]
-            )
+            ))
         );
     }
     eprintln!("{}", t("serve.gestopt", &[]));
@@ -283,7 +284,7 @@ fn update(
             false
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", escape_lines(&e.to_string()));
             eprintln!("{}", t("serve.niet-gebouwd", &[]));
             set_error(Some(error_page::render(&[], Some(&e.to_string()))));
             false
