@@ -56,7 +56,16 @@ fn overlay(root: &Path, sub: &str, out: &mut BTreeMap<String, Vec<u8>>) -> Resul
             return Err(RenderError::Io(display, t("render.te-groot", &[])));
         }
         if let Ok(rel) = path.strip_prefix(&dir) {
-            out.insert(crate::load::display_path(Path::new(""), rel), bytes);
+            let name = crate::load::display_path(Path::new(""), rel);
+            // A name with line breaks or terminal controls would end up in messages and
+            // URLs: refused, shown escaped.
+            if crate::terminal::escape(&name) != name {
+                return Err(RenderError::Io(
+                    crate::terminal::escape(&display).into_owned(),
+                    t("render.naam-ongeldig", &[]),
+                ));
+            }
+            out.insert(name, bytes);
         }
     }
     Ok(())
