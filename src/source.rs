@@ -3,7 +3,9 @@
 //! saphyr reports markers as (character index, 1-based line, 0-based column in characters).
 //! Renderers want byte ranges and users want 1-based columns. [`SourceFile::pos`] converts
 //! a saphyr marker into a [`Pos`] holding all three, so no other module does arithmetic on
-//! positions.
+//! positions. Conversions use indexes built once per file (line starts, multi-byte
+//! characters), never a walk over the text, so a finding's position costs the same in a
+//! one-line 1 MiB file as in a small one.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -57,6 +59,32 @@ pub struct SourceFile {
     /// The text, without a leading byte order mark.
     pub text: String,
     line_starts: Vec<usize>,
+    wide: Vec<Wide>,
+}
+
+/// A character of more than one byte, so that positions convert between characters and
+/// bytes by binary search instead of by walking the line (a 1 MiB file may be one line).
+#[derive(Debug, Clone, Copy)]
+struct Wide {
+    /// Its byte offset.
+    byte: usize,
+    /// Its character index.
+    chr: usize,
+    /// The extra bytes (beyond one per character) of this and every earlier character.
+    extra: usize,
+}
+
+/// Every character of `text` longer than one byte, in order.
+fn wide_chars(text: &str) -> Vec<Wide> {
+    let mut extra = 0;
+    text.char_indices()
+        .enumerate()
+        .filter(|(_, (_, c))| c.len_utf8() > 1)
+        .map(|(chr, (byte, c))| {
+            extra += c.len_utf8() - 1;
+            Wide { byte, chr, extra }
+        })
+        .collect()
 }
 
 /// A shared handle to a source file: diagnostics and documents point at the same text.
@@ -76,11 +104,13 @@ impl SourceFile {
                 .filter(|(_, b)| *b == b'\n')
                 .map(|(i, _)| i + 1),
         );
+        let wide = wide_chars(&text);
         SourceFile {
             display,
             path: path.to_path_buf(),
             text,
             line_starts,
+            wide,
         }
     }
 
@@ -96,16 +126,12 @@ impl SourceFile {
             .get(line)
             .copied()
             .unwrap_or(self.text.len());
-        let line_text = &self.text[line_start..line_end];
-        let byte_in_line = line_text
-            .char_indices()
-            .nth(col0)
-            .map(|(i, _)| i)
-            .unwrap_or(line_text.len());
+        let char_start = self.char_of_byte(line_start);
+        let byte = self.byte_of_char(char_start + col0).min(line_end);
         Pos {
             line,
             column: col0 + 1,
-            byte: line_start + byte_in_line,
+            byte,
         }
     }
 
@@ -113,12 +139,9 @@ impl SourceFile {
     /// invalid UTF-8 or a NUL byte).
     pub fn pos_of_byte(&self, byte: usize) -> Pos {
         let byte = byte.min(self.text.len());
-        let line_idx = match self.line_starts.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
+        let line_idx = self.line_index_of_byte(byte);
         let start = self.line_starts[line_idx];
-        let column = self.text[start..byte].chars().count() + 1;
+        let column = self.char_of_byte(byte) - self.char_of_byte(start) + 1;
         Pos {
             line: line_idx + 1,
             column,
@@ -126,9 +149,47 @@ impl SourceFile {
         }
     }
 
+    /// The character index of the character starting at `byte`.
+    fn char_of_byte(&self, byte: usize) -> usize {
+        let i = self.wide.partition_point(|w| w.byte < byte);
+        byte - i.checked_sub(1).map_or(0, |i| self.wide[i].extra)
+    }
+
+    /// The byte offset of the character with index `chr` (the text's length past the end).
+    fn byte_of_char(&self, chr: usize) -> usize {
+        let i = self.wide.partition_point(|w| w.chr < chr);
+        let byte = chr + i.checked_sub(1).map_or(0, |i| self.wide[i].extra);
+        byte.min(self.text.len())
+    }
+
     /// The position just past the last character.
     pub fn end_pos(&self) -> Pos {
         self.pos_of_byte(self.text.len())
+    }
+
+    /// The 0-based index of the line holding byte offset `byte` (the last line when `byte`
+    /// lies past the end). A binary search over the line index built once per file.
+    pub fn line_index_of_byte(&self, byte: usize) -> usize {
+        match self.line_starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The byte range of the lines with 0-based indexes `first..=last` (clamped to the
+    /// file), including the line break after the last: an excerpt for a renderer, found
+    /// without scanning the text.
+    pub fn lines_range(&self, first: usize, last: usize) -> std::ops::Range<usize> {
+        let last_index = self.line_starts.len() - 1;
+        let first = first.min(last_index);
+        let last = last.clamp(first, last_index);
+        let start = self.line_starts[first];
+        let end = self
+            .line_starts
+            .get(last + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        start..end
     }
 
     /// A span covering the whole of `line` (1-based), without its line break.
@@ -181,6 +242,39 @@ mod tests {
         assert!(f.text.starts_with('a'));
         let s = f.line_span(2);
         assert_eq!(&f.text[s.start.byte..s.end.byte], "b: 2");
+    }
+
+    #[test]
+    fn line_ranges_come_from_the_index() {
+        let f = file("a: 1\r\nbb: 2\nc: 3");
+        assert_eq!(f.line_index_of_byte(0), 0);
+        assert_eq!(f.line_index_of_byte(6), 1);
+        assert_eq!(f.line_index_of_byte(99), 2);
+        assert_eq!(&f.text[f.lines_range(1, 1)], "bb: 2\n");
+        assert_eq!(&f.text[f.lines_range(0, 9)], f.text);
+        assert_eq!(&f.text[f.lines_range(7, 2)], "c: 3");
+    }
+
+    #[test]
+    fn indexed_positions_equal_walking_the_text() {
+        let f = file("é: ✓ x\nab: 'ü𝄞c'\r\n\n  - ë\n𝄞");
+        for (i, line) in f.text.split('\n').enumerate() {
+            let start = f.line_starts[i];
+            // The old conversion: walk the line, its line break included.
+            let with_break = &f.text[f.lines_range(i, i)];
+            for col0 in 0..line.chars().count() + 3 {
+                let walked = with_break
+                    .char_indices()
+                    .nth(col0)
+                    .map_or(start + with_break.len(), |(b, _)| start + b);
+                assert_eq!(f.pos(i + 1, col0).byte, walked, "line {} col {col0}", i + 1);
+            }
+            for (b, _) in line.char_indices() {
+                let p = f.pos_of_byte(start + b);
+                assert_eq!(p.column, line[..b].chars().count() + 1);
+                assert_eq!(f.pos(p.line, p.column - 1), p);
+            }
+        }
     }
 
     #[test]

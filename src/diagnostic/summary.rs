@@ -75,7 +75,13 @@ pub struct Report<'a> {
     pub teams: &'a [TeamReport],
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
+    /// The entries to print: every finding up to the limit of its kind and file, and one
+    /// entry per kind counting the rest (see [`super::limit`]).
+    pub fn entries(&self) -> Vec<super::limit::Entry<'a>> {
+        super::limit::entries(self.diagnostics)
+    }
+
     /// Number of errors.
     pub fn errors(&self) -> usize {
         self.diagnostics

@@ -1,58 +1,110 @@
 //! The page shown in the browser while content has errors: every finding with file,
 //! line, column, message and the source excerpt.
 
-use annotate_snippets::Renderer;
-
+use crate::diagnostic::escape::{visible, visible_lines};
+use crate::diagnostic::format::human;
+use crate::diagnostic::limit::{self, Entry};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::messages::t;
 use crate::render::markdown::escape;
 
-fn excerpt(d: &Diagnostic) -> String {
-    let single = crate::diagnostic::summary::Report {
-        diagnostics: std::slice::from_ref(d),
-        files: 0,
-        teams: &[],
+/// One entry as a section: heading, severity, place, rule and the terminal's excerpt. User
+/// text is shown as on the terminal ([`visible`]), so bidi controls cannot reorder it.
+fn section(entry: Entry) -> String {
+    let (d, message) = match entry {
+        Entry::Finding(d) => (d, d.message.clone()),
+        Entry::Omitted(o) => (o.first, o.message()),
     };
-    let text =
-        crate::diagnostic::format::render(crate::diagnostic::format::Format::Human, &single, false);
-    // Keep the excerpt, not the closing summary line.
-    let _ = Renderer::plain();
-    text.lines()
-        .take_while(|l| {
-            !l.starts_with(
-                &t("samenvatting.totaal", &[])
-                    .chars()
-                    .take(12)
-                    .collect::<String>(),
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    format!(
+        "<section class=\"vpd-fout\"><h2>{}</h2><p><strong>{}</strong> {}:{}:{} <code>{}</code></p><pre>{}</pre></section>",
+        escape(&visible(&message)),
+        escape(&d.severity.label()),
+        escape(&visible(d.file())),
+        d.line(),
+        d.column(),
+        escape(d.rule.code()),
+        escape(&human::render_plain(entry)),
+    )
 }
 
 /// The error page for `diagnostics` (errors first), or for a message without a place.
+/// Findings beyond the limit of their kind and file are counted in one section, as in
+/// `vpd check`.
 pub fn render(diagnostics: &[Diagnostic], message: Option<&str>) -> String {
     let mut body = String::new();
     if let Some(m) = message {
-        body.push_str(&format!("<pre>{}</pre>", escape(m)));
+        body.push_str(&format!("<pre>{}</pre>", escape(&visible_lines(m))));
     }
     let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
     sorted.sort_by_key(|d| d.severity != Severity::Error);
-    for d in sorted {
-        body.push_str(&format!(
-            "<section class=\"vpd-fout\"><h2>{}</h2><p><strong>{}</strong> {}:{}:{} <code>{}</code></p><pre>{}</pre></section>",
-            escape(&d.message),
-            escape(&d.severity.label()),
-            escape(d.file()),
-            d.line(),
-            d.column(),
-            escape(d.rule.code()),
-            escape(&excerpt(d)),
-        ));
+    for entry in limit::entries(sorted) {
+        body.push_str(&section(entry));
     }
     format!(
         "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}}h1{{color:#a4000f}}pre{{background:#f4f4f4;padding:1rem;overflow:auto;border-left:4px solid #a4000f}}section{{margin-bottom:2rem}}</style></head><body><main><h1>{title}</h1><p>{uitleg}</p>{body}</main></body></html>",
         title = escape(&t("serve.fouten.titel", &[])),
         uitleg = escape(&t("serve.fouten.uitleg", &[])),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::diagnostic::Rule;
+    use crate::source::SourceFile;
+
+    /// A file of `n` unknown keys, one per line, and a finding for each.
+    fn unknown_keys(n: usize) -> Vec<Diagnostic> {
+        let text: String = (0..n).map(|i| format!("k{i}\u{202e}: x\n")).collect();
+        let src = Arc::new(SourceFile::new(
+            Path::new("t.yaml"),
+            "content/teams/t.yaml".into(),
+            text,
+        ));
+        (0..n)
+            .map(|i| {
+                let start = src.pos(i + 1, 0);
+                let end = src.pos(i + 1, format!("k{i}\u{202e}").chars().count());
+                let span = crate::source::Span { start, end };
+                let message = t("sleutel.onbekend", &[("sleutel", &format!("k{i}\u{202e}"))]);
+                Diagnostic::new(Rule::UnknownKey, &src, span, message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_mebibyte_of_findings_renders_quickly_and_summarised() {
+        let findings = unknown_keys(90_000);
+        assert!(findings[0].primary.source.text.len() > 1024 * 1024);
+        let started = std::time::Instant::now();
+        let page = render(&findings, None);
+        // Generous for a debug build; the quadratic renderer needed minutes.
+        assert!(started.elapsed().as_secs() < 15, "{:?}", started.elapsed());
+        assert_eq!(page.matches("<section class=\"vpd-fout\">").count(), 21);
+        assert!(page.contains(
+            "<h2>… en nog 89980 meldingen van dezelfde soort in dit bestand.</h2><p><strong>fout</strong> content/teams/t.yaml:21:1 <code>sleutel-onbekend</code></p>"
+        ));
+    }
+
+    #[test]
+    fn user_text_is_shown_escaped() {
+        let page = render(&unknown_keys(1), Some("kapot\u{1b}[2J\nregel twee"));
+        assert!(
+            !page.contains('\u{202e}') && !page.contains('\u{1b}'),
+            "{page}"
+        );
+        assert!(
+            page.contains("<h2>Onbekend veld &#39;k0\\u202E&#39;: dit formulier"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<pre>kapot\\e[2J\nregel twee</pre>"),
+            "{page}"
+        );
+        // The excerpt shows the source line with the override replaced.
+        assert!(page.contains("1 | k0\u{fffd}: x"), "{page}");
+    }
 }

@@ -1,8 +1,15 @@
 //! Formats for CI systems: GitHub workflow commands and GitLab Code Quality.
+//!
+//! User text in workflow commands is made [`visible`] (a CI log is a terminal); the GitLab
+//! report keeps it exact but writes unsafe characters as JSON escapes ([`json_output`]).
+
+use std::fmt::Write;
 
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use super::super::escape::{json_output, visible};
+use super::super::limit::{Entry, Omitted};
 use super::super::summary::Report;
 use super::super::{Diagnostic, Severity};
 
@@ -20,30 +27,41 @@ fn escape_property(s: &str) -> String {
 
 pub(super) fn github(report: &Report) -> String {
     let mut out = String::new();
-    for d in report.diagnostics {
-        let kind = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+    for entry in report.entries() {
+        let (d, message, hint) = match entry {
+            Entry::Finding(d) => (d, d.message.clone(), d.hint.clone()),
+            Entry::Omitted(o) => (o.first, o.message(), Some(o.hint())),
         };
-        let mut message = d.message.clone();
-        if let Some(h) = &d.hint {
-            message.push('\n');
-            message.push_str(h);
-        }
-        out.push_str(&format!(
-            "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-            escape_property(d.file()),
-            d.line(),
-            d.column(),
-            d.primary.span.end.line,
-            d.primary.span.end.column,
-            escape_property(&format!("vpd {}", d.rule.code())),
-            escape_data(&message),
-        ));
+        github_command(&mut out, d, &message, hint.as_deref());
     }
     out.push_str(&report.totals_line());
     out.push('\n');
     out
+}
+
+/// One workflow command at the place of `d` with `message` and `hint`. User text is made
+/// [`visible`] first, so only the line break between message and hint is a real one.
+fn github_command(out: &mut String, d: &Diagnostic, message: &str, hint: Option<&str>) {
+    let kind = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut text = visible(message).into_owned();
+    if let Some(h) = hint {
+        text.push('\n');
+        text.push_str(&visible(h));
+    }
+    let _ = writeln!(
+        out,
+        "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+        escape_property(&visible(d.file())),
+        d.line(),
+        d.column(),
+        d.primary.span.end.line,
+        d.primary.span.end.column,
+        escape_property(&format!("vpd {}", d.rule.code())),
+        escape_data(&text),
+    );
 }
 
 /// A fingerprint that stays the same while the finding stays (rule, file, message and the
@@ -63,25 +81,43 @@ fn fingerprint(d: &Diagnostic) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A fingerprint for the findings of one kind that are not shown: stable while the kind
+/// keeps more findings than the limit, whatever their number.
+fn omitted_fingerprint(o: &Omitted) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(o.first.rule.code());
+    hasher.update([0]);
+    hasher.update(o.first.file());
+    hasher.update([0]);
+    hasher.update("weggelaten");
+    let digest = hasher.finalize();
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn gitlab_issue(d: &Diagnostic, description: &str, fingerprint: String) -> serde_json::Value {
+    json!({
+        "description": description,
+        "check_name": d.rule.code(),
+        "fingerprint": fingerprint,
+        "severity": match d.severity { Severity::Error => "major", Severity::Warning => "minor" },
+        "location": {
+            "path": d.file(),
+            "positions": {
+                "begin": {"line": d.line(), "column": d.column()},
+                "end": {"line": d.primary.span.end.line, "column": d.primary.span.end.column},
+            },
+        },
+    })
+}
+
 pub(super) fn gitlab(report: &Report) -> String {
     let issues: Vec<_> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            json!({
-                "description": d.message,
-                "check_name": d.rule.code(),
-                "fingerprint": fingerprint(d),
-                "severity": match d.severity { Severity::Error => "major", Severity::Warning => "minor" },
-                "location": {
-                    "path": d.file(),
-                    "positions": {
-                        "begin": {"line": d.line(), "column": d.column()},
-                        "end": {"line": d.primary.span.end.line, "column": d.primary.span.end.column},
-                    },
-                },
-            })
+        .entries()
+        .into_iter()
+        .map(|entry| match entry {
+            Entry::Finding(d) => gitlab_issue(d, &d.message, fingerprint(d)),
+            Entry::Omitted(o) => gitlab_issue(o.first, &o.message(), omitted_fingerprint(&o)),
         })
         .collect();
-    serde_json::to_string_pretty(&issues).unwrap_or_default() + "\n"
+    json_output(serde_json::to_string_pretty(&issues).unwrap_or_default() + "\n")
 }

@@ -1,10 +1,25 @@
 //! The default format: rustc-style excerpts via annotate-snippets, then a summary.
+//!
+//! The renderer only ever sees the lines around a finding's marked places, sliced through
+//! the file's line index, so a finding costs the same in a small and in a huge file. User
+//! text (file names, messages quoting keys and values, labels, hints, team names) is passed
+//! through [`visible`] so it cannot put control characters on the terminal; annotate-snippets
+//! itself replaces control characters in the source lines.
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::borrow::Cow;
 
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use super::super::escape::visible;
+use super::super::limit::{Entry, Omitted};
 use super::super::summary::Report;
-use super::super::{Diagnostic, Severity};
+use super::super::{Diagnostic, Label, Severity};
 use crate::messages::t;
+use crate::source::SourceFile;
+
+/// At most this many lines of one file go into one excerpt: a longer marked range is cut
+/// after this many lines, and a second place further away gets an excerpt of its own.
+const MAX_EXCERPT_LINES: usize = 40;
 
 pub(super) fn render(report: &Report, color: bool) -> String {
     let renderer = if color {
@@ -13,12 +28,24 @@ pub(super) fn render(report: &Report, color: bool) -> String {
         Renderer::plain()
     };
     let mut out = String::new();
-    for d in report.diagnostics {
-        out.push_str(&renderer.render(&[group(d)]).to_string());
+    for entry in report.entries() {
+        out.push_str(&render_entry(&renderer, entry));
         out.push_str("\n\n");
     }
     out.push_str(&summary(report));
     out
+}
+
+/// One entry as plain text, without the closing summary (the preview's error page).
+pub fn render_plain(entry: Entry) -> String {
+    render_entry(&Renderer::plain(), entry)
+}
+
+fn render_entry(renderer: &Renderer, entry: Entry) -> String {
+    match entry {
+        Entry::Finding(d) => renderer.render(&[finding(d)]).to_string(),
+        Entry::Omitted(o) => renderer.render(&[omitted(o)]).to_string(),
+    }
 }
 
 fn level(s: Severity) -> Level<'static> {
@@ -28,64 +55,119 @@ fn level(s: Severity) -> Level<'static> {
     }
 }
 
-fn group(d: &Diagnostic) -> Group<'_> {
-    let src = &d.primary.source;
-    let mut snippet = Snippet::source(src.text.as_str()).path(d.file()).fold(true);
-    if src.text.is_empty() {
-        snippet = Snippet::source(" ").path(d.file());
-    } else {
-        snippet = snippet.annotation(
-            AnnotationKind::Primary
-                .span(d.primary.span.byte_range(src.text.len()))
-                .label(non_empty(&d.primary.text)),
-        );
+fn hint(text: &str) -> annotate_snippets::Message<'_> {
+    Level::HELP
+        .with_name(Some(t("ernst.hint", &[])))
+        .message(visible(text))
+}
+
+/// Lines `first..=last` (0-based) of one file, with the places marked in them.
+struct Excerpt<'a> {
+    source: &'a SourceFile,
+    first: usize,
+    last: usize,
+    labels: Vec<(AnnotationKind, &'a Label)>,
+}
+
+impl<'a> Excerpt<'a> {
+    /// The excerpt for one place: the lines of its range, at most [`MAX_EXCERPT_LINES`].
+    fn new(kind: AnnotationKind, label: &'a Label) -> Self {
+        let (first, last) = lines_of(label);
+        Excerpt {
+            source: &label.source,
+            first,
+            last,
+            labels: vec![(kind, label)],
+        }
     }
-    // Secondary places in the same file go into the same excerpt.
-    for l in d
-        .secondary
-        .iter()
-        .filter(|l| std::sync::Arc::ptr_eq(&l.source, src))
-    {
-        if !src.text.is_empty() {
+
+    /// Adds `label` when it lies in the same file and the excerpt stays short.
+    fn try_add(&mut self, kind: AnnotationKind, label: &'a Label) -> bool {
+        if !std::ptr::eq(self.source, &*label.source) {
+            return false;
+        }
+        let (first, last) = lines_of(label);
+        let (first, last) = (first.min(self.first), last.max(self.last));
+        if last - first >= MAX_EXCERPT_LINES {
+            return false;
+        }
+        (self.first, self.last) = (first, last);
+        self.labels.push((kind, label));
+        true
+    }
+
+    fn snippet(&self) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+        let src = self.source;
+        let path = visible(&src.display);
+        if src.text.is_empty() {
+            return Snippet::source(" ").path(path);
+        }
+        let range = src.lines_range(self.first, self.last);
+        let mut snippet = Snippet::source(&src.text[range.clone()])
+            .line_start(self.first + 1)
+            .path(path)
+            .fold(true);
+        for &(kind, label) in &self.labels {
+            let span = label.span.byte_range(src.text.len());
+            let start = span.start.clamp(range.start, range.end);
+            let end = span.end.clamp(start, range.end);
             snippet = snippet.annotation(
-                AnnotationKind::Context
-                    .span(l.span.byte_range(src.text.len()))
-                    .label(non_empty(&l.text)),
+                kind.span(start - range.start..end - range.start)
+                    .label(non_empty(&label.text)),
             );
+        }
+        snippet
+    }
+}
+
+/// The 0-based first and last line of a label's range, cut to [`MAX_EXCERPT_LINES`].
+fn lines_of(label: &Label) -> (usize, usize) {
+    let src = &label.source;
+    let range = label.span.byte_range(src.text.len());
+    let first = src.line_index_of_byte(range.start);
+    // A range that ends right after a line break does not reach into the next line.
+    let last = src.line_index_of_byte(range.end.saturating_sub(1).max(range.start));
+    (first, last.min(first + MAX_EXCERPT_LINES - 1))
+}
+
+fn finding(d: &Diagnostic) -> Group<'_> {
+    let mut excerpts = vec![Excerpt::new(AnnotationKind::Primary, &d.primary)];
+    for l in &d.secondary {
+        if !excerpts
+            .iter_mut()
+            .any(|e| e.try_add(AnnotationKind::Context, l))
+        {
+            excerpts.push(Excerpt::new(AnnotationKind::Context, l));
         }
     }
     let mut g = level(d.severity)
-        .primary_title(d.message.as_str())
+        .primary_title(visible(&d.message))
         .id(d.rule.code())
-        .element(snippet);
-    for l in d
-        .secondary
-        .iter()
-        .filter(|l| !std::sync::Arc::ptr_eq(&l.source, src))
-    {
-        let text = l.source.text.as_str();
-        let s = Snippet::source(if text.is_empty() { " " } else { text })
-            .path(l.source.display.as_str())
-            .fold(true)
-            .annotation(
-                AnnotationKind::Context
-                    .span(l.span.byte_range(text.len()))
-                    .label(non_empty(&l.text)),
-            );
-        g = g.element(s);
-    }
+        .elements(excerpts.iter().map(Excerpt::snippet));
     if let Some(h) = &d.hint {
-        g = g.element(
-            Level::HELP
-                .with_name(Some(t("ernst.hint", &[])))
-                .message(h.as_str()),
-        );
+        g = g.element(hint(h));
     }
     g
 }
 
-fn non_empty(s: &str) -> Option<&str> {
-    (!s.is_empty()).then_some(s)
+fn omitted(o: Omitted<'_>) -> Group<'static> {
+    let first = o.first;
+    let origin = Origin::path(visible(first.file()).into_owned())
+        .line(first.line())
+        .char_column(first.column());
+    level(first.severity)
+        .primary_title(o.message())
+        .id(first.rule.code())
+        .element(origin)
+        .element(
+            Level::HELP
+                .with_name(Some(t("ernst.hint", &[])))
+                .message(o.hint()),
+        )
+}
+
+fn non_empty(s: &str) -> Option<Cow<'_, str>> {
+    (!s.is_empty()).then(|| visible(s))
 }
 
 fn summary(report: &Report) -> String {
@@ -94,9 +176,9 @@ fn summary(report: &Report) -> String {
         out.push_str(&t(
             "samenvatting.team",
             &[
-                ("team", &team.team),
-                ("bestand", &team.file),
-                ("status", &team.status),
+                ("team", &visible(&team.team)),
+                ("bestand", &visible(&team.file)),
+                ("status", &visible(&team.status)),
                 ("ingevuld", &team.filled().to_string()),
                 ("verplicht", &team.required().to_string()),
             ],

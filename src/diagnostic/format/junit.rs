@@ -1,14 +1,21 @@
 //! JUnit XML: one test suite per team, one test case per section, so GitLab and Azure
 //! test widgets show which section of which team is incomplete. Findings outside team
-//! sections get a test case per file.
+//! sections get a test case per file. Each test case shows at most
+//! [`limit::MAX_SHOWN_PER_KIND_AND_FILE`] findings of one kind; one more element counts the rest.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::super::summary::Report;
+use super::super::escape::{is_unsafe, visible};
+use super::super::limit::{self, Entry};
+use super::super::summary::{Report, TeamReport};
 use super::super::{Diagnostic, Severity};
 use crate::messages::t;
 
+/// Escapes text for XML. Characters XML cannot hold at all (the C0 controls other than
+/// tab, line feed and carriage return) are made [`visible`]; carriage returns and the other
+/// unsafe characters (DEL, C1, bidi controls) become character references, so the report
+/// keeps them exactly without putting them raw on a terminal.
 fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -18,27 +25,34 @@ fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' && c != '\r' => {}
+            '\n' | '\t' => out.push(c),
+            '\r' => out.push_str("&#13;"),
+            c if (c as u32) < 0x20 => out.push_str(&visible(c.encode_utf8(&mut [0; 4]))),
+            c if is_unsafe(c) => {
+                let _ = write!(out, "&#x{:X};", c as u32);
+            }
             c => out.push(c),
         }
     }
     out
 }
 
-fn failure_text(d: &Diagnostic) -> String {
-    let mut s = format!(
-        "{}:{}:{}: {} [{}]",
-        d.file(),
-        d.line(),
-        d.column(),
-        d.message,
-        d.rule.code()
-    );
-    if let Some(h) = &d.hint {
-        s.push('\n');
-        s.push_str(h);
+fn failure_text(file: &str, line: usize, column: usize, code: &str, message: &str) -> String {
+    format!("{file}:{line}:{column}: {message} [{code}]")
+}
+
+/// The text, message and type of one entry's failure element.
+fn entry_parts<'a>(entry: Entry<'a>) -> (&'a Diagnostic, String, String) {
+    let (d, message, hint) = match entry {
+        Entry::Finding(d) => (d, d.message.clone(), d.hint.clone()),
+        Entry::Omitted(o) => (o.first, o.message(), Some(o.hint())),
+    };
+    let mut text = failure_text(d.file(), d.line(), d.column(), d.rule.code(), &message);
+    if let Some(h) = hint {
+        text.push('\n');
+        text.push_str(&h);
     }
-    s
+    (d, message, text)
 }
 
 fn case(out: &mut String, class: &str, name: &str, findings: &[&Diagnostic]) {
@@ -53,70 +67,68 @@ fn case(out: &mut String, class: &str, name: &str, findings: &[&Diagnostic]) {
         return;
     }
     out.push_str(">\n");
-    for d in findings {
-        let tag = match d.severity {
-            Severity::Error => "failure",
-            Severity::Warning => "system-out",
-        };
-        if tag == "failure" {
-            let _ = writeln!(
-                out,
-                "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                d.rule.code(),
-                xml_escape(&d.message),
-                xml_escape(&failure_text(d))
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "      <system-out>{}: {}</system-out>",
-                xml_escape(&t("ernst.waarschuwing", &[])),
-                xml_escape(&failure_text(d))
-            );
+    for entry in limit::entries(findings.iter().copied()) {
+        let (d, message, text) = entry_parts(entry);
+        match d.severity {
+            Severity::Error => {
+                let _ = writeln!(
+                    out,
+                    "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+                    d.rule.code(),
+                    xml_escape(&message),
+                    xml_escape(&text)
+                );
+            }
+            Severity::Warning => {
+                let _ = writeln!(
+                    out,
+                    "      <system-out>{}: {}</system-out>",
+                    xml_escape(&t("ernst.waarschuwing", &[])),
+                    xml_escape(&text)
+                );
+            }
         }
     }
     out.push_str("    </testcase>\n");
 }
 
+/// One team's test suite: a general case and one case per section of its form.
+fn team_suite(out: &mut String, team: &TeamReport, findings: Vec<&Diagnostic>) {
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"{}\" tests=\"{}\">",
+        xml_escape(&team.file),
+        team.sections.len() + 1
+    );
+    let class = format!("{} ({})", team.team, team.file);
+    let mut general = Vec::new();
+    let mut by_section: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
+    for d in findings {
+        match d.section.as_deref() {
+            Some(s) if team.section(s).is_some() => by_section.entry(s).or_default().push(d),
+            _ => general.push(d),
+        }
+    }
+    case(out, &class, &t("junit.algemeen", &[]), &general);
+    for s in &team.sections {
+        let findings = by_section.remove(s.id.as_str()).unwrap_or_default();
+        case(out, &class, &s.titel, &findings);
+    }
+    out.push_str("  </testsuite>\n");
+}
+
 pub(super) fn render(report: &Report) -> String {
     let mut out = String::new();
     let mut total = 0;
-    let mut used = vec![false; report.diagnostics.len()];
-    for team in report.teams {
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"{}\" tests=\"{}\">",
-            xml_escape(&team.file),
-            team.sections.len() + 1
-        );
-        total += team.sections.len() + 1;
-        let class = format!("{} ({})", team.team, team.file);
-        let mut general = Vec::new();
-        let mut by_section: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
-        for (i, d) in report.diagnostics.iter().enumerate() {
-            if d.file() != team.file {
-                continue;
-            }
-            used[i] = true;
-            match d.section.as_deref() {
-                Some(s) if team.sections.iter().any(|x| x.id == s) => {
-                    by_section.entry(s).or_default().push(d)
-                }
-                _ => general.push(d),
-            }
-        }
-        case(&mut out, &class, &t("junit.algemeen", &[]), &general);
-        for s in &team.sections {
-            let findings = by_section.remove(s.id.as_str()).unwrap_or_default();
-            case(&mut out, &class, &s.titel, &findings);
-        }
-        out.push_str("  </testsuite>\n");
-    }
+    // Grouped once, so the work does not grow with teams times findings.
     let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
-    for (i, d) in report.diagnostics.iter().enumerate() {
-        if !used[i] {
-            by_file.entry(d.file()).or_default().push(d);
-        }
+    for d in report.diagnostics {
+        by_file.entry(d.file()).or_default().push(d);
+    }
+    for team in report.teams {
+        let findings = by_file.remove(team.file.as_str()).unwrap_or_default();
+        team_suite(&mut out, team, findings);
+        total += team.sections.len() + 1;
     }
     if !by_file.is_empty() {
         let _ = writeln!(

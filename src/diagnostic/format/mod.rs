@@ -1,11 +1,13 @@
 //! One printer per output format of `vpd check`.
 
 mod ci;
-mod human;
+pub mod human;
 mod junit;
 
 use serde_json::json;
 
+use super::escape::json_output;
+use super::limit::{Entry, Omitted};
 use super::summary::Report;
 use super::{Diagnostic, Severity};
 
@@ -62,9 +64,35 @@ fn diagnostic_json(d: &Diagnostic) -> serde_json::Value {
     })
 }
 
+/// The findings of one kind left out: at the place of the first one, with their number
+/// in `weggelaten`.
+fn omitted_json(o: &Omitted) -> serde_json::Value {
+    let d = o.first;
+    json!({
+        "regel": d.rule.code(),
+        "ernst": severity_id(d.severity),
+        "bestand": d.file(),
+        "regelnummer": d.line(),
+        "kolom": d.column(),
+        "eind": {"regelnummer": d.primary.span.end.line, "kolom": d.primary.span.end.column},
+        "bericht": o.message(),
+        "hint": o.hint(),
+        "sectie": null,
+        "ook": [],
+        "weggelaten": o.count,
+    })
+}
+
+fn entry_json(entry: Entry) -> serde_json::Value {
+    match entry {
+        Entry::Finding(d) => diagnostic_json(d),
+        Entry::Omitted(o) => omitted_json(&o),
+    }
+}
+
 fn json(report: &Report) -> String {
     let value = json!({
-        "bevindingen": report.diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
+        "bevindingen": report.entries().into_iter().map(entry_json).collect::<Vec<_>>(),
         "samenvatting": {
             "bestanden": report.files,
             "fouten": report.errors(),
@@ -78,5 +106,5 @@ fn json(report: &Report) -> String {
             })).collect::<Vec<_>>(),
         },
     });
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    json_output(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n")
 }
