@@ -250,6 +250,13 @@ fn hostile_names() -> Org {
         text.push_str("rauw\u{202e}bidi: y\n");
         text
     });
+    // A team name with an escape sequence, and a file name with one (refused by the
+    // naming rule, but named in the finding).
+    org.replace(
+        common::KCC,
+        "team: \"KCC Proef\"",
+        "team: \"KCC \\e[31mProef\"",
+    );
     let kcc = org.read(common::KCC) + "vreemd: z\n";
     org.write("content/teams/k\u{1b}[31mcc.yaml", kcc);
     org
@@ -280,10 +287,16 @@ fn human_format_escapes_control_characters_in_user_text() {
     // The source line itself: annotate-snippets shows the override as a replacement glyph.
     assert!(out.contains("108 | rauw\u{fffd}bidi: y\n"), "{out}");
     assert!(
-        out.contains("KCC Proef (content/teams/k\\e[31mcc.yaml, vastgesteld)"),
+        out.contains("KCC \\e[31mProef (content/teams/kcc-proef.yaml, vastgesteld)"),
         "{out}"
     );
-    assert!(out.contains("--> content/teams/k\\e[31mcc.yaml:"), "{out}");
+    assert!(
+        out.contains(
+            "fout[naam-ongeldig]: De bestandsnaam 'k\\e[31mcc.yaml' volgt de naamregel niet"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("--> content/teams/k\\e[31mcc.yaml\n"), "{out}");
 }
 
 #[test]

@@ -262,8 +262,8 @@ fn file_names_and_values_cannot_steer_the_terminal() {
         "{err:?}"
     );
     assert_eq!(err.lines().count(), 2, "{err:?}");
-    assert!(err.contains("x\\u{1b}[2K\\r"), "{err:?}");
-    assert!(err.contains("boa\\u{1b}]0;titel\\u{7}\\r\\n"), "{err:?}");
+    assert!(err.contains("x\\e[2K\\r"), "{err:?}");
+    assert!(err.contains("boa\\e]0;titel\\x07\\r\\n"), "{err:?}");
     assert_eq!(stdout.lines().count(), 1, "{stdout:?}");
 
     // The questionnaire's slug itself is hostile: the error names it escaped.

@@ -31,7 +31,7 @@ fn a_hostile_theme_file_name_is_shown_escaped_on_one_line() {
     assert_eq!(run.stderr.lines().count(), 1, "{:?}", run.stderr);
     assert!(
         run.stderr.contains(
-            "themes/default/templates/a\\u{1b}]0;pwned\\u{7}\\nvpd: alles goed.html kan niet worden gelezen: de naam bevat regeleinden of stuurtekens"
+            "themes/default/templates/a\\e]0;pwned\\x07\\nvpd: alles goed.html kan niet worden gelezen: de naam bevat regeleinden of stuurtekens"
         ),
         "{}",
         run.stderr

@@ -1,7 +1,6 @@
 //! Findings as values: a rule, a severity, where (file, line, column), a Dutch message
 //! and a hint. One printer per output format lives in [`format`].
 
-pub mod escape;
 pub mod format;
 pub mod limit;
 mod rule;

@@ -1,15 +1,15 @@
 //! The page shown in the browser while content has errors: every finding with file,
 //! line, column, message and the source excerpt.
 
-use crate::diagnostic::escape::{visible, visible_lines};
 use crate::diagnostic::format::human;
 use crate::diagnostic::limit::{self, Entry};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::messages::t;
 use crate::render::markdown::escape;
+use crate::terminal;
 
 /// One entry as a section: heading, severity, place, rule and the terminal's excerpt. User
-/// text is shown as on the terminal ([`visible`]), so bidi controls cannot reorder it.
+/// text is shown as on the terminal ([`terminal::escape`]), so bidi controls cannot reorder it.
 fn section(entry: Entry) -> String {
     let (d, message) = match entry {
         Entry::Finding(d) => (d, d.message.clone()),
@@ -17,9 +17,9 @@ fn section(entry: Entry) -> String {
     };
     format!(
         "<section class=\"vpd-fout\"><h2>{}</h2><p><strong>{}</strong> {}:{}:{} <code>{}</code></p><pre>{}</pre></section>",
-        escape(&visible(&message)),
+        escape(&terminal::escape(&message)),
         escape(&d.severity.label()),
-        escape(&visible(d.file())),
+        escape(&terminal::escape(d.file())),
         d.line(),
         d.column(),
         escape(d.rule.code()),
@@ -33,7 +33,10 @@ fn section(entry: Entry) -> String {
 pub fn render(diagnostics: &[Diagnostic], message: Option<&str>) -> String {
     let mut body = String::new();
     if let Some(m) = message {
-        body.push_str(&format!("<pre>{}</pre>", escape(&visible_lines(m))));
+        body.push_str(&format!(
+            "<pre>{}</pre>",
+            escape(&terminal::escape_lines(m))
+        ));
     }
     let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
     sorted.sort_by_key(|d| d.severity != Severity::Error);

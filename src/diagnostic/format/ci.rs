@@ -1,6 +1,6 @@
 //! Formats for CI systems: GitHub workflow commands and GitLab Code Quality.
 //!
-//! User text in workflow commands is made [`visible`] (a CI log is a terminal); the GitLab
+//! User text in workflow commands is made [`escape`](crate::terminal::escape) (a CI log is a terminal); the GitLab
 //! report keeps it exact but writes unsafe characters as JSON escapes ([`json_output`]).
 
 use std::fmt::Write;
@@ -8,10 +8,10 @@ use std::fmt::Write;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use super::super::escape::{json_output, visible};
 use super::super::limit::{Entry, Omitted};
 use super::super::summary::Report;
 use super::super::{Diagnostic, Severity};
+use crate::terminal::{escape, json_output};
 
 /// Escapes data for a GitHub workflow command message.
 fn escape_data(s: &str) -> String {
@@ -40,21 +40,21 @@ pub(super) fn github(report: &Report) -> String {
 }
 
 /// One workflow command at the place of `d` with `message` and `hint`. User text is made
-/// [`visible`] first, so only the line break between message and hint is a real one.
+/// [`escape`](crate::terminal::escape) first, so only the line break between message and hint is a real one.
 fn github_command(out: &mut String, d: &Diagnostic, message: &str, hint: Option<&str>) {
     let kind = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut text = visible(message).into_owned();
+    let mut text = escape(message).into_owned();
     if let Some(h) = hint {
         text.push('\n');
-        text.push_str(&visible(h));
+        text.push_str(&escape(h));
     }
     let _ = writeln!(
         out,
         "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-        escape_property(&visible(d.file())),
+        escape_property(&escape(d.file())),
         d.line(),
         d.column(),
         d.primary.span.end.line,

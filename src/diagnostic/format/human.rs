@@ -3,19 +3,19 @@
 //! The renderer only ever sees the lines around a finding's marked places, sliced through
 //! the file's line index, so a finding costs the same in a small and in a huge file. User
 //! text (file names, messages quoting keys and values, labels, hints, team names) is passed
-//! through [`visible`] so it cannot put control characters on the terminal; annotate-snippets
+//! through [`escape`](crate::terminal::escape) so it cannot put control characters on the terminal; annotate-snippets
 //! itself replaces control characters in the source lines.
 
 use std::borrow::Cow;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::super::escape::visible;
 use super::super::limit::{Entry, Omitted};
 use super::super::summary::Report;
 use super::super::{Diagnostic, Label, Severity};
 use crate::messages::t;
 use crate::source::SourceFile;
+use crate::terminal::escape;
 
 /// At most this many lines of one file go into one excerpt: a longer marked range is cut
 /// after this many lines, and a second place further away gets an excerpt of its own.
@@ -58,7 +58,7 @@ fn level(s: Severity) -> Level<'static> {
 fn hint(text: &str) -> annotate_snippets::Message<'_> {
     Level::HELP
         .with_name(Some(t("ernst.hint", &[])))
-        .message(visible(text))
+        .message(escape(text))
 }
 
 /// Lines `first..=last` (0-based) of one file, with the places marked in them.
@@ -98,7 +98,7 @@ impl<'a> Excerpt<'a> {
 
     fn snippet(&self) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
         let src = self.source;
-        let path = visible(&src.display);
+        let path = escape(&src.display);
         if src.text.is_empty() {
             return Snippet::source(" ").path(path);
         }
@@ -141,7 +141,7 @@ fn finding(d: &Diagnostic) -> Group<'_> {
         }
     }
     let mut g = level(d.severity)
-        .primary_title(visible(&d.message))
+        .primary_title(escape(&d.message))
         .id(d.rule.code())
         .elements(excerpts.iter().map(Excerpt::snippet));
     if let Some(h) = &d.hint {
@@ -152,7 +152,7 @@ fn finding(d: &Diagnostic) -> Group<'_> {
 
 fn omitted(o: Omitted<'_>) -> Group<'static> {
     let first = o.first;
-    let origin = Origin::path(visible(first.file()).into_owned())
+    let origin = Origin::path(escape(first.file()).into_owned())
         .line(first.line())
         .char_column(first.column());
     level(first.severity)
@@ -167,7 +167,7 @@ fn omitted(o: Omitted<'_>) -> Group<'static> {
 }
 
 fn non_empty(s: &str) -> Option<Cow<'_, str>> {
-    (!s.is_empty()).then(|| visible(s))
+    (!s.is_empty()).then(|| escape(s))
 }
 
 fn summary(report: &Report) -> String {
@@ -176,9 +176,9 @@ fn summary(report: &Report) -> String {
         out.push_str(&t(
             "samenvatting.team",
             &[
-                ("team", &visible(&team.team)),
-                ("bestand", &visible(&team.file)),
-                ("status", &visible(&team.status)),
+                ("team", &escape(&team.team)),
+                ("bestand", &escape(&team.file)),
+                ("status", &escape(&team.status)),
                 ("ingevuld", &team.filled().to_string()),
                 ("verplicht", &team.required().to_string()),
             ],

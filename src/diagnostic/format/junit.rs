@@ -6,14 +6,14 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::super::escape::{is_unsafe, visible};
 use super::super::limit::{self, Entry};
 use super::super::summary::{Report, TeamReport};
 use super::super::{Diagnostic, Severity};
 use crate::messages::t;
+use crate::terminal::{escape, is_unsafe};
 
 /// Escapes text for XML. Characters XML cannot hold at all (the C0 controls other than
-/// tab, line feed and carriage return) are made [`visible`]; carriage returns and the other
+/// tab, line feed and carriage return) are made [`escape`](crate::terminal::escape); carriage returns and the other
 /// unsafe characters (DEL, C1, bidi controls) become character references, so the report
 /// keeps them exactly without putting them raw on a terminal.
 fn xml_escape(s: &str) -> String {
@@ -27,7 +27,7 @@ fn xml_escape(s: &str) -> String {
             '\'' => out.push_str("&apos;"),
             '\n' | '\t' => out.push(c),
             '\r' => out.push_str("&#13;"),
-            c if (c as u32) < 0x20 => out.push_str(&visible(c.encode_utf8(&mut [0; 4]))),
+            c if (c as u32) < 0x20 => out.push_str(&escape(c.encode_utf8(&mut [0; 4]))),
             c if is_unsafe(c) => {
                 let _ = write!(out, "&#x{:X};", c as u32);
             }

@@ -6,10 +6,10 @@ mod junit;
 
 use serde_json::json;
 
-use super::escape::json_output;
 use super::limit::{Entry, Omitted};
 use super::summary::Report;
 use super::{Diagnostic, Severity};
+use crate::terminal::json_output;
 
 /// The output formats of `vpd check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
