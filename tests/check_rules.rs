@@ -1278,6 +1278,79 @@ fn ongeldige_vandaag_geeft_exit_2() {
 // ---------------------------------------------------------------------------------------
 
 #[test]
+fn site_toegankelijkheid_onbekende_sleutel_en_verkeerde_vorm() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntoegankelijkheid:\n  status: \"voldoet\"\n  stauts: b\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    let f = assert_finding(
+        &out,
+        "ongeldige-waarde",
+        "content/site.yaml",
+        4,
+        3,
+        "content/site.yaml klopt niet: vpd kent de instelling 'toegankelijkheid.stauts' niet, dus die zou niet worden gebruikt.",
+    );
+    assert_hint(
+        f,
+        "Bedoelt u 'status'? Toegestaan zijn hier: status, datum, norm",
+    );
+
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntoegankelijkheid:\n  bekende_problemen:\n    - \"a\"\n    - [1]\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    assert_finding(
+        &out,
+        "ongeldige-waarde",
+        "content/site.yaml",
+        5,
+        7,
+        "de instelling 'toegankelijkheid.bekende_problemen[1]' moet een tekst zijn.",
+    );
+
+    org.write(
+        "content/site.yaml",
+        "repository:\n  bewerk_url: \"https://git.example/{pad}\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    assert_finding(
+        &out,
+        "ongeldige-waarde",
+        "content/site.yaml",
+        1,
+        1,
+        "in 'repository' ontbreekt een verplichte instelling (bij repository: url).",
+    );
+}
+
+#[test]
+fn site_toegankelijkheid_datum_is_geen_datum() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntoegankelijkheid:\n  datum: 2026-13-01\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    let f = assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        3,
+        10,
+        "`toegankelijkheid.datum` wordt niet gebruikt: '2026-13-01' is geen datum.",
+    );
+    assert_hint(f, "Schrijf de datum als jaar-maand-dag");
+}
+
+#[test]
 fn site_instellingen_onbekende_sleutel() {
     let org = Org::minimal();
     org.write(
@@ -1292,9 +1365,9 @@ fn site_instellingen_onbekende_sleutel() {
         "content/site.yaml",
         3,
         1,
-        "content/site.yaml klopt niet",
+        "content/site.yaml klopt niet: vpd kent de instelling 'kleur' niet",
     );
-    assert_hint(f, "Toegestaan zijn: titel, organisatie");
+    assert_hint(f, "Toegestaan zijn hier: titel, organisatie");
     // `build` rejects the same file, with the same finding, and publishes nothing.
     let out_dir = org.path().join("public");
     let run = vpd(&[

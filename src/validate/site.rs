@@ -4,7 +4,6 @@
 use std::path::{Component, Path};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::links::{self, ContentLink};
 use super::urls::{self, UrlProblem};
@@ -50,7 +49,67 @@ pub struct SiteConfig {
     pub tokens: Option<String>,
     /// The accessibility statement.
     #[serde(default)]
-    pub toegankelijkheid: Option<Value>,
+    pub toegankelijkheid: Option<Accessibility>,
+}
+
+/// The accessibility statement (the Dutch model statement's parts); every part is
+/// optional, an unknown key is an error.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    /// "voldoet volledig", "voldoet gedeeltelijk", "voldoet niet".
+    #[serde(default)]
+    pub status: Option<String>,
+    /// The date the statement was drawn up (YYYY-MM-DD).
+    #[serde(default)]
+    pub datum: Option<String>,
+    /// The standard evaluated against.
+    #[serde(default)]
+    pub norm: Option<String>,
+    /// What the statement covers.
+    #[serde(default)]
+    pub reikwijdte: Option<String>,
+    /// How the site was evaluated.
+    #[serde(default)]
+    pub evaluatiemethode: Option<String>,
+    /// The date of the evaluation (YYYY-MM-DD).
+    #[serde(default)]
+    pub onderzocht_op: Option<String>,
+    /// Known problems.
+    #[serde(default)]
+    pub bekende_problemen: Vec<String>,
+    /// What is done about them.
+    #[serde(default)]
+    pub maatregelen: Option<String>,
+    /// Where to report a problem (an e-mail address becomes a mailto link).
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// How soon a report is answered.
+    #[serde(default)]
+    pub reactietermijn: Option<String>,
+    /// The complaints procedure.
+    #[serde(default)]
+    pub klachtenprocedure: Option<String>,
+}
+
+impl Accessibility {
+    /// Every text of the statement, in the page's order (for the search index).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        [
+            &self.status,
+            &self.norm,
+            &self.reikwijdte,
+            &self.evaluatiemethode,
+            &self.maatregelen,
+            &self.contact,
+            &self.reactietermijn,
+            &self.klachtenprocedure,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .chain(self.bekende_problemen.iter().map(String::as_str))
+    }
 }
 
 /// Why the site settings could not be read.
@@ -64,23 +123,8 @@ impl SiteConfig {
         let Some(doc) = doc else {
             return Ok(SiteConfig::default());
         };
-        serde_json::from_value::<SiteConfig>(doc.value.clone()).map_err(|e| {
-            let message = e.to_string();
-            let key = message
-                .split('`')
-                .nth(1)
-                .map(|k| format!("/{k}"))
-                .unwrap_or_default();
-            Box::new(
-                Diagnostic::new(
-                    Rule::InvalidValue,
-                    &doc.source,
-                    doc.spans.key_or_value(&key),
-                    t("site.ongeldig", &[("fout", &message)]),
-                )
-                .with_hint(t("site.ongeldig.hint", &[])),
-            )
-        })
+        serde_path_to_error::deserialize::<_, SiteConfig>(&doc.value)
+            .map_err(|e| Box::new(setting_problem(doc, e.path())))
     }
 
     /// The "bewerk dit protocol" link for a file, when the repository is named.
@@ -91,6 +135,109 @@ impl SiteConfig {
             None => format!("{}/-/edit/main/{file}", repo.url.trim_end_matches('/')),
         })
     }
+}
+
+/// The keys `site.yaml` knows, per group (`""` is the top level).
+const KNOWN_KEYS: [(&str, &[&str]); 3] = [
+    (
+        "",
+        &[
+            "titel",
+            "organisatie",
+            "omschrijving",
+            "url",
+            "taal",
+            "repository",
+            "tokens",
+            "toegankelijkheid",
+        ],
+    ),
+    ("repository", &["url", "bewerk_url"]),
+    (
+        "toegankelijkheid",
+        &[
+            "status",
+            "datum",
+            "norm",
+            "reikwijdte",
+            "evaluatiemethode",
+            "onderzocht_op",
+            "bekende_problemen",
+            "maatregelen",
+            "contact",
+            "reactietermijn",
+            "klachtenprocedure",
+        ],
+    ),
+];
+
+/// The finding for a setting that cannot be read, at the key serde stopped at: an unknown
+/// key (with a suggestion and the keys its group allows), or a value of the wrong form.
+fn setting_problem(doc: &Document, path: &serde_path_to_error::Path) -> Diagnostic {
+    use serde_path_to_error::Segment;
+    let segments: Vec<String> = path
+        .iter()
+        .map(|segment| match segment {
+            Segment::Seq { index } => index.to_string(),
+            other => other.to_string(),
+        })
+        .collect();
+    let pointer: String = segments.iter().map(|s| format!("/{s}")).collect();
+    let (key, group) = match segments.split_last() {
+        Some((key, parents)) => (key.clone(), parents.join(".")),
+        None => (String::new(), String::new()),
+    };
+    let known = KNOWN_KEYS
+        .iter()
+        .find(|(g, _)| *g == group)
+        .map(|(_, keys)| *keys)
+        .unwrap_or(&[]);
+    let shown = crate::terminal::escape(&path.to_string()).into_owned();
+    let span = doc.spans.key_or_value(&pointer);
+    let in_list = matches!(path.iter().next_back(), Some(Segment::Seq { .. }));
+    // A group that is a mapping but fails lacks a key it needs (only `repository.url`).
+    if doc
+        .value
+        .pointer(&pointer)
+        .is_some_and(serde_json::Value::is_object)
+    {
+        return Diagnostic::new(
+            Rule::InvalidValue,
+            &doc.source,
+            span,
+            t("site.sleutel-ontbreekt", &[("groep", &shown)]),
+        )
+        .with_hint(t("site.ongeldig.hint", &[]));
+    }
+    if !in_list && !known.contains(&key.as_str()) {
+        let hint = match super::suggest::did_you_mean(&key, known.iter().copied()) {
+            Some(near) => t("site.sleutel.hint-bedoeld", &[("bedoeld", near)]),
+            None => String::new(),
+        };
+        return Diagnostic::new(
+            Rule::InvalidValue,
+            &doc.source,
+            span,
+            t("site.sleutel-onbekend", &[("sleutel", &shown)]),
+        )
+        .with_hint(format!(
+            "{hint}{}",
+            t("site.sleutel.hint", &[("toegestaan", &known.join(", "))])
+        ));
+    }
+    let form = match key.as_str() {
+        _ if in_list => "site.vorm.tekst",
+        "repository" | "toegankelijkheid" => "site.vorm.groep",
+        "bekende_problemen" => "site.vorm.lijst",
+        _ => "site.vorm.tekst",
+    };
+    Diagnostic::new(
+        Rule::InvalidValue,
+        &doc.source,
+        span,
+        t("site.vorm", &[("sleutel", &shown), ("vorm", &t(form, &[]))]),
+    )
+    .with_hint(t("site.ongeldig.hint", &[]))
 }
 
 /// What checking the settings found.
@@ -171,6 +318,13 @@ pub fn check(doc: Option<&Document>, site: &mut SiteConfig, loaded: &Loaded) -> 
         );
         site.taal = None;
     }
+    if let Some(statement) = &site.toegankelijkheid {
+        let wrong = check_dates(doc, statement);
+        if !wrong.is_empty() {
+            found.extend(wrong);
+            site.toegankelijkheid = None;
+        }
+    }
     let scanned = links::scan(doc);
     if !scanned.refused.is_empty() {
         site.omschrijving = None;
@@ -179,6 +333,33 @@ pub fn check(doc: Option<&Document>, site: &mut SiteConfig, loaded: &Loaded) -> 
     found.extend(scanned.refused);
     out.links = scanned.internal;
     out
+}
+
+/// The statement's dates must be real dates (YYYY-MM-DD): the page shows them in words.
+fn check_dates(doc: &Document, statement: &Accessibility) -> Vec<Diagnostic> {
+    [
+        ("datum", &statement.datum),
+        ("onderzocht_op", &statement.onderzocht_op),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| Some((key, value.as_deref()?)))
+    .filter(|(_, value)| value.parse::<jiff::civil::Date>().is_err())
+    .map(|(key, value)| {
+        Diagnostic::new(
+            Rule::InvalidSetting,
+            &doc.source,
+            doc.spans.value(&format!("/toegankelijkheid/{key}")),
+            t(
+                "instelling.datum",
+                &[
+                    ("sleutel", &format!("toegankelijkheid.{key}")),
+                    ("waarde", &crate::terminal::escape(value)),
+                ],
+            ),
+        )
+        .with_hint(t("instelling.datum.hint", &[]))
+    })
+    .collect()
 }
 
 /// A file path `{pad}` stands for when `bewerk_url` is checked.

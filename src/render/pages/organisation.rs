@@ -97,16 +97,27 @@ pub fn status(model: &Model, page: &Page) -> Value {
 
 /// `/toegankelijkheid/`: the accessibility statement with its dates in words.
 pub fn accessibility(model: &Model, page: &Page) -> Value {
-    let mut v = model.site.toegankelijkheid.clone().unwrap_or(Value::Null);
-    for key in ["datum", "onderzocht_op"] {
-        let words = v
-            .get(key)
-            .and_then(Value::as_str)
+    let in_words = |date: &Option<String>| {
+        date.as_deref()
             .and_then(|s| s.parse::<jiff::civil::Date>().ok())
-            .map(crate::messages::date_nl);
-        if let Some(w) = words {
-            v[format!("{key}_tekst")] = json!(w);
-        }
-    }
-    json!({"page": top(page, vec![]), "verklaring": v})
+            .map(crate::messages::date_nl)
+    };
+    let verklaring = model.site.toegankelijkheid.as_ref().map(|a| {
+        json!({
+            "status": a.status,
+            "datum": a.datum,
+            "datum_tekst": in_words(&a.datum),
+            "norm": a.norm,
+            "reikwijdte": a.reikwijdte,
+            "evaluatiemethode": a.evaluatiemethode,
+            "onderzocht_op": a.onderzocht_op,
+            "onderzocht_op_tekst": in_words(&a.onderzocht_op),
+            "bekende_problemen": a.bekende_problemen,
+            "maatregelen": a.maatregelen,
+            "contact": a.contact,
+            "reactietermijn": a.reactietermijn,
+            "klachtenprocedure": a.klachtenprocedure,
+        })
+    });
+    json!({"page": top(page, vec![]), "verklaring": verklaring})
 }

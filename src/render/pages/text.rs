@@ -64,8 +64,8 @@ pub fn record(model: &Model, page: &Page) -> Option<Record> {
             }
         }
         PageKind::Accessibility => {
-            if let Some(v) = &model.site.toegankelijkheid {
-                text.value(v);
+            if let Some(a) = &model.site.toegankelijkheid {
+                a.texts().for_each(|s| text.add(s));
             }
         }
         PageKind::Teams
