@@ -1331,6 +1331,25 @@ fn site_toegankelijkheid_onbekende_sleutel_en_verkeerde_vorm() {
 }
 
 #[test]
+fn naam_ongeldig_extensie_in_hoofdletters() {
+    let org = Org::minimal();
+    let text = org.read(KCC);
+    org.remove(KCC);
+    org.write("content/teams/kcc-proef.YAML", text);
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    let f = assert_finding(
+        &out,
+        "naam-ongeldig",
+        "content/teams/kcc-proef.YAML",
+        1,
+        1,
+        "De bestandsnaam 'kcc-proef.YAML' eindigt op hoofdletters: vpd leest alleen bestanden die eindigen op .yaml, .yml, .md of .css in kleine letters",
+    );
+    assert_hint(f, "Hernoem het bestand naar kcc-proef.yaml.");
+}
+
+#[test]
 fn site_toegankelijkheid_datum_is_geen_datum() {
     let org = Org::minimal();
     org.write(

@@ -106,18 +106,20 @@ impl LoadCache {
 pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadError> {
     let (root, content) = find_content(root)?;
     let tree = tree::walk(&root, &content, MAX_FOLDER_DEPTH);
-    let files: Vec<PathBuf> = tree
-        .files
-        .into_iter()
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|e| e == "yaml" || e == "yml" || e == "md" || e == "css")
-        })
-        .collect();
     let mut loaded = Loaded {
         root: root.clone(),
         ..Loaded::default()
     };
+    let mut files = Vec::new();
+    for path in tree.files {
+        match extension_kind(&path) {
+            Extension::Read => files.push(path),
+            Extension::WrongCase(lower) => loaded
+                .diagnostics
+                .push(wrong_case_extension(&root, &path, &lower)),
+            Extension::Other => {}
+        }
+    }
     // Links in the theme are refused here too, so `check` fails on what `build` refuses.
     let theme_links = tree::walk(&root, &root.join("themes"), THEME_DEPTH).links;
     loaded.diagnostics.extend(
@@ -167,6 +169,59 @@ pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadErr
         }
     }
     Ok(loaded)
+}
+
+/// The extensions vpd reads in `content/`.
+const READ_EXTENSIONS: [&str; 4] = ["yaml", "yml", "md", "css"];
+
+/// What a file's extension means to the loader.
+enum Extension {
+    /// One vpd reads.
+    Read,
+    /// One vpd reads, written in capitals (`.YAML`): the lower-case form.
+    WrongCase(String),
+    /// Anything else (a picture, a README.txt): not vpd's.
+    Other,
+}
+
+fn extension_kind(path: &Path) -> Extension {
+    let Some(ext) = path.extension().map(|e| e.to_string_lossy()) else {
+        return Extension::Other;
+    };
+    let lower = ext.to_lowercase();
+    match READ_EXTENSIONS.contains(&lower.as_str()) {
+        true if lower == ext => Extension::Read,
+        true => Extension::WrongCase(lower),
+        false => Extension::Other,
+    }
+}
+
+/// The finding for `Team.YAML`: not read, which would silently drop it, but named.
+fn wrong_case_extension(root: &Path, path: &Path, lower: &str) -> Diagnostic {
+    let display = crate::terminal::escape(&display_path(root, path)).into_owned();
+    let source = Arc::new(crate::source::SourceFile::new(path, display, String::new()));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let renamed = path.with_extension(lower);
+    let suggestion = renamed
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Diagnostic::new(
+        Rule::FileName,
+        &source,
+        Span::file_start(),
+        t(
+            "naam.extensie",
+            &[("naam", &crate::terminal::escape(&name))],
+        ),
+    )
+    .with_hint(t(
+        "naam.bestand.hint",
+        &[("voorstel", &crate::terminal::escape(&suggestion))],
+    ))
 }
 
 /// The id rule for the names of content files: a document's file name (without its
