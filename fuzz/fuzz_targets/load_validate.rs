@@ -36,7 +36,7 @@ use libfuzzer_sys::fuzz_target;
 use vpd::diagnostic::format::{self, Format};
 use vpd::diagnostic::summary::Report;
 use vpd::load::{self, Document, Loaded};
-use vpd::render::{self, OutputFile, Page, RenderError, Registry, Selection, Sink, Theme};
+use vpd::render::{self, OutputFile, Page, Registry, RenderError, Selection, Sink, Theme};
 use vpd::source::SourceFile;
 use vpd::template::Templates;
 use vpd::validate::{self, Options};
@@ -55,7 +55,10 @@ struct Base {
 static BASE: LazyLock<Base> = LazyLock::new(|| {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/valid/minimal");
     let loaded = load::load(&root).expect("the minimal organisation loads");
-    assert!(loaded.diagnostics.is_empty(), "the minimal organisation parses");
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "the minimal organisation parses"
+    );
     let templates = Templates::load(&root);
     let theme = Theme::load(&root).expect("the default theme compiles");
     Base {
@@ -157,7 +160,11 @@ fuzz_target!(|data: &[u8]| {
             "{slot}: {} errors, {} warnings{}",
             validated.errors(),
             validated.warnings(),
-            if validated.errors() == 0 { ", model and pages rendered" } else { "" }
+            if validated.errors() == 0 {
+                ", model and pages rendered"
+            } else {
+                ""
+            }
         );
     }
     if validated.errors() == 0 {

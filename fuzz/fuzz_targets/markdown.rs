@@ -17,9 +17,8 @@ use lol_html::{HtmlRewriter, Settings, element};
 use vpd::render::markdown::{inline_html, to_html};
 
 const ACTIVE: &[&str] = &[
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
-    "input", "button", "textarea", "select", "meta", "link", "base", "svg", "math", "template",
-    "noscript",
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+    "button", "textarea", "select", "meta", "link", "base", "svg", "math", "template", "noscript",
 ];
 
 fn check_element(el: &Element, problems: &RefCell<Vec<String>>) {
@@ -34,8 +33,10 @@ fn check_element(el: &Element, problems: &RefCell<Vec<String>>) {
         if name.starts_with("on") || name == "style" || name == "srcdoc" || name == "formaction" {
             found.push(format!("attribute {name} on <{tag}>"));
         }
-        if matches!(name.as_str(), "href" | "src" | "cite" | "action" | "poster" | "background")
-            && let Ok(url) = url::Url::parse(&value)
+        if matches!(
+            name.as_str(),
+            "href" | "src" | "cite" | "action" | "poster" | "background"
+        ) && let Ok(url) = url::Url::parse(&value)
             && !matches!(url.scheme(), "http" | "https" | "mailto")
         {
             found.push(format!("{name}=\"{value}\" on <{tag}>"));
@@ -53,7 +54,9 @@ fn assert_safe(html: &str, markdown: &str) {
         Ok(())
     }));
     let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
-    rewriter.write(html.as_bytes()).expect("the sanitised HTML tokenizes");
+    rewriter
+        .write(html.as_bytes())
+        .expect("the sanitised HTML tokenizes");
     rewriter.end().expect("the sanitised HTML tokenizes");
     let problems = problems.into_inner();
     assert!(
