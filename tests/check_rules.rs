@@ -707,9 +707,104 @@ fn norm_verplichte_stap() {
     assert_ook(
         f,
         NORMSCHEMA,
-        190,
+        195,
         13,
         "de organisatie maakt deze stap hier verplicht",
+    );
+}
+
+#[test]
+fn stroom_beslissing_zonder_nee() {
+    let org = Org::minimal();
+    org.replace(
+        NORMSCHEMA,
+        "            ja: werk-voortzetten\n            nee: gesprek-beeindigen\n",
+        "            ja: werk-voortzetten\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["stroom-beslissing"]);
+    let f = assert_finding(
+        &out,
+        "stroom-beslissing",
+        NORMSCHEMA,
+        185,
+        17,
+        "De beslissing 'Stopt het gedrag?' in de aanpak van jij-gedrag zegt niet waar 'nee' heen leidt. Wie het stroomschema volgt, moet bij elke vraag weten wat de volgende stap is.",
+    );
+    assert_hint(
+        f,
+        "Geef de beslissing stopt-het `ja:` en `nee:` met het id van de stap waar elk antwoord heen leidt",
+    );
+}
+
+#[test]
+fn stroom_doel_onbekend() {
+    let org = Org::minimal();
+    org.replace(
+        NORMSCHEMA,
+        "            ja: werk-voortzetten\n",
+        "            ja: werk-voorzetten\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["stroom-doel-onbekend"]);
+    let f = assert_finding(
+        &out,
+        "stroom-doel-onbekend",
+        NORMSCHEMA,
+        187,
+        17,
+        "`ja: werk-voorzetten` in de aanpak van jij-gedrag verwijst naar een stap die niet bestaat.",
+    );
+    assert_hint(f, "Bedoelt u 'werk-voortzetten'?");
+}
+
+#[test]
+fn stroom_onbereikbaar() {
+    let org = Org::minimal();
+    // "Ja" now skips straight to the end of the branch: the steps between are stranded.
+    org.replace(
+        NORMSCHEMA,
+        "            ja: gedrag-benoemen\n            nee: gesprek-beeindigen\n            soort: beslissing\n            uitleg: \"Ja: benoem het gedrag.",
+        "            ja: werk-voortzetten\n            nee: gesprek-beeindigen\n            soort: beslissing\n            uitleg: \"Ja: benoem het gedrag.",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    let f = assert_finding(
+        &out,
+        "stroom-onbereikbaar",
+        NORMSCHEMA,
+        178,
+        17,
+        "De stap 'Benoem het gedrag' in de aanpak van jij-gedrag wordt nooit bereikt: geen stap of beslissing leidt ernaartoe.",
+    );
+    assert_hint(f, "Laat een beslissing (`ja:` of `nee:`)");
+    assert_eq!(
+        out.of_rule("stroom-onbereikbaar").len(),
+        3,
+        "{}",
+        out.listing()
+    );
+}
+
+#[test]
+fn stroom_beslissing_van_een_team() {
+    let org = Org::minimal();
+    org.edit(WERKPLEIN, |text| {
+        text.replacen(
+            "      jij-gedrag:\n",
+            "      jij-gedrag:\n        aanpak:\n          - { id: nog-een-keer, tekst: \"Lukt het opnieuw?\", soort: beslissing, ja: gedrag-benoemen }\n",
+            1,
+        )
+    });
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    assert_finding(
+        &out,
+        "stroom-beslissing",
+        WERKPLEIN,
+        63,
+        19,
+        "De beslissing 'Lukt het opnieuw?' in de aanpak van jij-gedrag zegt niet waar 'nee' heen leidt.",
     );
 }
 
@@ -727,7 +822,7 @@ fn norm_meldniveau() {
     );
     assert_eq!(f["sectie"], "normschema");
     // The organisation's `meldniveau: altijd` for bedreiging.
-    assert_ook(f, NORMSCHEMA, 290, 21, "het meldniveau van de organisatie");
+    assert_ook(f, NORMSCHEMA, 300, 21, "het meldniveau van de organisatie");
 }
 
 #[test]

@@ -564,7 +564,6 @@ fn a_teams_own_steps_are_marked_as_the_teams_and_stand_where_the_team_put_them()
             ("pand-verlaten", false),
             ("vertrekt-burger", false),
             ("eigen-werk-hervatten", false),
-            ("onveilig-of-vertrekt-niet", true),
             ("bijstand-inschakelen", false),
             ("politie-inschakelen", false),
             ("terugtrekken", false),

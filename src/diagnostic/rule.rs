@@ -66,6 +66,12 @@ pub enum Rule {
     DuplicateSlug,
     /// Two steps in one approach share an id.
     DuplicateStep,
+    /// A decision in a flow chart does not name its "ja" and "nee" steps.
+    FlowDecision,
+    /// A flow chart names a step that does not exist.
+    FlowTarget,
+    /// A step of a flow chart can never be reached.
+    FlowUnreachable,
     /// The yearly evaluation is overdue.
     EvaluationOverdue,
     /// The adoption or evaluation date lies in the future.
@@ -117,6 +123,9 @@ impl Rule {
             Rule::BrokenReference => "verwijzing-onbekend",
             Rule::DuplicateSlug => "slug-dubbel",
             Rule::DuplicateStep => "stap-dubbel",
+            Rule::FlowDecision => "stroom-beslissing",
+            Rule::FlowTarget => "stroom-doel-onbekend",
+            Rule::FlowUnreachable => "stroom-onbereikbaar",
             Rule::EvaluationOverdue => "evaluatie-verlopen",
             Rule::FutureDate => "datum-toekomst",
             Rule::OrganisationMissing => "organisatie-ontbreekt",

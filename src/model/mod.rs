@@ -21,7 +21,7 @@ use serde_json::Value;
 
 pub use crate::validate::site::{SiteConfig, SiteError};
 pub use answer::{Answer, FieldAnswer, Ref, SectionAnswers};
-pub use norm::{Category, NormRow, ReportingLevel, Step, StepKind, TeamStep};
+pub use norm::{Category, Next, NormRow, ReportingLevel, Step, StepKind, Target, TeamStep};
 pub use status::Status;
 
 use crate::load::{Document, Loaded};

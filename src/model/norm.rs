@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::template::placeholder::is_placeholder;
 use crate::template::{Field, Template};
 use crate::validate::TeamReport;
+pub use crate::validate::flow::{Next, Target};
 pub use crate::validate::org::{Category, ReportingLevel, Step, StepKind};
 
 /// A step of the approach as it applies to one team: a step of the organisation (with the
@@ -49,6 +50,8 @@ pub struct NormRow {
     pub aanpak_titel: Option<String>,
     /// The approach that applies to the team, in the organisation's order.
     pub aanpak: Vec<TeamStep>,
+    /// Where the flow goes after each step of `aanpak` (same order).
+    pub stroom: Vec<Next>,
     /// Whether the team gave an approach of its own (additions, explanations).
     pub aanpak_aangepast: bool,
     /// The reporting level that applies to the team.
@@ -93,6 +96,9 @@ pub fn team_rows(
                 .map(|s| Step::list(Some(s)));
             let team_level = team.and_then(|t| ReportingLevel::of(t, "meldniveau"));
             let meldniveau = team_level.or(org.meldniveau);
+            let aanpak = approach(org, &template.template, team_steps.as_deref());
+            let sequence: Vec<&Step> = aanpak.iter().map(|s| &s.stap).collect();
+            let stroom = crate::validate::flow::next_steps(&sequence, &org.aanpak);
             NormRow {
                 categorie: org.id.clone(),
                 naam: org.naam.clone(),
@@ -107,7 +113,8 @@ pub fn team_rows(
                     .unwrap_or_default(),
                 voorbeelden_compleet: status.complete,
                 aanpak_titel: form_text("aanpak_titel").map(str::to_string),
-                aanpak: approach(org, &template.template, team_steps.as_deref()),
+                aanpak,
+                stroom,
                 aanpak_aangepast: team_steps.is_some(),
                 strenger: match (team_level, org.meldniveau) {
                     (Some(t), Some(o)) => t > o,

@@ -6,7 +6,8 @@ use serde_json::{Value, json};
 use super::markdown::{escape, inline_html, to_html};
 use crate::messages::t;
 use crate::model::{
-    Answer, Category, FieldAnswer, NormRow, ReportingLevel, SectionAnswers, Step, TeamStep,
+    Answer, Category, FieldAnswer, Next, NormRow, ReportingLevel, SectionAnswers, Step, Target,
+    TeamStep,
 };
 
 /// The Dutch label of a reporting level ("niet beschreven" when the norm gives none).
@@ -27,11 +28,63 @@ pub fn step(s: &Step) -> Value {
         "tekst": s.tekst,
         "uitleg_html": s.uitleg.as_deref().map(to_html).unwrap_or_default(),
         "verplicht": s.verplicht,
+        "noodnummer": mentions_emergency_number(s),
         "soort": s.soort,
         "eigen": false,
         "team_tekst": null,
         "team_uitleg_html": "",
     })
+}
+
+/// Whether a step tells staff to call 112: such a step stands out on the page.
+fn mentions_emergency_number(s: &Step) -> bool {
+    let has = |text: &str| {
+        text.match_indices("112").any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + 3..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_digit())
+                && !after.is_some_and(|c| c.is_ascii_digit())
+        })
+    };
+    has(&s.tekst) || s.uitleg.as_deref().is_some_and(has)
+}
+
+/// The steps of one flow chart for templates: each with its number, its anchor
+/// (`{prefix}-{id}`, unique on the page) and where the flow goes after it: on to the next
+/// step (`volgt`, drawn as an arrow), to another step (`sprong`), the end (`einde`), or a
+/// decision's two ways (`keuze`), each naming the step's number, anchor and text.
+pub fn flow(mut steps: Vec<Value>, next: &[Next], prefix: &str) -> Vec<Value> {
+    let anchors: Vec<String> = steps
+        .iter()
+        .map(|s| format!("{prefix}-{}", s["id"].as_str().unwrap_or_default()))
+        .collect();
+    let texts: Vec<Value> = steps.iter().map(|s| s["tekst"].clone()).collect();
+    let way = |target: Option<Target>| match target {
+        Some(Target::Stap(j)) => json!({
+            "nummer": j + 1,
+            "anker": anchors.get(j),
+            "tekst": texts.get(j),
+        }),
+        // Unknown steps stop validation; the preview of a broken tree shows the end.
+        Some(Target::Einde) | None => json!({"einde": true}),
+    };
+    for (i, (step, anchor)) in steps.iter_mut().zip(&anchors).enumerate() {
+        step["nummer"] = json!(i + 1);
+        step["anker"] = json!(anchor);
+        step["volgende"] = match next.get(i) {
+            Some(Next::Verder(Target::Stap(j))) if *j == i + 1 => json!({"soort": "volgt"}),
+            Some(Next::Verder(Target::Stap(j))) => {
+                let mut v = way(Some(Target::Stap(*j)));
+                v["soort"] = json!("sprong");
+                v
+            }
+            Some(Next::Keuze { ja, nee }) => {
+                json!({"soort": "keuze", "ja": way(*ja), "nee": way(*nee)})
+            }
+            Some(Next::Verder(Target::Einde)) | None => json!({"soort": "einde"}),
+        };
+    }
+    steps
 }
 
 /// A step of a team's approach for templates: the organisation's step with the team's
@@ -162,7 +215,10 @@ pub fn section(s: &SectionAnswers) -> Value {
 /// A behaviour category for templates.
 pub fn category(c: &Category) -> Value {
     let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
-    v["aanpak"] = Value::Array(c.aanpak.iter().map(step).collect());
+    let all: Vec<&Step> = c.aanpak.iter().collect();
+    let next = crate::validate::flow::next_steps(&all, &c.aanpak);
+    let steps = c.aanpak.iter().map(step).collect();
+    v["aanpak"] = Value::Array(flow(steps, &next, &format!("stap-{}", c.id)));
     v["meldniveau_tekst"] = json!(level_label(c.meldniveau));
     v["aangifte_label"] = json!(t(
         &format!("ui.aangifte_{}", c.aangifte.replace('-', "_")),
@@ -174,7 +230,8 @@ pub fn category(c: &Category) -> Value {
 /// A team's norm row for templates.
 pub fn norm_row(r: &NormRow) -> Value {
     let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
-    v["aanpak"] = Value::Array(r.aanpak.iter().map(team_step).collect());
+    let steps = r.aanpak.iter().map(team_step).collect();
+    v["aanpak"] = Value::Array(flow(steps, &r.stroom, &format!("stap-{}", r.categorie)));
     v["meldniveau_tekst"] = json!(level_label(r.meldniveau));
     v["meldniveau_organisatie_tekst"] = json!(level_label(r.meldniveau_organisatie));
     v["voorbeelden_html"] = Value::Array(

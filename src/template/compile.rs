@@ -327,6 +327,10 @@ fn defs() -> Value {
                 "verplicht": {"type": "boolean", "description": t("veld.stap.verplicht", &[])},
                 "geldt_voor": {"type": "array", "items": {"type": "string"}, "description": t("veld.stap.geldt_voor", &[])},
                 "soort": {"enum": ["stap", "beslissing"], "description": t("veld.stap.soort", &[])},
+                "ja": {"$ref": "#/$defs/slug", "description": t("veld.stap.ja", &[])},
+                "nee": {"$ref": "#/$defs/slug", "description": t("veld.stap.nee", &[])},
+                "daarna": {"$ref": "#/$defs/slug", "description": t("veld.stap.daarna", &[])},
+                "einde": {"type": "boolean", "description": t("veld.stap.einde", &[])},
             },
         },
     })

@@ -81,6 +81,18 @@ pub struct Step {
     /// A step or a decision.
     #[serde(default)]
     pub soort: StepKind,
+    /// A decision's step for "ja" (a step id of the same approach).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ja: Option<String>,
+    /// A decision's step for "nee".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nee: Option<String>,
+    /// The step that follows this one when it is not the next in the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub daarna: Option<String>,
+    /// The approach ends after this step (the end of a branch).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub einde: bool,
 }
 
 impl Step {
@@ -152,6 +164,9 @@ pub struct Category {
     /// Where each step of `aanpak` is written (its `id`), in the same order.
     #[serde(skip)]
     step_spans: Vec<Span>,
+    /// The JSON pointer of each step of `aanpak` in the norm schema, in the same order.
+    #[serde(skip)]
+    pub step_pointers: Vec<String>,
 }
 
 /// The pointer of the category rows in a norm schema document.
@@ -198,6 +213,7 @@ impl Category {
         let row_ptr = pointer(&[ROWS[0], ROWS[1], ROWS[2], &index.to_string()]);
         let mut aanpak = Vec::new();
         let mut step_spans = Vec::new();
+        let mut step_pointers = Vec::new();
         for (j, s) in row
             .get("aanpak")
             .and_then(Value::as_array)
@@ -208,6 +224,7 @@ impl Category {
             if let Ok(step) = Step::deserialize(s) {
                 aanpak.push(step);
                 step_spans.push(norm.spans.key_or_value(&format!("{row_ptr}/aanpak/{j}/id")));
+                step_pointers.push(format!("{row_ptr}/aanpak/{j}"));
             }
         }
         let naam = row
@@ -237,6 +254,7 @@ impl Category {
             bestand: norm.source.display.clone(),
             level_span: norm.spans.value(&format!("{row_ptr}/meldniveau")),
             step_spans,
+            step_pointers,
             id,
         })
     }

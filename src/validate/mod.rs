@@ -8,6 +8,8 @@
 
 mod category;
 mod dates;
+pub mod flow;
+mod flow_check;
 pub mod links;
 pub mod norm;
 pub mod org;
@@ -147,6 +149,9 @@ pub fn validate_cached(
     let norm = of_kind(Kind::Normschema).next();
     diagnostics.extend(organisation_presence(loaded, policy, norm, &of_kind));
     let organisation = Organisation::from_documents(policy, norm);
+    if let Some(norm) = norm {
+        diagnostics.extend(flow_check::check_norm(norm, &organisation.categories));
+    }
 
     // One compiled schema per template, with the organisation's norm.
     let context = organisation.norm_context();
