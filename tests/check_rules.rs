@@ -1445,6 +1445,29 @@ fn naam_ongeldig_extensie_in_hoofdletters() {
 }
 
 #[test]
+fn adres_onveilig_incidentregistratie() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\nincidentregistratie: \"javascript:alert(1)\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["adres-onveilig"]);
+    let f = assert_finding(
+        &out,
+        "adres-onveilig",
+        "content/site.yaml",
+        2,
+        22,
+        "`incidentregistratie` wordt niet gebruikt",
+    );
+    assert_hint(
+        f,
+        "Schrijf het volledige webadres waar medewerkers een incident registreren",
+    );
+}
+
+#[test]
 fn site_toegankelijkheid_datum_is_geen_datum() {
     let org = Org::minimal();
     org.write(

@@ -677,3 +677,55 @@ fn without_the_site_address_there_is_no_sitemap() {
     assert!(!out.join("sitemap.xml").exists());
     assert!(out.join("index.html").is_file());
 }
+
+#[test]
+fn the_home_page_starts_with_direct_help_and_every_page_links_to_it() {
+    let dir = example();
+    let out = dir.path().join("public");
+    assert!(build(dir.path(), &out).status.success());
+    let home = page(&out, "/");
+    let first_section = home
+        .select(&Selector::parse("main section").unwrap())
+        .next()
+        .expect("a section");
+    assert_eq!(first_section.value().id(), Some("direct-hulp"));
+    let text: String = first_section.text().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Bij direct gevaar: bel 112."), "{text}");
+    // The organisation's own words on first care, from its policy.
+    assert!(text.contains("zorgt de leidinggevende"), "{text}");
+    // The registration link from site.yaml.
+    let settings = yaml(&dir.path().join("content/site.yaml"));
+    let registration = settings["incidentregistratie"].as_str().unwrap();
+    assert!(
+        first_section
+            .select(&Selector::parse("a").unwrap())
+            .any(|a| a.value().attr("href") == Some(registration)
+                && a.text().collect::<String>() == "Incident registreren"),
+        "no registration link"
+    );
+    // Every page's header leads there, beside search.
+    for url in [
+        "/",
+        "/normschema/",
+        "/teams/werkplein-centrum/",
+        "/werkvormen/",
+    ] {
+        let html = page(&out, url);
+        let help = html
+            .select(&Selector::parse("header .vpd-hulp-link").unwrap())
+            .next()
+            .unwrap_or_else(|| panic!("{url}: no Direct hulp in the header"));
+        assert_eq!(help.text().collect::<String>(), "Direct hulp");
+        assert!(
+            help.value()
+                .attr("href")
+                .unwrap()
+                .ends_with("/#direct-hulp")
+        );
+        assert!(
+            html.select(&Selector::parse("header .vpd-page-header__zoeken a").unwrap())
+                .next()
+                .is_some()
+        );
+    }
+}

@@ -207,6 +207,8 @@ pub struct Model {
     pub normschema: Option<Norm>,
     /// The aftercare timeline from the policy (a table answer).
     pub nazorg: Option<FieldAnswer>,
+    /// What to do right now, for "Direct hulp": from the policy and `site.yaml`.
+    pub direct_hulp: DirectHelp,
     /// Team protocols, sorted by name (shared with the preview's cache).
     pub teams: Vec<Arc<Team>>,
     /// Most recently adopted or evaluated protocols (slugs).
@@ -233,6 +235,44 @@ pub struct Model {
     /// The municipality's design token file (CSS), when `site.yaml` names one.
     #[serde(skip)]
     pub tokens: Option<Vec<u8>>,
+}
+
+/// What someone who just had an incident needs first, from the organisation's own policy
+/// (each text is the policy's answer, Markdown) and the registration link of `site.yaml`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DirectHelp {
+    /// How the alarm is answered (`alarmering.opvolging`).
+    pub alarm: Option<String>,
+    /// First care right after an incident (`nazorg.eerste_opvang`).
+    pub eerste_opvang: Option<String>,
+    /// How to report (`melden.melden`).
+    pub melden: Option<String>,
+    /// Where to register the incident.
+    pub incidentregistratie: Option<String>,
+}
+
+impl DirectHelp {
+    /// The texts from the policy's sections and the link from the settings.
+    fn from(policy: Option<&Policy>, site: &SiteConfig) -> DirectHelp {
+        let text = |section: &str, field: &str| {
+            policy?
+                .secties
+                .iter()
+                .filter(|s| s.id == section)
+                .flat_map(|s| s.velden.iter())
+                .find(|f| f.id == field)
+                .and_then(|f| match &f.antwoord {
+                    Answer::Tekst { tekst } => Some(tekst.clone()),
+                    _ => None,
+                })
+        };
+        DirectHelp {
+            alarm: text("alarmering", "opvolging"),
+            eerste_opvang: text("nazorg", "eerste_opvang"),
+            melden: text("melden", "melden"),
+            incidentregistratie: site.incidentregistratie.clone(),
+        }
+    }
 }
 
 impl Model {
@@ -560,6 +600,7 @@ pub fn build_cached(
         .enumerate()
         .map(|(i, w)| (w.slug.clone(), i))
         .collect();
+    let direct_hulp = DirectHelp::from(beleid.as_ref(), &site);
     Model {
         organisatie: if site.organisatie.is_empty() {
             policy_doc
@@ -573,6 +614,7 @@ pub fn build_cached(
         beleid,
         normschema,
         nazorg,
+        direct_hulp,
         teams,
         recent,
         werkvormen,

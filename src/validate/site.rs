@@ -47,6 +47,10 @@ pub struct SiteConfig {
     /// A CSS file with the municipality's design tokens, relative to `content/`.
     #[serde(default)]
     pub tokens: Option<String>,
+    /// Where staff register an incident (the GIR or the municipality's own form): linked
+    /// from "Direct hulp" on every page.
+    #[serde(default)]
+    pub incidentregistratie: Option<String>,
     /// The accessibility statement.
     #[serde(default)]
     pub toegankelijkheid: Option<Accessibility>,
@@ -149,6 +153,7 @@ const KNOWN_KEYS: [(&str, &[&str]); 3] = [
             "taal",
             "repository",
             "tokens",
+            "incidentregistratie",
             "toegankelijkheid",
         ],
     ),
@@ -297,6 +302,18 @@ pub fn check(doc: Option<&Document>, site: &mut SiteConfig, loaded: &Loaded) -> 
             found.extend(problems);
             site.repository = None;
         }
+    }
+    if let Some(url) = &site.incidentregistratie
+        && let Err(problem) = urls::check_absolute(url)
+    {
+        found.push(address_problem(
+            doc,
+            "/incidentregistratie",
+            "incidentregistratie",
+            url,
+            &problem,
+        ));
+        site.incidentregistratie = None;
     }
     if let Some(name) = &site.tokens
         && let Err(d) = check_tokens(doc, name, loaded)

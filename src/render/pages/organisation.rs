@@ -24,8 +24,17 @@ pub fn home(model: &Model, page: &Page) -> Value {
         .as_deref()
         .map(to_html)
         .unwrap_or_default();
+    let help = &model.direct_hulp;
+    let html = |text: &Option<String>| text.as_deref().map(to_html);
     json!({
         "page": head(page, &[], vec![]),
+        "direct_hulp": {
+            "alarm_html": html(&help.alarm),
+            "eerste_opvang_html": html(&help.eerste_opvang),
+            "melden_html": html(&help.melden),
+            "incidentregistratie": help.incidentregistratie,
+        },
+        "tegel_uitleg": tile_descriptions(),
         "teams": model.teams.iter().map(|t| summary(t)).collect::<Vec<_>>(),
         "recent": recent,
         "intro_html": intro,
@@ -36,6 +45,18 @@ pub fn home(model: &Model, page: &Page) -> Value {
             "werkvormen": model.werkvormen.len(),
             "leerdoelwijzers": model.leerdoelwijzers.len(),
         },
+    })
+}
+
+/// What is behind each tile of the overview, by the page's URL.
+fn tile_descriptions() -> Value {
+    json!({
+        "/beleid/": t("ui.tegel_beleid", &[]),
+        "/normschema/": t("ui.tegel_normschema", &[]),
+        "/teams/": t("ui.tegel_teams", &[]),
+        "/leerdoelwijzers/": t("ui.tegel_leerdoelwijzers", &[]),
+        "/werkvormen/": t("ui.tegel_werkvormen", &[]),
+        "/zoeken/": t("ui.tegel_zoeken", &[]),
     })
 }
 
