@@ -729,3 +729,26 @@ fn the_home_page_starts_with_direct_help_and_every_page_links_to_it() {
         );
     }
 }
+
+#[test]
+fn the_footer_dates_a_document_by_its_own_date() {
+    let dir = example();
+    let out = dir.path().join("public");
+    assert!(build(dir.path(), &out).status.success());
+    let colophon = |url: &str| -> String {
+        page(&out, url)
+            .select(&Selector::parse(".vpd-page-footer__colofon").unwrap())
+            .next()
+            .map(|p| p.text().collect())
+            .unwrap_or_default()
+    };
+    // Evaluated: the evaluation date, in words.
+    let team = yaml(&dir.path().join("content/teams/werkplein-centrum.yaml"));
+    assert!(team["geevalueerd_op"].is_string());
+    assert!(colophon("/teams/werkplein-centrum/").contains("Laatst geëvalueerd op 5 oktober 2026"));
+    // The policy: its adoption date.
+    assert!(colophon("/beleid/").contains("Vastgesteld op"));
+    // A concept has no date of its own: the publication date, called that.
+    assert!(colophon("/teams/wijkteam-oost/").contains("Gepubliceerd op 24 november 2026"));
+    assert!(!colophon("/").contains("Bijgewerkt"));
+}

@@ -76,6 +76,14 @@ test('search finds a team by a word from its protocol', async () => {
   const hit = page.locator('#zoeken a[href*="/teams/kcc-belastingen/"]').first();
   await hit.waitFor({ timeout: 15000 });
   assert.ok(await hit.isVisible());
+  // The number of results reaches screen readers through a live region (WCAG 4.1.3).
+  const status = page.locator('#vpd-zoek-status[role="status"][aria-live="polite"]');
+  await page.waitForFunction(
+    () => /resulta/.test(document.getElementById('vpd-zoek-status')?.textContent || ''),
+    null,
+    { timeout: 15000 },
+  );
+  assert.match(await status.textContent(), /belastingaanslag/);
   await context.close();
 });
 

@@ -77,6 +77,15 @@ fn head(page: &Page, trail: &[(&str, &str)], toc: Vec<Value>) -> Value {
     json!({"url": page.url, "titel": page.titel, "breadcrumbs": crumbs, "toc": toc})
 }
 
+/// Adds the document's own date to a page's head: the footer shows it instead of the
+/// publication date (`label_key` says what the date is: adopted, evaluated).
+fn dated(mut head: Value, label_key: &str, date: Option<&str>) -> Value {
+    if let Some(date) = date {
+        head["documentdatum"] = json!({"label": t(label_key, &[]), "datum": date});
+    }
+    head
+}
+
 /// Breadcrumbs of a top-level page: home, then the page itself.
 fn top(page: &Page, toc: Vec<Value>) -> Value {
     head(page, &[(&page.titel, &page.url)], toc)

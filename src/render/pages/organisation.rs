@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{departments, head, summary, top};
+use super::{dated, departments, head, summary, top};
 use crate::messages::t;
 use crate::model::Model;
 use crate::render::markdown::to_html;
@@ -71,7 +71,7 @@ pub fn policy(model: &Model, page: &Page) -> Value {
         .map(|s| json!({"id": s.id, "titel": s.titel}))
         .collect();
     json!({
-        "page": top(page, toc),
+        "page": dated(top(page, toc), "ui.datum_vastgesteld", b.vastgesteld_op.as_deref()),
         "beleid": {
             "titel": b.titel, "eigenaar": b.eigenaar, "vastgesteld_op": b.vastgesteld_op,
             "secties": b.secties.iter().map(view::section).collect::<Vec<_>>(),
@@ -103,8 +103,9 @@ pub fn norm(model: &Model, page: &Page) -> Value {
     if model.nazorg.is_some() {
         toc.push(json!({"id": "nazorg", "titel": t("ui.nazorg", &[])}));
     }
+    let adopted = norm.and_then(|n| n.vastgesteld_op.as_deref());
     json!({
-        "page": top(page, toc),
+        "page": dated(top(page, toc), "ui.datum_vastgesteld", adopted),
         "categorieen": categories,
         "secties": norm.map(|n| n.secties.iter().map(view::section).collect::<Vec<_>>()).unwrap_or_default(),
         "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html_labelled(&f.antwoord, &t("ui.nazorg", &[]))),

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{departments, head, top};
+use super::{dated, departments, head, top};
 use crate::messages::t;
 use crate::model::Model;
 use crate::render::registry::Page;
@@ -30,8 +30,12 @@ pub fn team(model: &Model, index: usize, page: &Page) -> Value {
         toc.push(json!({"id": "werkvormen", "titel": t("ui.nav_werkvormen", &[])}));
     }
     let teams = t("ui.nav_teams", &[]);
+    let head_of_team = head(page, &[(&teams, "/teams/"), (&page.titel, &page.url)], toc);
     json!({
-        "page": head(page, &[(&teams, "/teams/"), (&page.titel, &page.url)], toc),
+        "page": match (&team.geevalueerd_op, &team.vastgesteld_op) {
+            (Some(evaluated), _) => dated(head_of_team, "ui.datum_geevalueerd", Some(evaluated)),
+            (None, adopted) => dated(head_of_team, "ui.datum_vastgesteld", adopted.as_deref()),
+        },
         "team": v,
     })
 }

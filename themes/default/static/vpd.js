@@ -1,5 +1,6 @@
 /*
  * vpd: small progressive enhancements. Every page works without this script.
+ * - /zoeken/: announce the number of results in a live region (#vpd-zoek-status).
  * - /zoeken/: load Pagefind's search UI (from this site's /pagefind/ folder) into #zoeken,
  *   with the Dutch texts the page carries in data-vertaling-* attributes (from the
  *   message catalogue). Without JavaScript, or without a search index, the A-Z index
@@ -493,8 +494,31 @@
     }
   }
 
+  // Pagefind shows "N resultaten voor …" in an element it rewrites while the user types;
+  // a screen reader hears it only through a live region (WCAG 4.1.3): the page's own
+  // #vpd-zoek-status gets the same text, a moment after typing stops.
+  function zoekStatus() {
+    var zoeken = document.getElementById("zoeken");
+    var status = document.getElementById("vpd-zoek-status");
+    if (!zoeken || !status || typeof window.MutationObserver !== "function") {
+      return;
+    }
+    var wachten = null;
+    new MutationObserver(function () {
+      window.clearTimeout(wachten);
+      wachten = window.setTimeout(function () {
+        var bericht = zoeken.querySelector(".pagefind-ui__message");
+        var tekst = bericht ? bericht.textContent.trim() : "";
+        if (tekst && status.textContent !== tekst) {
+          status.textContent = tekst;
+        }
+      }, 400);
+    }).observe(zoeken, { childList: true, subtree: true, characterData: true });
+  }
+
   function start() {
     startZoeken();
+    zoekStatus();
     afdrukknoppen();
     vragenlijsten();
   }
