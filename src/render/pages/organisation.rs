@@ -22,7 +22,7 @@ pub fn home(model: &Model, page: &Page) -> Value {
         .site
         .omschrijving
         .as_deref()
-        .map(to_html)
+        .map(|o| to_html(o, &model.base))
         .unwrap_or_default();
     json!({
         "page": head(page, &[], vec![]),
@@ -53,7 +53,7 @@ pub fn policy(model: &Model, page: &Page) -> Value {
         "page": top(page, toc),
         "beleid": {
             "titel": b.titel, "eigenaar": b.eigenaar, "vastgesteld_op": b.vastgesteld_op,
-            "secties": b.secties.iter().map(view::section).collect::<Vec<_>>(),
+            "secties": b.secties.iter().map(|s| view::section(&model.base, s)).collect::<Vec<_>>(),
         },
     })
 }
@@ -62,7 +62,12 @@ pub fn policy(model: &Model, page: &Page) -> Value {
 pub fn norm(model: &Model, page: &Page) -> Value {
     let norm = model.normschema.as_ref();
     let categories: Vec<Value> = norm
-        .map(|n| n.categorieen.iter().map(view::category).collect())
+        .map(|n| {
+            n.categorieen
+                .iter()
+                .map(|c| view::category(&model.base, c))
+                .collect()
+        })
         .unwrap_or_default();
     let mut toc: Vec<Value> = norm
         .map(|n| {
@@ -85,8 +90,8 @@ pub fn norm(model: &Model, page: &Page) -> Value {
     json!({
         "page": top(page, toc),
         "categorieen": categories,
-        "secties": norm.map(|n| n.secties.iter().map(view::section).collect::<Vec<_>>()).unwrap_or_default(),
-        "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html_labelled(&f.antwoord, &t("ui.nazorg", &[]))),
+        "secties": norm.map(|n| n.secties.iter().map(|s| view::section(&model.base, s)).collect::<Vec<_>>()).unwrap_or_default(),
+        "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html_labelled(&model.base, &f.antwoord, &t("ui.nazorg", &[]))),
     })
 }
 
