@@ -75,7 +75,7 @@ fn edit_break_and_fix_a_team_file_while_serving() {
     let serve = start(tmp.path(), &[]);
     let addr = serve.addr.clone();
 
-    let (status, headers, body) = get(&addr, "/teams/kcc-algemeen/");
+    let (status, headers, body) = get(&addr, "/vpd/teams/kcc-algemeen/");
     assert_eq!(status, 200);
     assert!(headers.contains("content-type: text/html"));
     assert!(
@@ -104,7 +104,7 @@ fn edit_break_and_fix_a_team_file_while_serving() {
     let page = |want: u16| {
         let mut last = (0, String::new());
         wait_until(|| {
-            let (status, _, body) = get(&addr, "/teams/kcc-algemeen/");
+            let (status, _, body) = get(&addr, "/vpd/teams/kcc-algemeen/");
             last = (status, body);
             last.0 == want
         });
@@ -153,15 +153,24 @@ fn only_files_of_the_site_are_served_with_the_right_types() {
     let (status, _, body) = get(&addr, "/bestaat/niet/");
     assert_eq!(status, 404);
     assert!(body.contains("<html"), "the site's 404 page");
-    let (status, headers, _) = get(&addr, "/teams");
+    // The example is published under /vpd/ (its site.yaml): so is the preview.
+    let (status, headers, _) = get(&addr, "/vpd/teams");
     assert_eq!(status, 307);
-    assert!(headers.contains("location: /teams/"));
+    assert!(headers.contains("location: /vpd/teams/"), "{headers}");
+    let (status, headers, _) = get(&addr, "/");
+    assert_eq!(status, 307);
+    assert!(headers.contains("location: /vpd/"), "{headers}");
+    let (status, _, _) = get(&addr, "/teams/");
+    assert_eq!(
+        status, 404,
+        "outside the base nothing of the site is served"
+    );
     for (path, ty) in [
-        ("/", "text/html"),
-        ("/static/vpd.css", "text/css"),
-        ("/static/vpd.js", "text/javascript"),
-        ("/schemas/catalog.json", "application/json"),
-        ("/sitemap.xml", "text/xml; charset=utf-8"),
+        ("/vpd/", "text/html"),
+        ("/vpd/static/vpd.css", "text/css"),
+        ("/vpd/static/vpd.js", "text/javascript"),
+        ("/vpd/schemas/catalog.json", "application/json"),
+        ("/vpd/sitemap.xml", "text/xml; charset=utf-8"),
     ] {
         let (status, headers, _) = get(&addr, path);
         assert_eq!(status, 200, "{path}");
@@ -172,8 +181,11 @@ fn only_files_of_the_site_are_served_with_the_right_types() {
     }
     // The search index arrives in the background. Pagefind fetches its (compressed) wasm
     // and index files as bytes, so they are served as bytes.
-    wait_until(|| get(&addr, "/pagefind/pagefind.js").0 == 200);
-    for path in ["/pagefind/pagefind.js", "/pagefind/wasm.nl.pagefind"] {
+    wait_until(|| get(&addr, "/vpd/pagefind/pagefind.js").0 == 200);
+    for path in [
+        "/vpd/pagefind/pagefind.js",
+        "/vpd/pagefind/wasm.nl.pagefind",
+    ] {
         let (status, headers, _) = request(&addr, "GET", path);
         assert_eq!(status, 200, "{path}");
         let expected = if path.ends_with(".js") {
@@ -183,7 +195,7 @@ fn only_files_of_the_site_are_served_with_the_right_types() {
         };
         assert!(headers.contains(expected), "{path}: {headers}");
     }
-    let (status, headers, body) = request(&addr, "HEAD", "/");
+    let (status, headers, body) = request(&addr, "HEAD", "/vpd/");
     assert_eq!(status, 200);
     assert!(headers.contains("content-type: text/html"));
     assert!(body.is_empty(), "HEAD has no body");
@@ -199,7 +211,12 @@ fn serve_started_on_a_broken_tree_shows_the_errors_and_keeps_running() {
     std::fs::write(&file, format!("{good}onbekend_veld: 1\n")).unwrap();
     let serve = start(tmp.path(), &[]);
     let addr = serve.addr.clone();
-    for path in ["/", "/teams/kcc-algemeen/", "/bestaat-niet/"] {
+    for path in [
+        "/",
+        "/vpd/teams/kcc-algemeen/",
+        "/teams/kcc-algemeen/",
+        "/bestaat-niet/",
+    ] {
         let (status, _, body) = get(&addr, path);
         assert_eq!(status, 500, "{path}");
         assert!(body.contains("content/teams/kcc-algemeen.yaml"), "{body}");
@@ -209,7 +226,7 @@ fn serve_started_on_a_broken_tree_shows_the_errors_and_keeps_running() {
     let mut events = Events::open(&addr);
     std::fs::write(&file, &good).unwrap();
     events.wait_for_reload();
-    wait_until(|| get(&addr, "/teams/kcc-algemeen/").0 == 200);
+    wait_until(|| get(&addr, "/vpd/teams/kcc-algemeen/").0 == 200);
 }
 
 #[test]
@@ -222,7 +239,7 @@ fn an_edit_made_the_moment_the_preview_answers_is_not_missed() {
     let edited = text.replacen("team: ", "team: \"Direct Bewerkt\"\n# was: ", 1);
     std::fs::write(&file, edited).unwrap();
     wait_until(|| {
-        get(&addr, "/teams/kcc-algemeen/")
+        get(&addr, "/vpd/teams/kcc-algemeen/")
             .2
             .contains("Direct Bewerkt")
     });

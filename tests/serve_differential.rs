@@ -275,7 +275,7 @@ fn after_every_edit_the_preview_equals_a_fresh_build() {
     assert!(!fresh_build(&org, &fresh), "the broken tree does not build");
     let start = Instant::now();
     loop {
-        let (status, body) = status_of(&preview.addr, "/teams/");
+        let (status, body) = status_of(&preview.addr, "/vpd/teams/");
         if status == 500 && body.contains("onbekend_veld") {
             break;
         }
@@ -295,6 +295,6 @@ fn after_every_edit_the_preview_equals_a_fresh_build() {
     std::fs::write(&broken, &good).expect("fix");
     assert!(fresh_build(&org, &fresh));
     assert_preview_equals_build("kapot en hersteld", &preview_dir, &fresh);
-    let (status, _) = status_of(&preview.addr, "/teams/");
+    let (status, _) = status_of(&preview.addr, "/vpd/teams/");
     assert_eq!(status, 200);
 }

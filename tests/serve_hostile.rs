@@ -32,7 +32,7 @@ fn serve_example() -> (tempfile::TempDir, Serve) {
 fn others_are_answered(addr: &str) {
     for _ in 0..5 {
         let start = Instant::now();
-        let (status, _, body) = request(addr, "GET", "/");
+        let (status, _, body) = request(addr, "GET", "/vpd/");
         assert_eq!(status, 200);
         assert!(!body.is_empty());
         assert!(
@@ -63,7 +63,7 @@ fn clients_that_pipeline_and_never_read_stall_only_themselves() {
         .map(|_| {
             let mut hog = connect(&addr);
             // Far more response bytes than the socket buffers hold; never read.
-            hog.write_all(pipelined(&addr, "/normschema/", 400).as_bytes())
+            hog.write_all(pipelined(&addr, "/vpd/normschema/", 400).as_bytes())
                 .unwrap();
             hog
         })
@@ -78,7 +78,7 @@ fn a_slow_reader_stalls_only_itself() {
     let (_tmp, serve) = serve_example();
     let addr = serve.addr.clone();
     let mut slow = connect(&addr);
-    slow.write_all(pipelined(&addr, "/static/vpd.css", 200).as_bytes())
+    slow.write_all(pipelined(&addr, "/vpd/static/vpd.css", 200).as_bytes())
         .unwrap();
     let mut byte = [0u8; 1];
     for _ in 0..5 {
@@ -95,7 +95,7 @@ fn requests_queued_behind_an_event_stream_stall_only_that_connection() {
         .map(|_| {
             let mut s = connect(&addr);
             let mut raw = format!("GET /__vpd/events HTTP/1.1\r\nHost: {addr}\r\n\r\n");
-            raw.push_str(&pipelined(&addr, "/", 20));
+            raw.push_str(&pipelined(&addr, "/vpd/", 20));
             s.write_all(raw.as_bytes()).unwrap();
             s
         })
@@ -216,22 +216,23 @@ fn redirects_stay_on_this_host_and_headers_cannot_be_injected() {
     let mut s = connect(&addr);
     write!(
         s,
-        "GET http://evil.example/teams HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+        "GET http://evil.example/vpd/teams HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut answer = String::new();
     s.read_to_string(&mut answer).unwrap();
     let lower = answer.to_lowercase();
     assert!(lower.starts_with("http/1.1 307"), "{answer}");
-    assert!(lower.contains("\r\nlocation: /teams/\r\n"), "{answer}");
+    assert!(lower.contains("\r\nlocation: /vpd/teams/\r\n"), "{answer}");
     // A folder with a non-ASCII name redirects to its encoded path.
     let folder = tmp.path().join("out/café");
+    // (The example is served below its base, /vpd/.)
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::write(folder.join("index.html"), "<html><body>café</body></html>").unwrap();
-    let (status, headers, _) = request(&addr, "GET", "/caf%C3%A9");
+    let (status, headers, _) = request(&addr, "GET", "/vpd/caf%C3%A9");
     assert_eq!(status, 307, "{headers}");
-    assert!(headers.contains("location: /caf%c3%a9/"), "{headers}");
-    let (status, _, body) = request(&addr, "GET", "/caf%C3%A9/");
+    assert!(headers.contains("location: /vpd/caf%c3%a9/"), "{headers}");
+    let (status, _, body) = request(&addr, "GET", "/vpd/caf%C3%A9/");
     assert_eq!(status, 200);
     assert!(String::from_utf8_lossy(&body).contains("café"));
     // Only GET and HEAD.

@@ -41,10 +41,16 @@ fn page(out: &Path, url: &str) -> Html {
     )
 }
 
+/// The base path of the example (its `url` in site.yaml is
+/// `https://intranet.lindewaard.example/vpd`): every link on its pages starts with it.
+const BASE: &str = "/vpd";
+
+/// The site paths (base removed, fragment dropped) of a page's links into the site.
 fn links(html: &Html) -> Vec<String> {
     let sel = Selector::parse("a[href]").unwrap();
     html.select(&sel)
         .filter_map(|a| a.value().attr("href"))
+        .filter_map(|h| h.strip_prefix(BASE))
         .filter(|h| h.starts_with('/'))
         .map(|h| h.split('#').next().unwrap_or("").to_string())
         .collect()
@@ -157,11 +163,11 @@ fn every_page_is_dutch_with_a_skip_link_and_breadcrumbs() {
                 "{url} breadcrumbs"
             );
         }
-        // Nothing from another host.
-        for sel in ["script[src]", "link[href]", "img[src]"] {
+        // Nothing from another host, everything from below the base.
+        for sel in ["script[src]", "link[href]:not([rel=canonical])", "img[src]"] {
             for el in html.select(&Selector::parse(sel).unwrap()) {
                 let v = el.value().attr("src").or(el.value().attr("href")).unwrap();
-                assert!(v.starts_with('/'), "{url} loads {v}");
+                assert!(v.starts_with("/vpd/"), "{url} loads {v}");
             }
         }
     }
@@ -403,11 +409,11 @@ fn a_municipality_token_file_is_published_and_loaded_after_the_defaults() {
         .collect();
     let default = sheets
         .iter()
-        .position(|h| *h == "/static/tokens.css")
+        .position(|h| *h == "/vpd/static/tokens.css")
         .unwrap();
     let own = sheets
         .iter()
-        .position(|h| *h == "/static/organisatie-tokens.css")
+        .position(|h| *h == "/vpd/static/organisatie-tokens.css")
         .unwrap();
     assert!(own > default, "{sheets:?}");
 }
@@ -527,7 +533,7 @@ fn a_theme_link_to_a_page_that_does_not_exist_is_never_rendered() {
         .select(&Selector::parse("a#proef").unwrap())
         .next()
         .expect("the link");
-    assert_eq!(a.value().attr("href"), Some("/teams/#afdeling-x"));
+    assert_eq!(a.value().attr("href"), Some("/vpd/teams/#afdeling-x"));
 }
 
 /// Every address in a `href` or `src` of every HTML page under `out`, with its page.
@@ -751,4 +757,120 @@ fn the_footer_dates_a_document_by_its_own_date() {
     // A concept has no date of its own: the publication date, called that.
     assert!(colophon("/teams/wijkteam-oost/").contains("Gepubliceerd op 24 november 2026"));
     assert!(!colophon("/").contains("Bijgewerkt"));
+}
+
+/// Builds the example with `url` in site.yaml set to `url`; returns the folder and output.
+fn example_at(url: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = example();
+    let site = tmp.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    let moved = text.replace(
+        "url: \"https://intranet.lindewaard.example/vpd\"",
+        &format!("url: \"{url}\""),
+    );
+    assert_ne!(moved, text);
+    std::fs::write(&site, moved).unwrap();
+    // A link written in content as a path of the site.
+    let werkvorm = tmp.path().join("content/werkvormen/dilemmamethodiek.md");
+    let body = std::fs::read_to_string(&werkvorm).unwrap();
+    std::fs::write(
+        &werkvorm,
+        format!("{body}\n\nZie ook [het normschema](/normschema/#melden).\n"),
+    )
+    .unwrap();
+    let out = tmp.path().join("public");
+    let o = build(tmp.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (tmp, out)
+}
+
+#[test]
+fn published_under_a_sub_path_every_address_stays_below_it() {
+    let (_tmp, out) = example_at("https://intranet.example/vpd");
+    let pages: Vec<PathBuf> = snapshot(&out)
+        .into_keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    assert!(pages.len() > 20, "{pages:?}");
+    for (page, address) in every_address(&out) {
+        let fine = address.starts_with("/vpd/")
+            || address.starts_with("https://")
+            || address.starts_with("http://")
+            || address.starts_with("mailto:")
+            || address.starts_with('#');
+        assert!(fine, "{}: {address}", page.display());
+    }
+    // The canonical link is the page's full address (none on the 404 page, which is
+    // shown at any address); the search page loads Pagefind from below the base.
+    let canonical = Selector::parse("link[rel=canonical]").unwrap();
+    for rel in &pages {
+        let html = Html::parse_document(&std::fs::read_to_string(out.join(rel)).unwrap());
+        let found: Vec<&str> = html
+            .select(&canonical)
+            .filter_map(|l| l.value().attr("href"))
+            .collect();
+        let name = rel.to_string_lossy().replace('\\', "/");
+        if name == "404.html" {
+            assert!(found.is_empty(), "{found:?}");
+            continue;
+        }
+        let url = format!(
+            "https://intranet.example/vpd/{}",
+            name.strip_suffix("index.html").unwrap_or(&name)
+        );
+        assert_eq!(found, vec![url.as_str()], "{name}");
+    }
+    let search = page(&out, "/zoeken/");
+    let zoeken = search
+        .select(&Selector::parse("#zoeken").unwrap())
+        .next()
+        .expect("the search element");
+    assert_eq!(
+        zoeken.value().attr("data-vpd-pagefind"),
+        Some("/vpd/pagefind/")
+    );
+    assert!(out.join("pagefind/pagefind.js").is_file());
+    // A link written in content goes below the base too.
+    let werkvorm =
+        std::fs::read_to_string(out.join("werkvormen/dilemmamethodiek/index.html")).unwrap();
+    assert!(
+        werkvorm.contains("href=\"/vpd/normschema/#melden\""),
+        "the content link is written below the base"
+    );
+    // The sitemap gives full addresses below the base.
+    let xml = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let locs: Vec<&str> = xml
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|l| l.split("</loc>").next())
+        .collect();
+    assert!(locs.len() > 10, "{xml}");
+    for loc in &locs {
+        assert!(loc.starts_with("https://intranet.example/vpd/"), "{loc}");
+    }
+    assert!(locs.contains(&"https://intranet.example/vpd/"), "{locs:?}");
+    assert!(locs.contains(&"https://intranet.example/vpd/teams/werkplein-noord/"));
+}
+
+#[test]
+fn published_at_the_root_every_address_is_root_absolute() {
+    let (_tmp, out) = example_at("https://vpd.intranet.example");
+    let home = page(&out, "/");
+    let sheets: Vec<&str> = home
+        .select(&Selector::parse("link[rel=stylesheet]").unwrap())
+        .filter_map(|l| l.value().attr("href"))
+        .collect();
+    assert_eq!(sheets, vec!["/static/tokens.css", "/static/vpd.css"]);
+    let canonical: Vec<&str> = home
+        .select(&Selector::parse("link[rel=canonical]").unwrap())
+        .filter_map(|l| l.value().attr("href"))
+        .collect();
+    assert_eq!(canonical, vec!["https://vpd.intranet.example/"]);
+    for (page, address) in every_address(&out) {
+        assert!(
+            !address.starts_with("/vpd/"),
+            "{}: {address}",
+            page.display()
+        );
+    }
 }

@@ -6,6 +6,7 @@
 //! overview (completeness, coverage, evaluations).
 
 pub mod answer;
+pub mod base;
 pub mod norm;
 mod status;
 
@@ -21,6 +22,7 @@ use serde_json::Value;
 
 pub use crate::validate::site::{SiteConfig, SiteError};
 pub use answer::{Answer, FieldAnswer, Ref, SectionAnswers};
+pub use base::SiteBase;
 pub use norm::{Category, Next, NormRow, ReportingLevel, Step, StepKind, Target, TeamStep};
 pub use status::Status;
 
@@ -197,6 +199,9 @@ pub const TOKENS_PATH: &str = "/static/organisatie-tokens.css";
 pub struct Model {
     /// Site settings.
     pub site: SiteConfig,
+    /// Where the site is published (the path of `site.url`): every address it writes
+    /// goes through this.
+    pub base: SiteBase,
     /// The municipality's name.
     pub organisatie: String,
     /// Departments with their teams.
@@ -609,6 +614,7 @@ pub fn build_cached(
         } else {
             site.organisatie.clone()
         },
+        base: SiteBase::of(site.url.as_deref()),
         site,
         afdelingen,
         beleid,

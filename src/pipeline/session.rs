@@ -84,6 +84,12 @@ impl Session {
         &self.folder
     }
 
+    /// Where the current site is published (the path of `url` in `site.yaml`), once a
+    /// site was written.
+    pub fn base(&self) -> Option<&crate::model::SiteBase> {
+        self.last.as_ref().map(|site| &site.model.base)
+    }
+
     /// The search index of the current site, to build beside the session.
     pub fn search_job(&self) -> Option<SearchJob> {
         self.last.as_ref().map(|site| SearchJob {

@@ -46,7 +46,9 @@ impl Sink for Staged<'_> {
         };
         let html = std::str::from_utf8(&file.bytes)
             .map_err(|e| RenderError::Template(page.template.into(), e.to_string()))?;
-        let found = links::check_page(&file.path, html, &|url| self.targets.resolves(url));
+        let found = links::check_page(&file.path, html, self.targets.base(), &|url| {
+            self.targets.resolves(url)
+        });
         if !found.is_empty() {
             self.problems.lock().map_err(|_| poisoned())?.extend(found);
         }

@@ -1,11 +1,12 @@
-//! Every internal link of the output must resolve, and nothing may be loaded from
-//! another host (the site runs on an intranet).
+//! Every internal link of the output must resolve, below the site's base, and nothing may
+//! be loaded from another host (the site runs on an intranet).
 
 use std::cell::RefCell;
 
 use lol_html::{HtmlRewriter, Settings, element};
 
 use crate::messages::t;
+use crate::model::SiteBase;
 
 fn is_external(url: &str) -> bool {
     url.starts_with("//") || url.contains("://")
@@ -21,15 +22,32 @@ const LINKING: &[(&str, &str)] = &[
     ("source[src]", "src"),
 ];
 
-/// Every (element, address) of a page or an HTML fragment that links or loads, read by a
-/// streaming HTML tokenizer (lol_html, which Pagefind also uses): no document tree is built.
-pub fn addresses(html: &str) -> Result<Vec<(String, String)>, String> {
+/// One address found in HTML.
+struct Found {
+    /// The element's name (`a`, `link`, `script`, ...).
+    tag: String,
+    /// The address as written.
+    url: String,
+    /// Whether it is `<link rel="canonical">`: the page's own full address, which names
+    /// the page and loads nothing.
+    canonical: bool,
+}
+
+fn collect(html: &str) -> Result<Vec<Found>, String> {
     let found = RefCell::new(Vec::new());
     let mut settings = Settings::new();
     for (selector, attr) in LINKING {
         settings = settings.append_element_content_handler(element!(selector, |el| {
             if let Some(url) = el.get_attribute(attr) {
-                found.borrow_mut().push((el.tag_name(), url));
+                let canonical = el.tag_name() == "link"
+                    && el
+                        .get_attribute("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
+                found.borrow_mut().push(Found {
+                    tag: el.tag_name(),
+                    url,
+                    canonical,
+                });
             }
             Ok(())
         }));
@@ -42,11 +60,24 @@ pub fn addresses(html: &str) -> Result<Vec<(String, String)>, String> {
     Ok(found.into_inner())
 }
 
-/// The problems of one page at `path`: internal links that `resolves` does not know (it
-/// gets the link as written, `/teams/x/#kop`), relative links, and resources from other
-/// hosts.
-pub fn check_page(path: &str, html: &str, resolves: &dyn Fn(&str) -> bool) -> Vec<String> {
-    let found = match addresses(html) {
+/// Every (element, address) of a page or an HTML fragment that links or loads, read by a
+/// streaming HTML tokenizer (lol_html, which Pagefind also uses): no document tree is built.
+pub fn addresses(html: &str) -> Result<Vec<(String, String)>, String> {
+    Ok(collect(html)?.into_iter().map(|f| (f.tag, f.url)).collect())
+}
+
+/// The problems of one page at `path`: internal links outside the site's `base` (a
+/// root-absolute link that forgot the base would leave the site when it is published
+/// under a sub-path), links below the base that `resolves` does not know (it gets the
+/// path of the site, base removed: `/teams/x/#kop`), relative links, and resources from
+/// other hosts.
+pub fn check_page(
+    path: &str,
+    html: &str,
+    base: &SiteBase,
+    resolves: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
+    let found = match collect(html) {
         Ok(found) => found,
         Err(e) => {
             return vec![t(
@@ -56,10 +87,16 @@ pub fn check_page(path: &str, html: &str, resolves: &dyn Fn(&str) -> bool) -> Ve
         }
     };
     let mut out = Vec::new();
-    for (name, url) in found {
-        let url = url.as_str();
+    for Found {
+        tag,
+        url,
+        canonical,
+    } in found
+    {
+        let url = unescape(&url);
+        let url = url.as_ref();
         if is_external(url) {
-            if name != "a" {
+            if tag != "a" && !canonical {
                 out.push(t("render.externe-bron", &[("pagina", path), ("url", url)]));
             }
             continue;
@@ -74,11 +111,61 @@ pub fn check_page(path: &str, html: &str, resolves: &dyn Fn(&str) -> bool) -> Ve
             ));
             continue;
         }
-        if !resolves(url) {
-            out.push(t("render.kapotte-link", &[("pagina", path), ("url", url)]));
+        match base.strip(url) {
+            None => out.push(t(
+                "render.buiten-basis",
+                &[("pagina", path), ("url", url), ("basis", base.path())],
+            )),
+            Some(site_path) if !resolves(site_path) => {
+                out.push(t("render.kapotte-link", &[("pagina", path), ("url", url)]));
+            }
+            Some(_) => {}
         }
     }
     out
+}
+
+/// An attribute value as the browser reads it: the character references a template's
+/// escaping writes (`&amp;`, `&#x27;`, ...) decoded, so a base path with `&` or `'`
+/// compares as written in `site.yaml`. Anything else is left as it is.
+fn unescape(value: &str) -> std::borrow::Cow<'_, str> {
+    if !value.contains('&') {
+        return value.into();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest.find(';').and_then(|end| {
+            let c = match &rest[1..end] {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                name => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 #[cfg(test)]
@@ -90,10 +177,32 @@ mod tests {
         let problems = check_page(
             "index.html",
             r#"<a href="/teams/">t</a><a href="/weg/">x</a><script src="https://cdn.example/x.js"></script><a href="https://git.example/">ok</a>"#,
+            &SiteBase::default(),
             &|url| url == "/teams/",
         );
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("/weg/")));
         assert!(problems.iter().any(|p| p.contains("cdn.example")));
+    }
+
+    #[test]
+    fn character_references_are_read_as_a_browser_does() {
+        assert_eq!(unescape("/v&amp;p&#x27;x&#39;/a&b"), "/v&p'x'/a&b");
+        assert_eq!(unescape("/teams/"), "/teams/");
+    }
+
+    #[test]
+    fn a_link_that_forgot_the_base_is_found() {
+        let base = SiteBase::of(Some("https://intranet.example/vpd"));
+        let problems = check_page(
+            "index.html",
+            r#"<link rel="canonical" href="https://intranet.example/vpd/"><a href="/vpd/teams/">t</a><a href="/teams/">x</a><link rel="stylesheet" href="/static/vpd.css"><a href="/vpd/weg/">w</a>"#,
+            &base,
+            &|url| url == "/teams/",
+        );
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("/vpd/weg/")));
+        assert!(problems.iter().any(|p| p.contains(" /teams/ ")));
+        assert!(problems.iter().any(|p| p.contains("/static/vpd.css")));
     }
 }

@@ -1,12 +1,19 @@
 //! Markdown from content to safe HTML: pulldown-cmark renders, ammonia removes anything
 //! that could run (scripts, event handlers, `javascript:` links). Tera never sees content
-//! as template source, so `{{ }}` in a YAML field stays text.
+//! as template source, so `{{ }}` in a YAML field stays text. A link written as a path of
+//! the site (`/werkvormen/x/`, already checked against the page registry) is written
+//! below the site's base (`/vpd/werkvormen/x/`), in Markdown links, images and raw HTML.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{Options, Parser, html};
 
-static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+use crate::model::SiteBase;
+
+/// The cleaner's settings, shared by the cleaner for the root and those for a base.
+fn cleaner() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
     b.add_tag_attributes("h2", &["id"])
         .add_tag_attributes("h3", &["id"])
@@ -17,22 +24,62 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         // finding, so nothing is dropped here silently; this is the second line.
         .url_schemes(["http", "https", "mailto"].into_iter().collect());
     b
-});
+}
 
-/// Renders Markdown to sanitised HTML.
-pub fn to_html(markdown: &str) -> String {
+/// The cleaner of a site published at the root: addresses stay as written.
+static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(cleaner);
+
+thread_local! {
+    /// The cleaner for the last base used on this thread (a build has one base), which
+    /// writes every site path (`/x/`, not `//host/`) below it.
+    static BASED: RefCell<Option<(SiteBase, ammonia::Builder<'static>)>> =
+        const { RefCell::new(None) };
+}
+
+/// Writes each relative address ammonia keeps below the base (`/x/` → `/vpd/x/`; `#kop`
+/// and `//host/` stay as they are).
+struct BelowBase(SiteBase);
+
+impl<'a> ammonia::UrlRelativeEvaluate<'a> for BelowBase {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        Some(Cow::Owned(self.0.href(url)))
+    }
+}
+
+/// Sanitises `html`, writing links to paths of the site below `base`.
+fn clean(html: &str, base: &SiteBase) -> String {
+    if base.is_root() {
+        return CLEANER.clean(html).to_string();
+    }
+    BASED.with_borrow_mut(|cached| {
+        let builder = match cached {
+            Some((b, builder)) if b == base => builder,
+            _ => {
+                let mut builder = cleaner();
+                builder.url_relative(ammonia::UrlRelative::Custom(Box::new(BelowBase(
+                    base.clone(),
+                ))));
+                &mut cached.insert((base.clone(), builder)).1
+            }
+        };
+        builder.clean(html).to_string()
+    })
+}
+
+/// Renders Markdown to sanitised HTML; links to paths of the site go below `base`.
+pub fn to_html(markdown: &str, base: &SiteBase) -> String {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     let parser = Parser::new_ext(markdown, options);
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
     html::push_html(&mut out, parser);
-    CLEANER.clean(&out).to_string()
+    clean(&out, base)
 }
 
 /// Renders a one-line Markdown text without the surrounding paragraph.
-pub fn inline_html(markdown: &str) -> String {
-    let html = to_html(markdown);
+pub fn inline_html(markdown: &str, base: &SiteBase) -> String {
+    let html = to_html(markdown, base);
     let trimmed = html.trim();
     match trimmed
         .strip_prefix("<p>")
@@ -63,10 +110,36 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn root() -> SiteBase {
+        SiteBase::default()
+    }
+
+    #[test]
+    fn site_paths_are_written_below_the_base() {
+        let base = SiteBase::of(Some("https://intranet.example/vpd"));
+        let html = to_html(
+            "[w](/werkvormen/x/#stap) <a href=\"/teams/\">t</a> ![b](/static/b.svg) \
+             [e](https://x.example/) [h](//x.example/) [a](#kop)",
+            &base,
+        );
+        for expected in [
+            "href=\"/vpd/werkvormen/x/#stap\"",
+            "href=\"/vpd/teams/\"",
+            "src=\"/vpd/static/b.svg\"",
+            "href=\"https://x.example/\"",
+            "href=\"//x.example/\"",
+            "href=\"#kop\"",
+        ] {
+            assert!(html.contains(expected), "{expected} in {html}");
+        }
+        assert!(to_html("[t](/teams/)", &root()).contains("href=\"/teams/\""));
+    }
+
     #[test]
     fn scripts_and_handlers_are_removed() {
         let html = to_html(
             "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))",
+            &root(),
         );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
@@ -75,7 +148,10 @@ mod tests {
 
     #[test]
     fn only_web_and_mail_schemes_survive() {
-        let html = to_html("[a](tel:123) [b](ssh://x) [c](https://x.example/) [d](/teams/)");
+        let html = to_html(
+            "[a](tel:123) [b](ssh://x) [c](https://x.example/) [d](/teams/)",
+            &root(),
+        );
         assert!(!html.contains("tel:") && !html.contains("ssh:"), "{html}");
         assert!(
             html.contains("https://x.example/") && html.contains("/teams/"),
@@ -85,12 +161,12 @@ mod tests {
 
     #[test]
     fn template_syntax_stays_text() {
-        assert_eq!(inline_html("{{ geheim }}"), "{{ geheim }}");
+        assert_eq!(inline_html("{{ geheim }}", &root()), "{{ geheim }}");
     }
 
     #[test]
     fn markdown_renders() {
-        assert_eq!(inline_html("**vet**"), "<strong>vet</strong>");
-        assert!(to_html("- a\n- b").contains("<li>a</li>"));
+        assert_eq!(inline_html("**vet**", &root()), "<strong>vet</strong>");
+        assert!(to_html("- a\n- b", &root()).contains("<li>a</li>"));
     }
 }

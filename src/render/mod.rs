@@ -92,7 +92,14 @@ pub fn render(
     selected.par_iter().try_for_each(|page| {
         let value = pages::context(model, registry, page);
         let fail = |e: tera::Error| RenderError::Template(page.template.into(), format!("{e:#}"));
-        let context = tera::Context::from_serialize(&value).map_err(fail)?;
+        let mut context = tera::Context::from_serialize(&value).map_err(fail)?;
+        // The page's full address, when `site.yaml` gives the site's `url` (a not-found
+        // page is shown at any address and has none).
+        if page.kind != registry::PageKind::NotFound
+            && let Some(canonical) = registry.base().absolute(&page.url)
+        {
+            context.insert("canonical", &canonical);
+        }
         let html = tera.render(page.template, &context).map_err(fail)?;
         let file = OutputFile {
             path: page.path.clone(),
@@ -121,8 +128,10 @@ pub fn render(
 }
 
 /// The template function `url(pad="/teams/#afdeling-x")`: every link a template writes to
-/// a page or file of the site goes through it, so a link to a page that does not exist
-/// stops the render with the template's name instead of publishing a dead link.
+/// a page or file of the site goes through it. It returns the address below the site's
+/// base (`/vpd/teams/#afdeling-x` for a site published under `/vpd/`), and a link to a
+/// page that does not exist stops the render with the template's name instead of
+/// publishing a dead link.
 fn link_function(
     registry: &Registry,
 ) -> impl Fn(tera::Kwargs, &tera::State) -> tera::TeraResult<String> + Send + Sync + 'static {
@@ -130,7 +139,7 @@ fn link_function(
     move |kwargs, _| {
         let target: String = kwargs.must_get("pad")?;
         if targets.resolves(&target) {
-            Ok(target)
+            Ok(targets.base().href(&target))
         } else {
             Err(tera::Error::message(t(
                 "render.link-onbekend",

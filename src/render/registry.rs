@@ -8,7 +8,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::messages::t;
-use crate::model::Model;
+use crate::model::{Model, SiteBase};
 
 /// What a page shows. Indexes point into the model's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub enum Source {
 /// One page of the site.
 #[derive(Debug, Clone)]
 pub struct Page {
-    /// The URL below the site's root (`/teams/x/`).
+    /// The page's path below the site's base (`/teams/x/`; published at base + path).
     pub url: String,
     /// The output file (`teams/x/index.html`).
     pub path: String,
@@ -158,17 +158,25 @@ impl Selection {
     }
 }
 
-/// The URLs of a site's pages and files, shared and cheap to clone (a template function
-/// keeps one): the one place that says whether a link resolves.
+/// The URLs of a site's pages and files with the site's base, shared and cheap to clone
+/// (a template function keeps one): the one place that says whether a link resolves.
 #[derive(Debug, Clone, Default)]
-pub struct LinkTargets(std::sync::Arc<std::collections::HashSet<String>>);
+pub struct LinkTargets {
+    urls: std::sync::Arc<std::collections::HashSet<String>>,
+    base: SiteBase,
+}
 
 impl LinkTargets {
-    /// Whether `link` (`/teams/x/#kop`, fragment and query ignored) is a page or file of
-    /// the site.
+    /// Whether `link`, a path of the site (`/teams/x/#kop`, fragment and query ignored),
+    /// is a page or file of the site.
     pub fn resolves(&self, link: &str) -> bool {
         let path = link.split(['#', '?']).next().unwrap_or_default();
-        self.0.contains(path)
+        self.urls.contains(path)
+    }
+
+    /// The site's base, which every address written in the output starts with.
+    pub fn base(&self) -> &SiteBase {
+        &self.base
     }
 }
 
@@ -178,6 +186,8 @@ pub struct Registry {
     pages: Vec<Page>,
     assets: Vec<Asset>,
     by_url: HashMap<String, usize>,
+    /// Where the site is published (the model's base).
+    base: SiteBase,
     /// Content file → the collection it belongs to and, for teams, the digest of what
     /// other pages show of it.
     members: HashMap<String, (Collection, Option<u64>)>,
@@ -187,7 +197,7 @@ pub struct Registry {
 /// number of pages, and parts are built on all cores at once (see BENCHMARKS.md).
 const SEARCH_PART_PAGES: usize = 500;
 
-/// The URL of search part `i`'s bundle.
+/// The site path of search part `i`'s bundle (below the base).
 pub fn bundle_url(i: usize) -> String {
     if i == 0 {
         "/pagefind/".to_string()
@@ -217,7 +227,10 @@ pub fn url_of(path: &str) -> String {
 impl Registry {
     /// Every page and asset of `model`, with the static file names of the theme.
     pub fn new(model: &Model, statics: impl Iterator<Item = String>) -> Registry {
-        let mut registry = Registry::default();
+        let mut registry = Registry {
+            base: model.base.clone(),
+            ..Registry::default()
+        };
         for mut page in pages(model) {
             page.order = registry.pages.len();
             registry.by_url.insert(page.url.clone(), page.order);
@@ -244,6 +257,11 @@ impl Registry {
             .map(|(f, m)| (f.clone(), m))
             .collect();
         registry
+    }
+
+    /// Where the site is published: page URLs are paths below this base.
+    pub fn base(&self) -> &SiteBase {
+        &self.base
     }
 
     /// Every page, in a stable order.
@@ -283,9 +301,12 @@ impl Registry {
         listed.div_ceil(SEARCH_PART_PAGES).max(1)
     }
 
-    /// The URL of each search part's bundle (`/pagefind/`, `/pagefind-1/`, …).
+    /// The address of each search part's bundle as the search page loads it, below the
+    /// base (`/vpd/pagefind/`, `/vpd/pagefind-1/`, …).
     pub fn search_bundles(&self) -> Vec<String> {
-        (0..self.search_part_count()).map(bundle_url).collect()
+        (0..self.search_part_count())
+            .map(|i| self.base.href(&bundle_url(i)))
+            .collect()
     }
 
     /// Every URL of the site (pages and assets), to check links against.
@@ -295,7 +316,10 @@ impl Registry {
             .iter()
             .map(|p| p.url.clone())
             .chain(self.assets.iter().map(|a| format!("/{}", a.path)));
-        LinkTargets(std::sync::Arc::new(urls.collect()))
+        LinkTargets {
+            urls: std::sync::Arc::new(urls.collect()),
+            base: self.base.clone(),
+        }
     }
 
     /// Every output path (pages and assets).

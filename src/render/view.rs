@@ -1,13 +1,14 @@
 //! Turns model values into what templates show: answers as HTML fragments, Markdown as
-//! sanitised HTML, Dutch labels for ids. Templates only loop and place.
+//! sanitised HTML, Dutch labels for ids. Templates only loop and place. Every function
+//! that writes HTML gets the site's base: links to pages of the site are written below it.
 
 use serde_json::{Value, json};
 
 use super::markdown::{escape, inline_html, to_html};
 use crate::messages::t;
 use crate::model::{
-    Answer, Category, FieldAnswer, Next, NormRow, ReportingLevel, SectionAnswers, Step, Target,
-    TeamStep,
+    Answer, Category, FieldAnswer, Next, NormRow, ReportingLevel, SectionAnswers, SiteBase, Step,
+    Target, TeamStep,
 };
 
 /// The Dutch label of a reporting level ("niet beschreven" when the norm gives none).
@@ -22,11 +23,11 @@ pub fn level_label(level: Option<ReportingLevel>) -> String {
 }
 
 /// A step of the organisation's approach for templates.
-pub fn step(s: &Step) -> Value {
+pub fn step(base: &SiteBase, s: &Step) -> Value {
     json!({
         "id": s.id,
         "tekst": s.tekst,
-        "uitleg_html": s.uitleg.as_deref().map(to_html).unwrap_or_default(),
+        "uitleg_html": s.uitleg.as_deref().map(|u| to_html(u, base)).unwrap_or_default(),
         "verplicht": s.verplicht,
         "noodnummer": mentions_emergency_number(s),
         "soort": s.soort,
@@ -89,32 +90,37 @@ pub fn flow(mut steps: Vec<Value>, next: &[Next], prefix: &str) -> Vec<Value> {
 
 /// A step of a team's approach for templates: the organisation's step with the team's
 /// wording and explanation, or the team's own step (`eigen`).
-pub fn team_step(s: &TeamStep) -> Value {
-    let mut v = step(&s.stap);
+pub fn team_step(base: &SiteBase, s: &TeamStep) -> Value {
+    let mut v = step(base, &s.stap);
     v["eigen"] = json!(s.eigen);
     v["team_tekst"] = json!(s.team_tekst);
-    v["team_uitleg_html"] = json!(s.team_uitleg.as_deref().map(to_html).unwrap_or_default());
+    v["team_uitleg_html"] = json!(
+        s.team_uitleg
+            .as_deref()
+            .map(|u| to_html(u, base))
+            .unwrap_or_default()
+    );
     v
 }
 
 /// An answer as an HTML fragment; `label` names a table (its caption and region label).
-pub fn answer_html_labelled(a: &Answer, label: &str) -> String {
+pub fn answer_html_labelled(base: &SiteBase, a: &Answer, label: &str) -> String {
     match a {
-        Answer::Tabel { .. } => table_html(a, label),
-        other => answer_html(other),
+        Answer::Tabel { .. } => table_html(base, a, label),
+        other => answer_html(base, other),
     }
 }
 
 /// An answer as an HTML fragment.
-pub fn answer_html(a: &Answer) -> String {
+pub fn answer_html(base: &SiteBase, a: &Answer) -> String {
     match a {
         Answer::Leeg | Answer::Normtabel => String::new(),
-        Answer::Tekst { tekst } => to_html(tekst),
+        Answer::Tekst { tekst } => to_html(tekst, base),
         Answer::Lijst { items } => {
             let mut out = String::from("<ul>");
             for i in items {
                 out.push_str("<li>");
-                out.push_str(&inline_html(i));
+                out.push_str(&inline_html(i, base));
                 out.push_str("</li>");
             }
             out.push_str("</ul>");
@@ -127,7 +133,7 @@ pub fn answer_html(a: &Answer) -> String {
                 match &r.url {
                     Some(url) => out.push_str(&format!(
                         "<a href=\"{}\">{}</a>",
-                        escape(url),
+                        escape(&base.href(url)),
                         escape(&r.naam)
                     )),
                     None => out.push_str(&escape(&r.naam)),
@@ -142,18 +148,18 @@ pub fn answer_html(a: &Answer) -> String {
             for s in stappen {
                 out.push_str(&format!("<li>{}", escape(&s.tekst)));
                 if let Some(u) = &s.uitleg {
-                    out.push_str(&to_html(u));
+                    out.push_str(&to_html(u, base));
                 }
                 out.push_str("</li>");
             }
             out.push_str("</ol>");
             out
         }
-        Answer::Tabel { .. } => table_html(a, &t("ui.tabel", &[])),
+        Answer::Tabel { .. } => table_html(base, a, &t("ui.tabel", &[])),
     }
 }
 
-fn table_html(a: &Answer, label: &str) -> String {
+fn table_html(base: &SiteBase, a: &Answer, label: &str) -> String {
     match a {
         Answer::Tabel { kolommen, rijen } => {
             let label = escape(label);
@@ -168,8 +174,8 @@ fn table_html(a: &Answer, label: &str) -> String {
                 out.push_str("<tr>");
                 for (i, cell) in row.iter().enumerate() {
                     let inner = match cell {
-                        Answer::Tekst { tekst } => inline_html(tekst),
-                        other => answer_html(other),
+                        Answer::Tekst { tekst } => inline_html(tekst, base),
+                        other => answer_html(base, other),
                     };
                     if i == 0 {
                         out.push_str(&format!("<th scope=\"row\">{inner}</th>"));
@@ -182,12 +188,12 @@ fn table_html(a: &Answer, label: &str) -> String {
             out.push_str("</tbody></table></div>");
             out
         }
-        other => answer_html(other),
+        other => answer_html(base, other),
     }
 }
 
 /// A field for templates.
-pub fn field(f: &FieldAnswer) -> Value {
+pub fn field(base: &SiteBase, f: &FieldAnswer) -> Value {
     json!({
         "id": f.id,
         "vraag": f.vraag,
@@ -196,28 +202,28 @@ pub fn field(f: &FieldAnswer) -> Value {
         "standaard": f.standaard,
         "ontbreekt": f.ontbreekt,
         "normtabel": matches!(f.antwoord, Answer::Normtabel),
-        "html": answer_html_labelled(&f.antwoord, &f.vraag),
+        "html": answer_html_labelled(base, &f.antwoord, &f.vraag),
     })
 }
 
 /// A section for templates.
-pub fn section(s: &SectionAnswers) -> Value {
+pub fn section(base: &SiteBase, s: &SectionAnswers) -> Value {
     json!({
         "id": s.id,
         "titel": s.titel,
-        "inleiding_html": s.inleiding.as_deref().map(to_html).unwrap_or_default(),
+        "inleiding_html": s.inleiding.as_deref().map(|i| to_html(i, base)).unwrap_or_default(),
         "aanwezig": s.aanwezig,
         "onvolledig": s.onvolledig,
-        "velden": s.velden.iter().map(field).collect::<Vec<_>>(),
+        "velden": s.velden.iter().map(|f| field(base, f)).collect::<Vec<_>>(),
     })
 }
 
 /// A behaviour category for templates.
-pub fn category(c: &Category) -> Value {
+pub fn category(base: &SiteBase, c: &Category) -> Value {
     let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
     let all: Vec<&Step> = c.aanpak.iter().collect();
     let next = crate::validate::flow::next_steps(&all, &c.aanpak);
-    let steps = c.aanpak.iter().map(step).collect();
+    let steps = c.aanpak.iter().map(|s| step(base, s)).collect();
     v["aanpak"] = Value::Array(flow(steps, &next, &format!("stap-{}", c.id)));
     v["meldniveau_tekst"] = json!(level_label(c.meldniveau));
     v["aangifte_label"] = json!(t(
@@ -228,18 +234,23 @@ pub fn category(c: &Category) -> Value {
 }
 
 /// A team's norm row for templates.
-pub fn norm_row(r: &NormRow) -> Value {
+pub fn norm_row(base: &SiteBase, r: &NormRow) -> Value {
     let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
-    let steps = r.aanpak.iter().map(team_step).collect();
+    let steps = r.aanpak.iter().map(|s| team_step(base, s)).collect();
     v["aanpak"] = Value::Array(flow(steps, &r.stroom, &format!("stap-{}", r.categorie)));
     v["meldniveau_tekst"] = json!(level_label(r.meldniveau));
     v["meldniveau_organisatie_tekst"] = json!(level_label(r.meldniveau_organisatie));
     v["voorbeelden_html"] = Value::Array(
         r.voorbeelden
             .iter()
-            .map(|x| json!(inline_html(x)))
+            .map(|x| json!(inline_html(x, base)))
             .collect(),
     );
-    v["toelichting_html"] = json!(r.toelichting.as_deref().map(to_html).unwrap_or_default());
+    v["toelichting_html"] = json!(
+        r.toelichting
+            .as_deref()
+            .map(|x| to_html(x, base))
+            .unwrap_or_default()
+    );
     v
 }

@@ -2,8 +2,9 @@
 //! and count, a header read timeout and a write timeout; an axum router answers the reload
 //! script and the Server-Sent Events stream; tower-http's `ServeDir` serves the built site.
 //! Around the files, [`super::guard`] refuses hostile paths before they reach the file
-//! service, and [`shape`] puts the reload script into HTML and the error page in place of
-//! every page while content has errors.
+//! service, [`under_base`] serves the site below its base path (the path of `url` in
+//! `site.yaml`, as it will be published), and [`shape`] puts the reload script into HTML
+//! and the error page in place of every page while content has errors.
 //!
 //! Every connection is its own task: a client that never reads, pipelines requests behind
 //! an event stream or trickles its headers holds up only itself.
@@ -51,6 +52,8 @@ pub struct Shared {
     pub root: PathBuf,
     /// The error page (HTML) while the last build failed.
     pub error_page: RwLock<Option<String>>,
+    /// The base path the site is served under (`/`, `/vpd/`).
+    base: RwLock<String>,
     /// Open event streams listen here.
     reload: broadcast::Sender<()>,
 }
@@ -62,6 +65,7 @@ impl Shared {
         Arc::new(Shared {
             root,
             error_page: RwLock::new(None),
+            base: RwLock::new("/".into()),
             reload,
         })
     }
@@ -75,6 +79,21 @@ impl Shared {
     /// Number of open event streams.
     pub fn client_count(&self) -> usize {
         self.reload.receiver_count()
+    }
+
+    /// Serves the site below `base` (`/vpd/`) from now on.
+    pub fn set_base(&self, base: &str) {
+        if let Ok(mut b) = self.base.write() {
+            *b = base.to_string();
+        }
+    }
+
+    /// The base path the site is served under.
+    pub fn base(&self) -> String {
+        self.base
+            .read()
+            .map(|b| b.clone())
+            .unwrap_or_else(|_| "/".into())
     }
 
     fn error_page(&self) -> Option<String> {
@@ -142,6 +161,10 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/__vpd/reload.js", get(reload_script))
         .route("/__vpd/events", get(events))
         .fallback_service(files)
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&shared),
+            under_base,
+        ))
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), shape))
         .layer(middleware::from_fn(super::guard::refuse_hostile))
         .with_state(shared)
@@ -188,6 +211,52 @@ async fn not_found_page(State(shared): State<Arc<Shared>>) -> Response {
         .await
         .unwrap_or_else(|_| "<!doctype html><title>404</title>".into());
     html(StatusCode::NOT_FOUND, &body)
+}
+
+/// Serves the site below its base path as it will be published: `/vpd/teams/` is the
+/// file `teams/index.html`, `/` leads to `/vpd/`, any other path outside the base is not
+/// found, and a redirect of the file service (a folder without its `/`) stays below the
+/// base. The preview's own routes (`/__vpd/`) are outside the site.
+async fn under_base(
+    State(shared): State<Arc<Shared>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let base = shared.base();
+    let path = request.uri().path();
+    if base == "/" || path.starts_with("/__vpd/") {
+        return next.run(request).await;
+    }
+    let prefix = base.trim_end_matches('/');
+    let Some(rest) = path.strip_prefix(prefix).filter(|r| r.starts_with('/')) else {
+        if path == "/" || path == prefix {
+            let mut response = StatusCode::TEMPORARY_REDIRECT.into_response();
+            if let Ok(location) = HeaderValue::from_str(&base) {
+                response.headers_mut().insert(header::LOCATION, location);
+            }
+            return response;
+        }
+        return not_found_page(State(shared)).await;
+    };
+    let target = match request.uri().query() {
+        Some(query) => format!("{rest}?{query}"),
+        None => rest.to_string(),
+    };
+    let Ok(uri) = target.parse::<axum::http::Uri>() else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    *request.uri_mut() = uri;
+    let mut response = next.run(request).await;
+    let moved = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .filter(|l| l.starts_with('/') && !l.starts_with("//"))
+        .map(|l| format!("{prefix}{l}"));
+    if let Some(location) = moved.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
 }
 
 /// Puts the reload script into every HTML page, shows the error page instead of any page

@@ -161,7 +161,8 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     let (listener, addr) = bind(options.bind, options.port)?;
     // With --port 0 the system picks a port: report the real one.
     let addr = listener.local_addr().unwrap_or(addr);
-    let url = format!("http://{addr}/");
+    // The site is served below its base, as it will be published.
+    let url = format!("http://{addr}{}", shared.base());
     http::run(listener, Arc::clone(&shared)).map_err(ServeError::Io)?;
     println!("{}", t("serve.adres", &[("url", &url)]));
     if options.open {
@@ -266,6 +267,9 @@ fn update(
     };
     match session.update(changed) {
         Ok(Update::Built { .. }) => {
+            if let Some(base) = session.base() {
+                shared.set_base(base.path());
+            }
             set_error(None);
             if let Some(job) = session.search_job() {
                 let _ = reindex.send(job);

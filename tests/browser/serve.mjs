@@ -9,10 +9,14 @@ const types = {
   '.wasm': 'application/wasm', '.png': 'image/png', '.pf_meta': 'application/octet-stream',
 };
 
-export function serveDir(root) {
+/// Serves the folder `root` below `prefix` (`/` or `/vpd/`, as the site is published):
+/// `${prefix}x` is the file `x`, every other path is not found.
+export function serveDir(root, prefix = '/') {
   const server = http.createServer(async (req, res) => {
     try {
       let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!p.startsWith(prefix)) throw new Error('outside the base');
+      p = '/' + p.slice(prefix.length);
       if (p.endsWith('/')) p += 'index.html';
       const file = path.join(root, path.normalize(p));
       if (!file.startsWith(root)) throw new Error('outside');
@@ -28,8 +32,21 @@ export function serveDir(root) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/// The path the built site in `site` is published under: that of the home page's canonical
+/// link (the `url` in site.yaml), `/` without one.
+export async function basePath(site) {
+  const home = await readFile(path.join(site, 'index.html'), 'utf8');
+  const canonical = home.match(/<link rel="canonical" href="([^"]*)"/);
+  if (!canonical) return '/';
+  const p = new URL(canonical[1].replaceAll('&amp;', '&')).pathname;
+  return p.endsWith('/') ? p : p + '/';
+}
+
 /// Builds the example organisation into `site` with the vpd binary, serves it on
-/// 127.0.0.1 and launches headless Debian chromium with the flags this machine needs.
+/// 127.0.0.1 below its base path (as it is published: `/vpd/` for the example) and
+/// launches headless Debian chromium with the flags this machine needs. `base` is the
+/// address of the site's root without the final `/` (`http://127.0.0.1:port/vpd`), so
+/// `base + '/teams/'` is a page; `prefix` is the base path (`/vpd/`).
 export async function startSite(repo, site, { quiet = false } = {}) {
   const { execFileSync } = await import('node:child_process');
   const { chromium } = await import('playwright-core');
@@ -38,12 +55,13 @@ export async function startSite(repo, site, { quiet = false } = {}) {
     stdio: quiet ? 'ignore' : 'inherit',
     env: { ...process.env, VPD_VANDAAG: '2026-11-24' },
   });
-  const server = await serveDir(site);
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const prefix = await basePath(site);
+  const server = await serveDir(site, prefix);
+  const base = `http://127.0.0.1:${server.address().port}${prefix.replace(/\/$/, '')}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  return { server, browser, base };
+  return { server, browser, base, prefix };
 }

@@ -14,11 +14,11 @@ const repo = path.resolve(here, '../..');
 const out = path.join(repo, 'target', 'browser');
 const site = path.join(out, 'site');
 
-let server, browser, base;
+let server, browser, base, prefix;
 
 before(async () => {
   mkdirSync(out, { recursive: true });
-  ({ server, browser, base } = await startSite(repo, site, { quiet: false }));
+  ({ server, browser, base, prefix } = await startSite(repo, site, { quiet: false }));
 });
 
 after(async () => {
@@ -91,7 +91,7 @@ test('without JavaScript the search page offers an A-Z index', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(base + '/zoeken/');
-  const links = await page.locator('main a[href^="/teams/"]').count();
+  const links = await page.locator(`main a[href^="${prefix}teams/"]`).count();
   assert.ok(links >= 5, `A-Z index lists the teams (${links})`);
   await context.close();
 });

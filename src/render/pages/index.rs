@@ -4,7 +4,6 @@ use serde_json::{Value, json};
 
 use super::top;
 use crate::messages::t;
-use crate::model::Model;
 use crate::render::registry::{Page, Registry};
 
 /// `/zoeken/`: the search form and the A–Z index of every listed page.
@@ -13,6 +12,7 @@ pub fn search(registry: &Registry, page: &Page) -> Value {
     json!({
         "page": top(page, vec![]),
         "az": a_to_z(registry),
+        "zoekbundel": bundles.first(),
         "zoekdelen": bundles.get(1..).unwrap_or_default(),
     })
 }
@@ -51,8 +51,9 @@ fn a_to_z(registry: &Registry) -> Vec<Value> {
     groups
 }
 
-/// `/sitemap.xml`: every listed page's URL.
-pub fn sitemap(model: &Model, registry: &Registry) -> Value {
+/// `/sitemap.xml`: every listed page's full address (the registry has a sitemap only
+/// when `site.yaml` gives the site's `url`).
+pub fn sitemap(registry: &Registry) -> Value {
     let mut urls: Vec<&str> = registry
         .pages()
         .iter()
@@ -60,5 +61,9 @@ pub fn sitemap(model: &Model, registry: &Registry) -> Value {
         .map(|p| p.url.as_str())
         .collect();
     urls.sort_unstable();
-    json!({"urls": urls, "basis_url": model.site.url})
+    let urls: Vec<String> = urls
+        .into_iter()
+        .filter_map(|u| registry.base().absolute(u))
+        .collect();
+    json!({"urls": urls})
 }

@@ -13,7 +13,7 @@ fn matrix_value(model: &Model) -> Option<Value> {
     model.ontwikkelmatrix.as_ref().map(|m| {
         let mut v = m.gegevens.clone();
         if let Some(intro) = v.get("inleiding").and_then(Value::as_str) {
-            v["inleiding_html"] = json!(to_html(intro));
+            v["inleiding_html"] = json!(to_html(intro, &model.base));
         }
         v
     })
@@ -82,13 +82,13 @@ pub fn matrix(model: &Model, page: &Page) -> Value {
 }
 
 /// A werkvorm for templates.
-fn werkvorm_value(w: &crate::model::Werkvorm) -> Value {
+fn werkvorm_value(base: &crate::model::SiteBase, w: &crate::model::Werkvorm) -> Value {
     json!({
         "slug": w.slug, "url": w.url, "titel": w.titel,
-        "doel_html": to_html(&w.doel),
+        "doel_html": to_html(&w.doel, base),
         "gegevens": w.gegevens,
         "stappen": w.gegevens.get("stappen").cloned().unwrap_or(Value::Array(vec![])),
-        "beschrijving_html": to_html(&w.beschrijving),
+        "beschrijving_html": to_html(&w.beschrijving, base),
         "gebruikt_door": w.gebruikt_door,
     })
 }
@@ -97,7 +97,7 @@ fn werkvorm_value(w: &crate::model::Werkvorm) -> Value {
 pub fn werkvormen(model: &Model, page: &Page) -> Value {
     json!({
         "page": top(page, vec![]),
-        "werkvormen": model.werkvormen.iter().map(werkvorm_value).collect::<Vec<_>>(),
+        "werkvormen": model.werkvormen.iter().map(|w| werkvorm_value(&model.base, w)).collect::<Vec<_>>(),
     })
 }
 
@@ -109,6 +109,6 @@ pub fn werkvorm(model: &Model, index: usize, page: &Page) -> Value {
     let parent = t("ui.nav_werkvormen", &[]);
     json!({
         "page": head(page, &[(&parent, "/werkvormen/"), (&page.titel, &page.url)], vec![]),
-        "werkvorm": werkvorm_value(w),
+        "werkvorm": werkvorm_value(&model.base, w),
     })
 }

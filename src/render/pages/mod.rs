@@ -61,7 +61,7 @@ pub fn context(model: &Model, registry: &Registry, page: &Page) -> Value {
         PageKind::Werkvormen => learning::werkvormen(model, page),
         PageKind::Werkvorm(i) => learning::werkvorm(model, i, page),
         PageKind::Search => index::search(registry, page),
-        PageKind::Sitemap => index::sitemap(model, registry),
+        PageKind::Sitemap => index::sitemap(registry),
     }
 }
 

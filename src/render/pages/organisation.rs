@@ -22,10 +22,10 @@ pub fn home(model: &Model, page: &Page) -> Value {
         .site
         .omschrijving
         .as_deref()
-        .map(to_html)
+        .map(|o| to_html(o, &model.base))
         .unwrap_or_default();
     let help = &model.direct_hulp;
-    let html = |text: &Option<String>| text.as_deref().map(to_html);
+    let html = |text: &Option<String>| text.as_deref().map(|m| to_html(m, &model.base));
     json!({
         "page": head(page, &[], vec![]),
         "direct_hulp": {
@@ -74,7 +74,7 @@ pub fn policy(model: &Model, page: &Page) -> Value {
         "page": dated(top(page, toc), "ui.datum_vastgesteld", b.vastgesteld_op.as_deref()),
         "beleid": {
             "titel": b.titel, "eigenaar": b.eigenaar, "vastgesteld_op": b.vastgesteld_op,
-            "secties": b.secties.iter().map(view::section).collect::<Vec<_>>(),
+            "secties": b.secties.iter().map(|s| view::section(&model.base, s)).collect::<Vec<_>>(),
         },
     })
 }
@@ -83,7 +83,12 @@ pub fn policy(model: &Model, page: &Page) -> Value {
 pub fn norm(model: &Model, page: &Page) -> Value {
     let norm = model.normschema.as_ref();
     let categories: Vec<Value> = norm
-        .map(|n| n.categorieen.iter().map(view::category).collect())
+        .map(|n| {
+            n.categorieen
+                .iter()
+                .map(|c| view::category(&model.base, c))
+                .collect()
+        })
         .unwrap_or_default();
     let mut toc: Vec<Value> = norm
         .map(|n| {
@@ -107,8 +112,8 @@ pub fn norm(model: &Model, page: &Page) -> Value {
     json!({
         "page": dated(top(page, toc), "ui.datum_vastgesteld", adopted),
         "categorieen": categories,
-        "secties": norm.map(|n| n.secties.iter().map(view::section).collect::<Vec<_>>()).unwrap_or_default(),
-        "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html_labelled(&f.antwoord, &t("ui.nazorg", &[]))),
+        "secties": norm.map(|n| n.secties.iter().map(|s| view::section(&model.base, s)).collect::<Vec<_>>()).unwrap_or_default(),
+        "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html_labelled(&model.base, &f.antwoord, &t("ui.nazorg", &[]))),
     })
 }
 

@@ -19,8 +19,18 @@ pub fn team(model: &Model, index: usize, page: &Page) -> Value {
         return json!({"page": head(page, &[], vec![])});
     };
     let mut v = serde_json::to_value(&**team).unwrap_or(Value::Null);
-    v["secties"] = Value::Array(team.secties.iter().map(view::section).collect());
-    v["normtabel"] = Value::Array(team.normtabel.iter().map(view::norm_row).collect());
+    v["secties"] = Value::Array(
+        team.secties
+            .iter()
+            .map(|s| view::section(&model.base, s))
+            .collect(),
+    );
+    v["normtabel"] = Value::Array(
+        team.normtabel
+            .iter()
+            .map(|r| view::norm_row(&model.base, r))
+            .collect(),
+    );
     let mut toc: Vec<Value> = team
         .secties
         .iter()

@@ -10,7 +10,7 @@ use crate::render::registry::{Page, PageKind};
 /// One page as the search index sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Record {
-    /// The page's URL.
+    /// The page's address as published (below the site's base), as search results link it.
     pub url: String,
     /// The title shown in the results.
     pub title: String,
@@ -77,7 +77,7 @@ pub fn record(model: &Model, page: &Page) -> Option<Record> {
         | PageKind::Sitemap => {}
     }
     Some(Record {
-        url: page.url.clone(),
+        url: model.base.href(&page.url),
         title: page.titel.clone(),
         content: text.0,
     })

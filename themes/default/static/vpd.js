@@ -1,7 +1,8 @@
 /*
  * vpd: small progressive enhancements. Every page works without this script.
  * - /zoeken/: announce the number of results in a live region (#vpd-zoek-status).
- * - /zoeken/: load Pagefind's search UI (from this site's /pagefind/ folder) into #zoeken,
+ * - /zoeken/: load Pagefind's search UI into #zoeken from the folder the page names in
+ *   data-vpd-pagefind (the site's pagefind/ folder below its base, e.g. /vpd/pagefind/),
  *   with the Dutch texts the page carries in data-vertaling-* attributes (from the
  *   message catalogue). Without JavaScript, or without a search index, the A-Z index
  *   on the same page remains.
@@ -32,7 +33,11 @@
     if (!el) {
       return;
     }
-    var basis = el.getAttribute("data-vpd-pagefind") || "/pagefind/";
+    // The bundle's address below the site's base: never guessed from the root.
+    var basis = el.getAttribute("data-vpd-pagefind");
+    if (!basis) {
+      return;
+    }
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = basis + "pagefind-ui.css";
@@ -45,10 +50,13 @@
       }
       // A large site's index comes in parts; Pagefind merges them in the browser.
       var delen = (el.getAttribute("data-vpd-pagefind-delen") || "").split(" ").filter(Boolean);
+      // Results link to the address each page has in the index, which already includes
+      // the site's base (/vpd/teams/x/): Pagefind must not put its folder's parent in front.
       new window.PagefindUI({
         element: "#zoeken",
         bundlePath: basis,
-        mergeIndex: delen.map(function (deel) { return { bundlePath: deel }; }),
+        baseUrl: "/",
+        mergeIndex: delen.map(function (deel) { return { bundlePath: deel, baseUrl: "/" }; }),
         showSubResults: true,
         showImages: false,
         translations: vertalingen(el)
