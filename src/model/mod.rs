@@ -173,6 +173,8 @@ pub struct Leerdoelwijzer {
     pub functiegroep: String,
     /// Number of statements.
     pub aantal_uitspraken: usize,
+    /// The questionnaire's purpose (Markdown): the document's `inleiding`, or the form's.
+    pub doel: Option<String>,
     /// The document as given (aspects, statements).
     pub gegevens: Value,
 }
@@ -572,12 +574,23 @@ pub fn build_cached(
                         .sum()
                 })
                 .unwrap_or(0);
+            let doel = d
+                .value
+                .get("inleiding")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .or_else(|| {
+                    let tpl = templates.get(d.template_name()?)?;
+                    let field = tpl.velden.iter().find(|f| f.id == "inleiding")?;
+                    field.standaard.as_ref()?.as_str().map(str::to_string)
+                });
             Leerdoelwijzer {
                 bestand: d.source.display.clone(),
                 url: format!("/leerdoelwijzers/{slug}/"),
                 titel: string(&d.value, "titel"),
                 functiegroep: string(&d.value, "functiegroep"),
                 aantal_uitspraken: aantal,
+                doel,
                 gegevens: d.value.clone(),
                 slug,
             }

@@ -275,6 +275,11 @@ for (const url of [LDW, MATRIX]) {
     // Tools that need JavaScript stay hidden.
     assert.equal(await page.locator('[data-vpd-invulhulp]').isVisible(), false);
     assert.equal(await page.locator('[data-vpd-uitkomst]').isVisible(), false);
+    // A leerdoelwijzer says how to use it on paper, and what it is for.
+    if (url === LDW) {
+      assert.match(await page.locator('main').textContent(), /Gebruik de lijst dan op papier/);
+      assert.ok(await page.locator('#doel-kop').isVisible(), 'the purpose is shown');
+    }
     // A radio checked and Enter pressed: still no submission.
     await page.locator('input[type=radio]').first().check();
     await page.keyboard.press('Enter');
@@ -290,6 +295,17 @@ for (const url of [LDW, MATRIX]) {
     await context.close();
   });
 }
+
+test('with JavaScript the personal learning goal is asked after the outcome', async () => {
+  const { page, context } = await openPage('/leerdoelwijzers/werkpleinen/');
+  const order = await page.evaluate(() => {
+    const outcome = document.querySelector('[data-vpd-uitkomst]');
+    const goal = document.getElementById('leerdoel');
+    return outcome.compareDocumentPosition(goal) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  assert.ok(order, 'the goal comes after the outcome');
+  await context.close();
+});
 
 test('printing a leerdoelwijzer with JavaScript leaves out the screen tools', async () => {
   const { page, context } = await openPage(LDW);

@@ -68,6 +68,7 @@ pub fn questionnaire(model: &Model, index: usize, page: &Page) -> Value {
     json!({
         "page": head(page, &[(&parent, "/leerdoelwijzers/"), (&page.titel, &page.url)], toc),
         "ldw": ldw,
+        "doel_html": l.doel.as_deref().map(|d| to_html(d, &model.base)),
         "bestandssoort": crate::leerdoelen::FILE_KIND,
     })
 }

@@ -185,6 +185,12 @@
     }
 
     var uitkomst = document.querySelector("[data-vpd-uitkomst]");
+    // With the outcome computed on the page, the personal learning goal is asked after it:
+    // first see where you stand, then choose what to work on.
+    var leerdoelVak = form.querySelector("#leerdoel");
+    if (uitkomst && leerdoelVak) {
+      leerdoelVak.parentNode.insertBefore(uitkomst, leerdoelVak);
+    }
     var samenvatting = document.querySelector("[data-vpd-samenvatting]");
     var leerdoelen = document.querySelector("[data-vpd-leerdoelen]");
     var alleWerkvormen = form.querySelector("template[data-vpd-alle-werkvormen]");
