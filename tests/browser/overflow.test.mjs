@@ -59,3 +59,18 @@ for (const width of [320, 375, 768, 800, 1280]) {
     assert.deepEqual(wide, [], wide.join('\n'));
   });
 }
+
+test('on a phone the status tables say that they scroll sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(base + '/status/', { waitUntil: 'load' });
+  const hint = page.locator('.vpd-tabel-hint').first();
+  assert.ok(await hint.isVisible());
+  assert.match(await hint.textContent(), /schuif hem opzij/);
+  await context.close();
+  const wide = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const desk = await wide.newPage();
+  await desk.goto(base + '/status/', { waitUntil: 'load' });
+  assert.equal(await desk.locator('.vpd-tabel-hint').first().isVisible(), false);
+  await wide.close();
+});
