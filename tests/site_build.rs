@@ -874,3 +874,50 @@ fn published_at_the_root_every_address_is_root_absolute() {
         );
     }
 }
+
+#[test]
+fn the_a_to_z_index_lists_the_subjects_of_the_policy_and_the_norm() {
+    let dir = example();
+    let out = dir.path().join("public");
+    assert!(build(dir.path(), &out).status.success());
+    let search = page(&out, "/zoeken/");
+    let entries: Vec<(String, String)> = search
+        .select(&Selector::parse(".vpd-az__paginas li").unwrap())
+        .map(|li| {
+            let a = li.select(&Selector::parse("a").unwrap()).next().unwrap();
+            (
+                li.text().collect::<String>(),
+                a.value().attr("href").unwrap().to_string(),
+            )
+        })
+        .collect();
+    for (subject, target) in [
+        ("Opvang en nazorg (beleid)", "/beleid/#"),
+        (
+            "Jij-gedrag (normschema)",
+            "/normschema/#categorie-jij-gedrag",
+        ),
+        ("Meldcriteria (normschema)", "/normschema/#"),
+    ] {
+        let (_, href) = entries
+            .iter()
+            .find(|(text, _)| text == subject)
+            .unwrap_or_else(|| panic!("no {subject:?} in {entries:?}"));
+        assert!(href.contains(target), "{subject}: {href}");
+        assert_eq!(
+            entries.iter().filter(|(text, _)| text == subject).count(),
+            1,
+            "{subject} is listed once"
+        );
+        // The anchor is on the page it names.
+        let (path, anchor) = href.split_once('#').unwrap();
+        let base = path.find("/beleid/").or(path.find("/normschema/")).unwrap();
+        let html = page(&out, &path[base..]);
+        assert!(
+            html.select(&Selector::parse(&format!("[id=\"{anchor}\"]")).unwrap())
+                .next()
+                .is_some(),
+            "{href} points nowhere"
+        );
+    }
+}

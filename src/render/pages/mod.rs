@@ -60,7 +60,7 @@ pub fn context(model: &Model, registry: &Registry, page: &Page) -> Value {
         PageKind::Matrix => learning::matrix(model, page),
         PageKind::Werkvormen => learning::werkvormen(model, page),
         PageKind::Werkvorm(i) => learning::werkvorm(model, i, page),
-        PageKind::Search => index::search(registry, page),
+        PageKind::Search => index::search(model, registry, page),
         PageKind::Sitemap => index::sitemap(registry),
     }
 }
