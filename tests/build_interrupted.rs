@@ -5,27 +5,12 @@
 
 mod common;
 
+use common::synth;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-/// The synthetic organisation generator, built beside the binary by `cargo build --examples`
-/// (which `scripts/test` runs first).
-fn synth() -> PathBuf {
-    let bin = Path::new(env!("CARGO_BIN_EXE_vpd"));
-    let path = bin
-        .parent()
-        .expect("target folder")
-        .join("examples")
-        .join("synth");
-    assert!(
-        path.is_file(),
-        "{} is missing: run `cargo build --examples` first (scripts/test does)",
-        path.display()
-    );
-    path
-}
 
 fn organisation(dir: &Path, teams: usize) {
     let status = Command::new(synth())

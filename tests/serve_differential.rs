@@ -5,31 +5,16 @@
 
 mod common;
 
+use common::synth;
+
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::VANDAAG;
 use common::serve::{request, start};
-
-/// The synthetic organisation generator, built beside the binary by `cargo build --examples`
-/// (which `scripts/test` runs first).
-fn synth() -> PathBuf {
-    let bin = Path::new(env!("CARGO_BIN_EXE_vpd"));
-    let path = bin
-        .parent()
-        .expect("target folder")
-        .join("examples")
-        .join("synth");
-    assert!(
-        path.is_file(),
-        "{} is missing: run `cargo build --examples` first (scripts/test does)",
-        path.display()
-    );
-    path
-}
 
 /// The body of `GET path` with its status.
 fn status_of(addr: &str, path: &str) -> (u16, String) {

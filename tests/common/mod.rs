@@ -341,3 +341,21 @@ pub fn remove_block(text: &str, head: &str) -> String {
     assert!(found, "no line {head:?}");
     out
 }
+
+/// The synthetic organisation generator, built beside the binary by `cargo build --examples`
+/// (which `scripts/test` runs first).
+#[allow(dead_code)]
+pub fn synth() -> PathBuf {
+    let bin = Path::new(env!("CARGO_BIN_EXE_vpd"));
+    let path = bin
+        .parent()
+        .expect("target folder")
+        .join("examples")
+        .join("synth");
+    assert!(
+        path.is_file(),
+        "{} is missing: run `cargo build --examples` first (scripts/test does)",
+        path.display()
+    );
+    path
+}

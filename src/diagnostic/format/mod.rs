@@ -44,43 +44,54 @@ fn severity_id(s: Severity) -> &'static str {
     }
 }
 
-fn diagnostic_json(d: &Diagnostic) -> serde_json::Value {
-    json!({
+/// A finding's rule, severity and place: the fields every JSON entry starts with.
+fn place_json(d: &Diagnostic) -> serde_json::Map<String, serde_json::Value> {
+    let place = json!({
         "regel": d.rule.code(),
         "ernst": severity_id(d.severity),
         "bestand": d.file(),
         "regelnummer": d.line(),
         "kolom": d.column(),
         "eind": {"regelnummer": d.primary.span.end.line, "kolom": d.primary.span.end.column},
-        "bericht": d.message,
-        "hint": d.hint,
-        "sectie": d.section,
-        "ook": d.secondary.iter().map(|l| json!({
-            "bestand": l.source.display,
-            "regelnummer": l.span.start.line,
-            "kolom": l.span.start.column,
-            "toelichting": l.text,
-        })).collect::<Vec<_>>(),
-    })
+    });
+    match place {
+        serde_json::Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    }
+}
+
+fn diagnostic_json(d: &Diagnostic) -> serde_json::Value {
+    let mut entry = place_json(d);
+    entry.insert("bericht".into(), json!(d.message));
+    entry.insert("hint".into(), json!(d.hint));
+    entry.insert("sectie".into(), json!(d.section));
+    entry.insert(
+        "ook".into(),
+        d.secondary
+            .iter()
+            .map(|l| {
+                json!({
+                    "bestand": l.source.display,
+                    "regelnummer": l.span.start.line,
+                    "kolom": l.span.start.column,
+                    "toelichting": l.text,
+                })
+            })
+            .collect(),
+    );
+    serde_json::Value::Object(entry)
 }
 
 /// The findings of one kind left out: at the place of the first one, with their number
 /// in `weggelaten`.
 fn omitted_json(o: &Omitted) -> serde_json::Value {
-    let d = o.first;
-    json!({
-        "regel": d.rule.code(),
-        "ernst": severity_id(d.severity),
-        "bestand": d.file(),
-        "regelnummer": d.line(),
-        "kolom": d.column(),
-        "eind": {"regelnummer": d.primary.span.end.line, "kolom": d.primary.span.end.column},
-        "bericht": o.message(),
-        "hint": o.hint(),
-        "sectie": null,
-        "ook": [],
-        "weggelaten": o.count,
-    })
+    let mut entry = place_json(o.first);
+    entry.insert("bericht".into(), json!(o.message()));
+    entry.insert("hint".into(), json!(o.hint()));
+    entry.insert("sectie".into(), serde_json::Value::Null);
+    entry.insert("ook".into(), json!([]));
+    entry.insert("weggelaten".into(), json!(o.count));
+    serde_json::Value::Object(entry)
 }
 
 fn entry_json(entry: Entry) -> serde_json::Value {
