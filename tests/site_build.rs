@@ -921,3 +921,36 @@ fn the_a_to_z_index_lists_the_subjects_of_the_policy_and_the_norm() {
         );
     }
 }
+
+#[test]
+fn every_contents_list_follows_the_page_order() {
+    let dir = example();
+    let out = dir.path().join("public");
+    assert!(build(dir.path(), &out).status.success());
+    for url in ["/normschema/", "/beleid/", "/teams/werkplein-centrum/"] {
+        let html = page(&out, url);
+        let toc: Vec<String> = html
+            .select(&Selector::parse(".vpd-toc a").unwrap())
+            .filter_map(|a| a.value().attr("href"))
+            .filter_map(|h| h.split_once('#').map(|(_, id)| id.to_string()))
+            .collect();
+        assert!(toc.len() > 3, "{url}: {toc:?}");
+        // Where each target stands in the document.
+        let ids: Vec<String> = html
+            .select(&Selector::parse("[id]").unwrap())
+            .filter_map(|e| e.value().id().map(str::to_string))
+            .collect();
+        let positions: Vec<usize> = toc
+            .iter()
+            .map(|id| {
+                ids.iter()
+                    .position(|x| x == id)
+                    .unwrap_or_else(|| panic!("{url}: #{id} is not on the page"))
+            })
+            .collect();
+        assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "{url}: the contents list is not in page order: {toc:?}"
+        );
+    }
+}

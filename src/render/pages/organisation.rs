@@ -79,6 +79,43 @@ pub fn policy(model: &Model, page: &Page) -> Value {
     })
 }
 
+/// The contents of `/normschema/` in the page's own order: the definition, the escalation,
+/// the approach and reporting (with categories), the other sections, sanctions, aftercare.
+fn norm_contents(model: &Model, with_categories: bool) -> Vec<Value> {
+    let sections: Vec<(&str, &str)> = model
+        .normschema
+        .iter()
+        .flat_map(|n| n.secties.iter())
+        .filter(|s| s.aanwezig)
+        .map(|s| (s.id.as_str(), s.titel.as_str()))
+        .collect();
+    let entry = |id: &str, titel: &str| json!({"id": id, "titel": titel});
+    let fixed = |id: &str, key: &str| json!({"id": id, "titel": t(key, &[])});
+    let mut toc: Vec<Value> = sections
+        .iter()
+        .filter(|(id, _)| *id == "definitie")
+        .map(|(id, titel)| entry(id, titel))
+        .collect();
+    if with_categories {
+        toc.push(fixed("escalatie", "ui.escalatie"));
+        toc.push(fixed("aanpak", "ui.aanpak_per_categorie"));
+        toc.push(fixed("melden", "ui.meldcriteria"));
+    }
+    toc.extend(
+        sections
+            .iter()
+            .filter(|(id, _)| *id != "definitie")
+            .map(|(id, titel)| entry(id, titel)),
+    );
+    if with_categories {
+        toc.push(fixed("sancties", "ui.sancties"));
+    }
+    if model.nazorg.is_some() {
+        toc.push(fixed("nazorg", "ui.nazorg"));
+    }
+    toc
+}
+
 /// `/normschema/`: the escalation, the approach per category, reporting and sanctions.
 pub fn norm(model: &Model, page: &Page) -> Value {
     let norm = model.normschema.as_ref();
@@ -90,24 +127,7 @@ pub fn norm(model: &Model, page: &Page) -> Value {
                 .collect()
         })
         .unwrap_or_default();
-    let mut toc: Vec<Value> = norm
-        .map(|n| {
-            n.secties
-                .iter()
-                .filter(|s| s.aanwezig)
-                .map(|s| json!({"id": s.id, "titel": s.titel}))
-                .collect()
-        })
-        .unwrap_or_default();
-    toc.extend([
-        json!({"id": "escalatie", "titel": t("ui.escalatie", &[])}),
-        json!({"id": "aanpak", "titel": t("ui.aanpak_per_categorie", &[])}),
-        json!({"id": "melden", "titel": t("ui.meldcriteria", &[])}),
-        json!({"id": "sancties", "titel": t("ui.sancties", &[])}),
-    ]);
-    if model.nazorg.is_some() {
-        toc.push(json!({"id": "nazorg", "titel": t("ui.nazorg", &[])}));
-    }
+    let toc = norm_contents(model, !categories.is_empty());
     let adopted = norm.and_then(|n| n.vastgesteld_op.as_deref());
     json!({
         "page": dated(top(page, toc), "ui.datum_vastgesteld", adopted),
