@@ -954,3 +954,23 @@ fn every_contents_list_follows_the_page_order() {
         );
     }
 }
+
+#[test]
+fn the_forms_fixed_statement_is_published_with_the_answer() {
+    let dir = example();
+    let out = dir.path().join("public");
+    assert!(build(dir.path(), &out).status.success());
+    for url in ["/teams/werkplein-centrum/", "/teams/kcc-algemeen/"] {
+        let html = page(&out, url);
+        let fixed: Vec<String> = html
+            .select(&Selector::parse(".vpd-vaste-tekst").unwrap())
+            .map(|e| e.text().collect::<String>())
+            .collect();
+        assert!(
+            fixed
+                .iter()
+                .any(|t| t.contains("Als de burger over 'de grens' is gegaan, dan stemmen we de regiemaatregel (sanctie) af met de coördinator agressie en geweld")),
+            "{url}: {fixed:?}"
+        );
+    }
+}

@@ -78,6 +78,8 @@ pub struct FieldAnswer {
     pub antwoord: Answer,
     /// Whether the answer is the form's default (the document left the field out).
     pub standaard: bool,
+    /// The form's fixed statement with this part (Markdown), the same for every document.
+    pub vaste_tekst: Option<String>,
     /// Whether a required answer is missing (shown as a marked gap on a concept).
     pub ontbreekt: bool,
 }
@@ -240,6 +242,7 @@ pub fn sections(
                         verplicht: f.verplicht,
                         antwoord,
                         standaard,
+                        vaste_tekst: f.vaste_tekst.clone(),
                         ontbreekt,
                     }
                 })

@@ -203,6 +203,7 @@ pub fn field(base: &SiteBase, f: &FieldAnswer) -> Value {
         "ontbreekt": f.ontbreekt,
         "normtabel": matches!(f.antwoord, Answer::Normtabel),
         "html": answer_html_labelled(base, &f.antwoord, &f.vraag),
+        "vaste_tekst_html": f.vaste_tekst.as_deref().map(|v| to_html(v, base)),
     })
 }
 

@@ -135,9 +135,13 @@ pub struct Field {
     /// The default the form suggests.
     #[serde(default)]
     pub standaard: Option<Value>,
-    /// A hint for whoever fills it in.
+    /// A hint for whoever fills it in (never published).
     #[serde(default)]
     pub toelichting: Option<String>,
+    /// A statement the form itself makes with this part, the same for every document
+    /// (published with the answer, e.g. who is consulted once someone crossed the line).
+    #[serde(default)]
+    pub vaste_tekst: Option<String>,
     /// A sub-heading the form prints above the field.
     #[serde(default)]
     pub tussenkop: Option<String>,
