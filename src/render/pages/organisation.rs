@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{departments, head, summary, top};
+use super::{departments, head, print_head, summary, top};
 use crate::messages::t;
 use crate::model::Model;
 use crate::render::markdown::to_html;
@@ -55,12 +55,14 @@ pub fn policy(model: &Model, page: &Page) -> Value {
             "titel": b.titel, "eigenaar": b.eigenaar, "vastgesteld_op": b.vastgesteld_op,
             "secties": b.secties.iter().map(view::section).collect::<Vec<_>>(),
         },
+        "druk": print_head(&b.titel, false, b.vastgesteld_op.as_deref()),
     })
 }
 
 /// `/normschema/`: the escalation, the approach per category, reporting and sanctions.
 pub fn norm(model: &Model, page: &Page) -> Value {
     let norm = model.normschema.as_ref();
+    let adopted = norm.and_then(|n| n.vastgesteld_op.as_deref());
     let categories: Vec<Value> = norm
         .map(|n| n.categorieen.iter().map(view::category).collect())
         .unwrap_or_default();
@@ -87,6 +89,8 @@ pub fn norm(model: &Model, page: &Page) -> Value {
         "categorieen": categories,
         "secties": norm.map(|n| n.secties.iter().map(view::section).collect::<Vec<_>>()).unwrap_or_default(),
         "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html_labelled(&f.antwoord, &t("ui.nazorg", &[]))),
+        "normschema": {"vastgesteld_op": adopted},
+        "druk": print_head(&page.titel, false, adopted),
     })
 }
 

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{departments, head, top};
+use super::{departments, head, print_head, top};
 use crate::messages::t;
 use crate::model::Model;
 use crate::render::registry::Page;
@@ -33,5 +33,6 @@ pub fn team(model: &Model, index: usize, page: &Page) -> Value {
     json!({
         "page": head(page, &[(&teams, "/teams/"), (&page.titel, &page.url)], toc),
         "team": v,
+        "druk": print_head(&team.team, team.concept, team.vastgesteld_op.as_deref()),
     })
 }
