@@ -7,6 +7,7 @@
 //! [`search`] indexes each page's text from the model for Pagefind (beside rendering, on
 //! its own thread) and [`links`] checks a page's links as it passes the sink.
 
+pub mod css;
 pub mod links;
 pub mod markdown;
 mod pages;

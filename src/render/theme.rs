@@ -91,6 +91,8 @@ impl Theme {
         tera.register_function("url", |_: tera::Kwargs, _: &tera::State| {
             tera::TeraResult::<String>::Err(tera::Error::message("url() buiten het renderen"))
         });
+        // Text from the organisation's files in a printed page's running header (CSS).
+        tera.register_filter("css_string", super::css::filter);
         let mut sources = Vec::new();
         for (name, bytes) in &templates {
             let text = String::from_utf8(bytes.clone())

@@ -86,6 +86,15 @@ fn dated(mut head: Value, label_key: &str, date: Option<&str>) -> Value {
     head
 }
 
+/// The `druk` value of a document page (a team protocol, the policy, the norm schema):
+/// what the running header of every printed page says besides the organisation. The
+/// document's name, whether it is a draft (then CONCEPT stands on every page) and its
+/// adoption date in words (the model has no version numbers: the adoption date is the
+/// version). Pages without it print with their title and page numbers only.
+fn print_head(document: &str, concept: bool, adopted: Option<&str>) -> Value {
+    json!({"document": document, "concept": concept, "vastgesteld_op": adopted})
+}
+
 /// Breadcrumbs of a top-level page: home, then the page itself.
 fn top(page: &Page, toc: Vec<Value>) -> Value {
     head(page, &[(&page.titel, &page.url)], toc)

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{dated, departments, head, summary, top};
+use super::{dated, departments, head, print_head, summary, top};
 use crate::messages::t;
 use crate::model::Model;
 use crate::render::markdown::to_html;
@@ -76,6 +76,7 @@ pub fn policy(model: &Model, page: &Page) -> Value {
             "titel": b.titel, "eigenaar": b.eigenaar, "vastgesteld_op": b.vastgesteld_op,
             "secties": b.secties.iter().map(|s| view::section(&model.base, s)).collect::<Vec<_>>(),
         },
+        "druk": print_head(&b.titel, false, b.vastgesteld_op.as_deref()),
     })
 }
 
@@ -119,6 +120,7 @@ fn norm_contents(model: &Model, with_categories: bool) -> Vec<Value> {
 /// `/normschema/`: the escalation, the approach per category, reporting and sanctions.
 pub fn norm(model: &Model, page: &Page) -> Value {
     let norm = model.normschema.as_ref();
+    let adopted = norm.and_then(|n| n.vastgesteld_op.as_deref());
     let categories: Vec<Value> = norm
         .map(|n| {
             n.categorieen
@@ -128,12 +130,13 @@ pub fn norm(model: &Model, page: &Page) -> Value {
         })
         .unwrap_or_default();
     let toc = norm_contents(model, !categories.is_empty());
-    let adopted = norm.and_then(|n| n.vastgesteld_op.as_deref());
     json!({
         "page": dated(top(page, toc), "ui.datum_vastgesteld", adopted),
         "categorieen": categories,
         "secties": norm.map(|n| n.secties.iter().map(|s| view::section(&model.base, s)).collect::<Vec<_>>()).unwrap_or_default(),
         "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html_labelled(&model.base, &f.antwoord, &t("ui.nazorg", &[]))),
+        "normschema": {"vastgesteld_op": adopted},
+        "druk": print_head(&page.titel, false, adopted),
     })
 }
 

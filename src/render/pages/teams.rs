@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{dated, departments, head, top};
+use super::{dated, departments, head, print_head, top};
 use crate::messages::t;
 use crate::model::Model;
 use crate::render::registry::Page;
@@ -47,5 +47,6 @@ pub fn team(model: &Model, index: usize, page: &Page) -> Value {
             (None, adopted) => dated(head_of_team, "ui.datum_vastgesteld", adopted.as_deref()),
         },
         "team": v,
+        "druk": print_head(&team.team, team.concept, team.vastgesteld_op.as_deref()),
     })
 }

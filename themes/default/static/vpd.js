@@ -7,6 +7,9 @@
  *   message catalogue). Without JavaScript, or without a search index, the A-Z index
  *   on the same page remains.
  * - Printable pages: a print button where the page has a [data-vpd-afdrukken] placeholder.
+ * - Every page: the footer of a printed page (style#vpd-drukdatum, an @page margin box)
+ *   says when it was printed, in Dutch, set on load and again just before printing.
+ *   Without JavaScript it says when the site was published.
  * - Questionnaires (form[data-vpd-leerdoelwijzer], form[data-vpd-ontwikkelmatrix]): a summary
  *   per aspect, candidate learning goals with fitting werkvormen, and saving/loading the
  *   answers as a small JSON file. Everything happens in the browser: the form is never
@@ -99,6 +102,34 @@
     }
   }
 
+  /* ---- Printing ------------------------------------------------------------------- */
+
+  // `tekst` as a CSS string that cannot end early (as src/render/css.rs writes it).
+  function cssTekst(tekst) {
+    return '"' + String(tekst).replace(/["\\'<>&\u0000-\u001f\u007f-\u009f]/g, function (c) {
+      if (c === '"' || c === "\\") {
+        return "\\" + c;
+      }
+      return c === "\u0000" ? "\ufffd" : "\\" + c.charCodeAt(0).toString(16) + " ";
+    }) + '"';
+  }
+
+  // The print date in the footer of every printed page, with the publication date.
+  function drukdatum() {
+    var el = document.getElementById("vpd-drukdatum");
+    var tekst = el && el.getAttribute("data-vpd-afgedrukt");
+    if (!tekst || typeof Date.prototype.toLocaleDateString !== "function") {
+      return;
+    }
+    var zetten = function () {
+      var vandaag = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+      var voet = invullen(tekst, { afgedrukt: vandaag, gepubliceerd: el.getAttribute("data-vpd-gepubliceerd") || "" });
+      el.textContent = "@page { @bottom-left { content: " + cssTekst(voet) + "; } }";
+    };
+    zetten();
+    // A page left open overnight prints with the day it is printed on.
+    window.addEventListener("beforeprint", zetten);
+  }
 
   /* ---- Questionnaires ------------------------------------------------------------- */
 
@@ -534,6 +565,7 @@
     startZoeken();
     zoekStatus();
     afdrukknoppen();
+    drukdatum();
     vragenlijsten();
   }
 
