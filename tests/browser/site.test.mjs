@@ -97,7 +97,7 @@ test('without JavaScript the search page offers an A-Z index', async () => {
 });
 
 test('screenshots at desktop and phone width, and a print PDF of a team page', async () => {
-  for (const [name, url] of [['normschema', pages.normschema], ['team', pages.team]]) {
+  for (const [name, url] of [['home', pages.home], ['normschema', pages.normschema], ['team', pages.team]]) {
     for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['telefoon', { width: 375, height: 812 }]]) {
       const { page, context } = await openPage(url, viewport);
       await page.screenshot({ path: path.join(out, `${name}-${label}.png`), fullPage: true });
