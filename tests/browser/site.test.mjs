@@ -68,6 +68,27 @@ for (const [kind, url] of Object.entries(pages)) {
   });
 }
 
+// The same check on a phone and in forced colours (Windows high contrast).
+for (const [mode, viewport, colors] of [['375 px', { width: 375, height: 812 }, 'none'], ['forced colours', { width: 1280, height: 900 }, 'active']]) {
+  test(`axe-core finds no WCAG 2.1 A/AA violation on any page kind at ${mode}`, async () => {
+    const problems = [];
+    for (const [kind, url] of Object.entries(pages)) {
+      const context = await browser.newContext({ viewport, forcedColors: colors });
+      const page = await context.newPage();
+      await page.goto(base + url, { waitUntil: 'load' });
+      await page.addScriptTag({ path: require.resolve('axe-core') });
+      const result = await page.evaluate(async () =>
+        // eslint-disable-next-line no-undef
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+      for (const v of result.violations) {
+        problems.push(`${kind} ${url}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      }
+      await context.close();
+    }
+    assert.deepEqual(problems, [], problems.join('\n'));
+  });
+}
+
 test('search finds a team by a word from its protocol', async () => {
   const { page, context } = await openPage('/zoeken/');
   const input = page.locator('#zoeken input');
