@@ -5,6 +5,7 @@
 //! order → read each one (size limit, UTF-8, no NUL) → parse → [`Document`].
 //! Problems become diagnostics; a broken file never stops the others from loading.
 
+mod events;
 mod read;
 pub mod spans;
 pub mod tree;

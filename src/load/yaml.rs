@@ -1,14 +1,15 @@
 //! YAML text to a JSON value plus a span for every key and value.
 //!
-//! Parsing goes through saphyr's `MarkedYaml` loader (duplicate keys rejected, alias
-//! expansion capped). A thin event receiver in front of the loader counts nesting depth
-//! and documents, so hostile input is refused before a deep tree is ever built.
+//! saphyr's parser feeds its events to [`TreeReceiver`] (see `events`), which builds the
+//! value and its spans in one pass and refuses duplicate keys, alias bombs, deep nesting
+//! and a second document; this module turns what it and the parser refuse into Dutch
+//! diagnostics at their place.
 
-use saphyr::{MarkedYaml, Scalar, YamlData, YamlLoader};
-use saphyr_parser::{Event, Marker, Parser, ScanError, SpannedEventReceiver};
-use serde_json::{Map, Number, Value};
+use saphyr_parser::{Marker, Parser, ScanError};
+use serde_json::Value;
 
-use super::spans::{NodeSpans, SpanIndex, pointer_push};
+use super::events::{Refusal, TreeReceiver};
+use super::spans::SpanIndex;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::messages::t;
 use crate::source::{Source, Span};
@@ -27,104 +28,25 @@ pub struct Parsed {
     pub spans: SpanIndex,
 }
 
-/// What stopped the receiver early.
-enum Refusal {
-    TooDeep(Marker),
-    SecondDocument(Marker),
-}
-
-/// Forwards events to the saphyr loader while counting depth and documents.
-struct GuardedReceiver<'input> {
-    loader: YamlLoader<'input, MarkedYaml<'input>>,
-    depth: usize,
-    documents: usize,
-    refusal: Option<Refusal>,
-}
-
-impl<'input> SpannedEventReceiver<'input> for GuardedReceiver<'input> {
-    fn on_event(&mut self, ev: Event<'input>, span: saphyr_parser::Span) {
-        if self.refusal.is_some() {
-            return;
-        }
-        match &ev {
-            Event::DocumentStart(_) => {
-                self.documents += 1;
-                if self.documents > 1 {
-                    self.refusal = Some(Refusal::SecondDocument(span.start));
-                    return;
-                }
-            }
-            Event::MappingStart(..) | Event::SequenceStart(..) => {
-                self.depth += 1;
-                if self.depth > MAX_DEPTH {
-                    self.refusal = Some(Refusal::TooDeep(span.start));
-                    return;
-                }
-            }
-            Event::MappingEnd | Event::SequenceEnd => self.depth = self.depth.saturating_sub(1),
-            _ => {}
-        }
-        self.loader.on_event(ev, span);
-    }
-}
-
 /// Parses `text` (which starts at the first byte of `source`'s text) into a [`Parsed`].
 pub fn parse(source: &Source, text: &str) -> Result<Parsed, Diagnostic> {
-    let mut loader = YamlLoader::<MarkedYaml>::default();
-    loader.alias_limit(ALIAS_LIMIT);
-    let mut receiver = GuardedReceiver {
-        loader,
-        depth: 0,
-        documents: 0,
-        refusal: None,
-    };
+    let mut receiver = TreeReceiver::new(source, MAX_DEPTH, ALIAS_LIMIT);
     let mut parser = Parser::new_from_str(text);
     let parse_result = parser.load(&mut receiver, true);
-    if let Some(refusal) = receiver.refusal {
-        return Err(match refusal {
-            Refusal::TooDeep(m) => Diagnostic::new(
-                Rule::TooDeep,
-                source,
-                marker_span(source, m),
-                t("yaml.te-diep", &[("max", &MAX_DEPTH.to_string())]),
-            )
-            .with_hint(t("yaml.te-diep.hint", &[])),
-            Refusal::SecondDocument(m) => Diagnostic::new(
-                Rule::MultipleDocuments,
-                source,
-                marker_span(source, m),
-                t("yaml.meerdere-documenten", &[]),
-            )
-            .with_hint(t("yaml.meerdere-documenten.hint", &[])),
-        });
+    let finished = receiver.finish();
+    // A refusal stops the receiver before the parser reaches a later syntax error.
+    if let Err(refusal) = &finished {
+        return Err(refused(source, refusal));
     }
     if let Err(e) = parse_result {
         return Err(scan_error(source, &e));
     }
-    if let Some(e) = receiver.loader.error() {
-        return Err(scan_error(source, e));
-    }
-    let docs = receiver.loader.into_documents();
-    let Some(root) = docs.into_iter().next() else {
+    let Ok(Some((value, spans, root_span))) = finished else {
         return Err(empty(source));
     };
-    if matches!(
-        root.data,
-        YamlData::BadValue | YamlData::Value(Scalar::Null)
-    ) {
+    if value.is_null() {
         return Err(empty(source));
     }
-    let mut spans = SpanIndex::default();
-    let root_span = node_span(source, &root);
-    spans.insert(
-        String::new(),
-        NodeSpans {
-            key: None,
-            value: root_span,
-        },
-    );
-    let mut pointer = String::new();
-    let value = convert(source, &root, &mut pointer, &mut spans)?;
     if !value.is_object() {
         return Err(Diagnostic::new(
             Rule::NotAMapping,
@@ -135,6 +57,53 @@ pub fn parse(source: &Source, text: &str) -> Result<Parsed, Diagnostic> {
         .with_hint(t("yaml.geen-mapping.hint", &[])));
     }
     Ok(Parsed { value, spans })
+}
+
+/// The diagnostic for what the event receiver refused.
+fn refused(source: &Source, refusal: &Refusal) -> Diagnostic {
+    match refusal {
+        Refusal::TooDeep(m) => Diagnostic::new(
+            Rule::TooDeep,
+            source,
+            marker_span(source, *m),
+            t("yaml.te-diep", &[("max", &MAX_DEPTH.to_string())]),
+        )
+        .with_hint(t("yaml.te-diep.hint", &[])),
+        Refusal::SecondDocument(m) => Diagnostic::new(
+            Rule::MultipleDocuments,
+            source,
+            marker_span(source, *m),
+            t("yaml.meerdere-documenten", &[]),
+        )
+        .with_hint(t("yaml.meerdere-documenten.hint", &[])),
+        Refusal::AliasLimit(m) => Diagnostic::new(
+            Rule::AliasLimit,
+            source,
+            marker_span(source, *m),
+            t("yaml.alias-limiet", &[("limiet", &ALIAS_LIMIT.to_string())]),
+        )
+        .with_hint(t("yaml.alias-limiet.hint", &[])),
+        Refusal::ComplexKey(span) => Diagnostic::new(
+            Rule::WrongType,
+            source,
+            *span,
+            t("yaml.complexe-sleutel", &[]),
+        )
+        .with_hint(t("yaml.complexe-sleutel.hint", &[])),
+        Refusal::DuplicateKey {
+            key,
+            repeated,
+            first,
+        } => Diagnostic::new(
+            Rule::DuplicateKey,
+            source,
+            *repeated,
+            t("yaml.dubbele-sleutel", &[("sleutel", key)]),
+        )
+        .with_hint(t("yaml.dubbele-sleutel.hint", &[]))
+        .with_label(t("yaml.dubbele-sleutel.label", &[("sleutel", key)]))
+        .with_secondary(source, *first, t("yaml.dubbele-sleutel.eerste", &[])),
+    }
 }
 
 fn empty(source: &Source) -> Diagnostic {
@@ -153,31 +122,12 @@ fn marker_span(source: &Source, m: Marker) -> Span {
     Span { start: p, end }
 }
 
-fn node_span(source: &Source, node: &MarkedYaml) -> Span {
-    let start = source.pos(node.span.start.line(), node.span.start.col());
-    let end = source.pos(node.span.end.line(), node.span.end.col());
-    // Block collections end at the start of the next token, often on a later line:
-    // mark only the first line so the excerpt stays readable.
-    if end.line > start.line || end.byte < start.byte {
-        let line = source.line_span(start.line);
-        return Span {
-            start,
-            end: line.end.max(start),
-        };
-    }
-    Span { start, end }
-}
-
 fn scan_error(source: &Source, e: &ScanError) -> Diagnostic {
     let m = e.marker();
     let span = marker_span(source, *m);
     let info = e.info();
-    let (rule, key) = if info.contains("duplicated key") {
-        (Rule::DuplicateKey, "yaml.dubbele-sleutel")
-    } else if info.contains("recursion limit") {
+    let (rule, key) = if info.contains("recursion limit") {
         (Rule::TooDeep, "yaml.te-diep")
-    } else if info.contains("alias expansion") {
-        (Rule::AliasLimit, "yaml.alias-limiet")
     } else if info.contains("tab") || line_has_tab_indent(source, span.start.line) {
         (Rule::YamlTab, "yaml.tab")
     } else {
@@ -195,7 +145,7 @@ fn scan_error(source: &Source, e: &ScanError) -> Diagnostic {
         .trim_end()
         .to_string();
     let detail = translate_detail(info);
-    let mut d = Diagnostic::new(
+    Diagnostic::new(
         rule,
         source,
         span,
@@ -204,79 +154,11 @@ fn scan_error(source: &Source, e: &ScanError) -> Diagnostic {
             &[
                 ("sleutel", key_text.trim()),
                 ("detail", &detail),
-                ("limiet", &ALIAS_LIMIT.to_string()),
                 ("max", &MAX_DEPTH.to_string()),
             ],
         ),
     )
-    .with_hint(t(&format!("{key}.hint"), &[]));
-    if rule == Rule::DuplicateKey {
-        d = d.with_label(t("yaml.dubbele-sleutel.label", &[("sleutel", &key_text)]));
-        if let Some(first) = first_occurrence(source, span) {
-            d = d.with_secondary(source, first, t("yaml.dubbele-sleutel.eerste", &[]));
-        }
-    }
-    d
-}
-
-/// For a duplicate key inside a one-line flow mapping (`{ id: a, id: b }`): the earlier
-/// occurrence on the same line.
-fn earlier_on_same_line(source: &Source, dup: Span) -> Option<Span> {
-    let line = source.line_span(dup.start.line);
-    let rest = &source.text[dup.start.byte..line.end.byte];
-    let key: String = rest
-        .chars()
-        .take_while(|c| !matches!(c, ':' | ',' | '}' | ']') && !c.is_whitespace())
-        .collect();
-    if key.is_empty() {
-        return None;
-    }
-    let before = &source.text[line.start.byte..dup.start.byte];
-    let mut search = 0;
-    while let Some(i) = before[search..].find(key.as_str()) {
-        let at = search + i;
-        let prev = before[..at].chars().last();
-        let after = before[at + key.len()..].trim_start();
-        if matches!(prev, Some('{' | ',' | ' ')) && after.starts_with(':') {
-            let start = source.pos_of_byte(line.start.byte + at);
-            return Some(Span {
-                start,
-                end: source.pos_of_byte(line.start.byte + at + key.len()),
-            });
-        }
-        search = at + key.len();
-    }
-    None
-}
-
-/// For a duplicate key, finds the earlier line with the same key at the same indentation.
-fn first_occurrence(source: &Source, dup: Span) -> Option<Span> {
-    if let Some(found) = earlier_on_same_line(source, dup) {
-        return Some(found);
-    }
-    let line = source.line_span(dup.start.line);
-    let text = &source.text[line.start.byte..line.end.byte];
-    let indent = dup.start.column - 1;
-    let key = text.get(indent..)?.split(':').next()?.trim_end();
-    if key.is_empty() {
-        return None;
-    }
-    (1..dup.start.line).rev().find_map(|l| {
-        let s = source.line_span(l);
-        let lt = &source.text[s.start.byte..s.end.byte];
-        let prefix = lt.get(..indent)?;
-        let rest = lt.get(indent..)?;
-        let is_same = prefix.chars().all(|c| c == ' ' || c == '-')
-            && rest.starts_with(key)
-            && rest[key.len()..].trim_start().starts_with(':');
-        is_same.then(|| {
-            let start = source.pos(l, indent);
-            Span {
-                start,
-                end: source.pos(l, indent + key.chars().count()),
-            }
-        })
-    })
+    .with_hint(t(&format!("{key}.hint"), &[]))
 }
 
 /// The parser's English detail in Dutch.
@@ -363,92 +245,6 @@ fn line_has_tab_indent(source: &Source, line: usize) -> bool {
         .any(|c| c == '\t')
 }
 
-fn convert(
-    source: &Source,
-    node: &MarkedYaml,
-    pointer: &mut String,
-    spans: &mut SpanIndex,
-) -> Result<Value, Diagnostic> {
-    Ok(match &node.data {
-        YamlData::Value(s) => scalar(s),
-        YamlData::Representation(text, _, _) => Value::String(text.to_string()),
-        YamlData::Tagged(_, inner) => convert(source, inner, pointer, spans)?,
-        YamlData::BadValue | YamlData::Alias(_) => Value::Null,
-        YamlData::Sequence(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer_push(pointer, &i.to_string());
-                spans.insert(
-                    pointer.clone(),
-                    NodeSpans {
-                        key: None,
-                        value: node_span(source, item),
-                    },
-                );
-                out.push(convert(source, item, pointer, spans)?);
-                pointer.truncate(len);
-            }
-            Value::Array(out)
-        }
-        YamlData::Mapping(map) => {
-            let mut out = Map::new();
-            for (k, v) in map {
-                let key_span = node_span(source, k);
-                let key = match &k.data {
-                    YamlData::Value(s) => scalar_key(s),
-                    YamlData::Representation(text, _, _) => Some(text.to_string()),
-                    _ => None,
-                };
-                let Some(key) = key else {
-                    return Err(Diagnostic::new(
-                        Rule::WrongType,
-                        source,
-                        key_span,
-                        t("yaml.complexe-sleutel", &[]),
-                    )
-                    .with_hint(t("yaml.complexe-sleutel.hint", &[])));
-                };
-                let len = pointer.len();
-                pointer_push(pointer, &key);
-                spans.insert(
-                    pointer.clone(),
-                    NodeSpans {
-                        key: Some(key_span),
-                        value: node_span(source, v),
-                    },
-                );
-                let value = convert(source, v, pointer, spans)?;
-                pointer.truncate(len);
-                out.insert(key, value);
-            }
-            Value::Object(out)
-        }
-    })
-}
-
-fn scalar(s: &Scalar) -> Value {
-    match s {
-        Scalar::Null => Value::Null,
-        Scalar::Boolean(b) => Value::Bool(*b),
-        Scalar::Integer(i) => Value::Number((*i).into()),
-        Scalar::FloatingPoint(f) => Number::from_f64(f.into_inner())
-            .map(Value::Number)
-            .unwrap_or_else(|| Value::String(f.to_string())),
-        Scalar::String(s) => Value::String(s.to_string()),
-    }
-}
-
-fn scalar_key(s: &Scalar) -> Option<String> {
-    Some(match s {
-        Scalar::Null => "null".into(),
-        Scalar::Boolean(b) => b.to_string(),
-        Scalar::Integer(i) => i.to_string(),
-        Scalar::FloatingPoint(f) => f.to_string(),
-        Scalar::String(s) => s.to_string(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -487,6 +283,24 @@ mod tests {
         assert_eq!(d.rule, Rule::DuplicateKey);
         assert_eq!((d.line(), d.column()), (3, 1));
         assert_eq!(d.secondary[0].span.start.line, 1);
+    }
+
+    #[test]
+    fn duplicate_keys_in_a_flow_mapping_point_at_both_keys() {
+        let d = parse_str("stap: { id: a, tekst: x, id: b }\n").unwrap_err();
+        assert_eq!(d.rule, Rule::DuplicateKey);
+        assert_eq!((d.line(), d.column()), (1, 26));
+        assert_eq!(d.secondary[0].span.start.column, 9);
+        assert_eq!(d.secondary[0].span.end.column, 11);
+    }
+
+    #[test]
+    fn aliases_stand_where_they_are_written_and_share_the_anchor_children() {
+        let p = parse_str("a: &x\n  b: 1\nc: *x\n").unwrap();
+        assert_eq!(p.value["c"]["b"], 1);
+        let c = p.spans.get("/c").unwrap();
+        assert_eq!((c.value.start.line, c.value.start.column), (3, 4));
+        assert_eq!(p.spans.value("/c/b").start.line, 2);
     }
 
     #[test]

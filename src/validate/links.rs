@@ -46,14 +46,14 @@ pub fn scan(doc: &Document) -> Scanned {
             start: doc.source.pos_of_byte(0),
             end: doc.source.pos_of_byte(doc.source.text.len()),
         };
-        take(doc, whole, body, &mut out);
+        take(doc, whole, destinations(body), &mut out);
     }
     out
 }
 
-/// Sorts the addresses in `text` (held by the value at `within`) into `out`.
-fn take(doc: &Document, within: Span, text: &str, out: &mut Scanned) {
-    for url in destinations(text) {
+/// Sorts the addresses `urls` (written in the value at `within`) into `out`.
+fn take(doc: &Document, within: Span, urls: Vec<String>, out: &mut Scanned) {
+    for url in urls {
         let span = locate(&doc.source, within, &url);
         match urls::check_link(&url) {
             Err(problem) => out.refused.push(refused(&doc.source, span, &url, &problem)),
@@ -113,7 +113,13 @@ fn locate(source: &Source, within: Span, url: &str) -> Span {
 
 fn walk(doc: &Document, value: &Value, pointer: &mut String, out: &mut Scanned) {
     match value {
-        Value::String(text) => take(doc, doc.spans.value(pointer), text, out),
+        Value::String(text) => {
+            // The span is looked up only for a text that holds an address.
+            let urls = destinations(text);
+            if !urls.is_empty() {
+                take(doc, doc.spans.value(pointer), urls, out);
+            }
+        }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = pointer.len();
