@@ -72,7 +72,7 @@ pub struct Report<'a> {
     /// Files read.
     pub files: usize,
     /// Team completeness.
-    pub teams: &'a [TeamReport],
+    pub teams: &'a [std::sync::Arc<TeamReport>],
 }
 
 impl<'a> Report<'a> {

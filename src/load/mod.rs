@@ -86,90 +86,163 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 
 /// Parsed files kept between loads (by `vpd serve`): a file is read and parsed again
 /// only after [`LoadCache::invalidate`] named it (the watcher reports every change).
+/// The folders are walked again only when a change can alter the set of files: a saved
+/// file that was already read keeps it, and costs one parse, not a walk.
 #[derive(Debug, Default)]
 pub struct LoadCache {
-    entries: HashMap<PathBuf, Result<Arc<Document>, Diagnostic>>,
+    /// The last walk with what was parsed of it, while it is current.
+    listing: Option<Listing>,
+    /// What was parsed before the walk was forgotten, to reuse after the next walk.
+    kept: HashMap<PathBuf, Parsed>,
+}
+
+/// A file's document, or why it has none.
+type Parsed = Result<Arc<Document>, Diagnostic>;
+
+/// What a walk of the folders found, and what has been parsed of it.
+#[derive(Debug)]
+struct Listing {
+    /// The YAML and Markdown files to read, in a stable order.
+    files: Vec<PathBuf>,
+    /// Each file's position in `files`.
+    index: HashMap<PathBuf, usize>,
+    /// Each file's parsed document (none: still to read).
+    parsed: Vec<Option<Parsed>>,
+    /// The position of `content/site.yaml`, when there is one.
+    site: Option<usize>,
+    /// Stylesheets in `content/`, by path below `content/`.
+    assets: std::collections::BTreeMap<String, Vec<u8>>,
+    /// Files named wrongly and symbolic links, found on the way.
+    diagnostics: Vec<Diagnostic>,
 }
 
 impl LoadCache {
-    /// Forgets `path` and, when it is a folder, everything below it.
+    /// Forgets `path` and, when it is a folder, everything below it. Anything but a
+    /// regular file that was read before (a new, removed or renamed file, a folder, a
+    /// stylesheet, a file now replaced by a link) also forgets the walk.
     pub fn invalidate(&mut self, path: &Path) {
-        self.entries.retain(|p, _| !p.starts_with(path));
+        let still_a_file = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
+        if let Some(listing) = &mut self.listing
+            && let Some(&i) = listing.index.get(path)
+            && still_a_file
+        {
+            listing.parsed[i] = None;
+            return;
+        }
+        if let Some(listing) = self.listing.take() {
+            let parsed = listing.files.into_iter().zip(listing.parsed);
+            self.kept.extend(parsed.filter_map(|(p, d)| Some((p, d?))));
+        }
+        self.kept.retain(|p, _| !p.starts_with(path));
     }
 
     /// Whether a file at or below `path` was loaded.
     pub fn holds(&self, path: &Path) -> bool {
-        self.entries.keys().any(|p| p.starts_with(path))
+        let listed = self.listing.iter().flat_map(|l| &l.files);
+        listed.chain(self.kept.keys()).any(|p| p.starts_with(path))
+    }
+}
+
+/// Walks `content/` (and `themes/` for links): the files to read, the stylesheets and
+/// what is refused on the way.
+fn walk_listing(root: &Path, content: &Path) -> Listing {
+    let tree = tree::walk(root, content, MAX_FOLDER_DEPTH);
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    for path in tree.files {
+        match extension_kind(&path) {
+            Extension::Read => files.push(path),
+            Extension::WrongCase(lower) => {
+                diagnostics.push(wrong_case_extension(root, &path, &lower))
+            }
+            Extension::Other => {}
+        }
+    }
+    // Links in the theme are refused here too, so `check` fails on what `build` refuses.
+    let theme_links = tree::walk(root, &root.join("themes"), THEME_DEPTH).links;
+    diagnostics.extend(
+        tree.links
+            .iter()
+            .chain(&theme_links)
+            .map(|link| symlink_refused(link, display_path(root, link))),
+    );
+    let (stylesheets, files): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|p| p.extension().is_some_and(|e| e == "css"));
+    let mut assets = std::collections::BTreeMap::new();
+    for path in stylesheets {
+        if let Ok(bytes) = tree::read_limited(&path, MAX_FILE_BYTES)
+            && bytes.len() as u64 <= MAX_FILE_BYTES
+        {
+            assets.insert(display_path(content, &path), bytes);
+        }
+    }
+    let index = files
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.clone(), i))
+        .collect();
+    let site = files.iter().position(|p| {
+        p.parent() == Some(content) && p.file_name().is_some_and(|n| n == "site.yaml")
+    });
+    Listing {
+        parsed: vec![None; files.len()],
+        files,
+        index,
+        site,
+        assets,
+        diagnostics,
     }
 }
 
 /// [`load`], reusing what `cache` holds and updating it. Files are parsed in parallel.
 pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadError> {
     let (root, content) = find_content(root)?;
-    let tree = tree::walk(&root, &content, MAX_FOLDER_DEPTH);
+    let mut listing = match cache.listing.take() {
+        Some(listing) => listing,
+        None => {
+            let mut listing = walk_listing(&root, &content);
+            for (path, slot) in listing.files.iter().zip(&mut listing.parsed) {
+                *slot = cache.kept.remove(path);
+            }
+            cache.kept.clear();
+            listing
+        }
+    };
+    let missing: Vec<usize> = (0..listing.files.len())
+        .filter(|&i| listing.parsed[i].is_none())
+        .collect();
+    let fresh: Vec<(usize, Parsed)> = missing
+        .into_par_iter()
+        .map(|i| (i, read_document(&root, &content, &listing.files[i])))
+        .collect();
+    for (i, parsed) in fresh {
+        listing.parsed[i] = Some(parsed);
+    }
     let mut loaded = Loaded {
         root: root.clone(),
+        diagnostics: listing.diagnostics.clone(),
+        assets: listing.assets.clone(),
+        files: listing.files.len(),
         ..Loaded::default()
     };
-    let mut files = Vec::new();
-    for path in tree.files {
-        match extension_kind(&path) {
-            Extension::Read => files.push(path),
-            Extension::WrongCase(lower) => loaded
-                .diagnostics
-                .push(wrong_case_extension(&root, &path, &lower)),
-            Extension::Other => {}
-        }
-    }
-    // Links in the theme are refused here too, so `check` fails on what `build` refuses.
-    let theme_links = tree::walk(&root, &root.join("themes"), THEME_DEPTH).links;
-    loaded.diagnostics.extend(
-        tree.links
-            .iter()
-            .chain(&theme_links)
-            .map(|link| symlink_refused(link, display_path(&root, link))),
-    );
-    let (assets, files): (Vec<PathBuf>, Vec<PathBuf>) = files
-        .into_iter()
-        .partition(|p| p.extension().is_some_and(|e| e == "css"));
-    for path in assets {
-        if let Ok(bytes) = tree::read_limited(&path, MAX_FILE_BYTES)
-            && bytes.len() as u64 <= MAX_FILE_BYTES
-        {
-            loaded.assets.insert(display_path(&content, &path), bytes);
-        }
-    }
-    let fresh: Vec<(PathBuf, Result<Arc<Document>, Diagnostic>)> = files
-        .par_iter()
-        .filter(|p| !cache.entries.contains_key(*p))
-        .map(|path| {
-            let result = match check_file_name(&root, &content, path) {
-                Err(d) => Err(*d),
-                Ok(()) => match read_source(path, display_path(&root, path)) {
-                    Ok(source) => parse_document(&source).map(Arc::new),
-                    Err(d) => Err(*d),
-                },
-            };
-            (path.clone(), result)
-        })
-        .collect();
-    cache.entries.extend(fresh);
-    let wanted: std::collections::HashSet<&PathBuf> = files.iter().collect();
-    cache.entries.retain(|p, _| wanted.contains(p));
-    loaded.files = files.len();
-    for path in &files {
-        let Some(parsed) = cache.entries.get(path) else {
-            continue;
-        };
-        let is_site = path.parent() == Some(content.as_path())
-            && path.file_name().is_some_and(|n| n == "site.yaml");
+    for (i, parsed) in listing.parsed.iter().enumerate() {
         match parsed {
-            Ok(doc) if is_site => loaded.site = Some(Arc::clone(doc)),
-            Ok(doc) => loaded.documents.push(Arc::clone(doc)),
-            Err(d) => loaded.diagnostics.push(d.clone()),
+            Some(Ok(doc)) if Some(i) == listing.site => loaded.site = Some(Arc::clone(doc)),
+            Some(Ok(doc)) => loaded.documents.push(Arc::clone(doc)),
+            Some(Err(d)) => loaded.diagnostics.push(d.clone()),
+            None => {}
         }
     }
+    cache.listing = Some(listing);
     Ok(loaded)
+}
+
+/// Reads and parses one content file (its name checked first).
+fn read_document(root: &Path, content: &Path, path: &Path) -> Parsed {
+    check_file_name(root, content, path).map_err(|d| *d)?;
+    let source = read_source(path, display_path(root, path)).map_err(|d| *d)?;
+    parse_document(&source).map(Arc::new)
 }
 
 /// The extensions vpd reads in `content/`.
@@ -390,6 +463,8 @@ mod tests {
         )
         .unwrap();
         std::fs::remove_file(teams.join("b.yaml")).unwrap();
+        // The watcher reports the removal: the folders are walked again.
+        cache.invalidate(&teams.join("b.yaml"));
         let stale = load_cached(tmp.path(), &mut cache).unwrap();
         assert_eq!(stale.documents.len(), 1, "a removed file is gone");
         assert_eq!(
@@ -399,12 +474,10 @@ mod tests {
         cache.invalidate(&teams.join("a.yaml"));
         let second = load_cached(tmp.path(), &mut cache).unwrap();
         assert_eq!(second.documents[0].value["team"], "Eén (nieuw)");
-        assert_eq!(cache.entries.len(), 1);
+        assert!(cache.holds(&teams.join("a.yaml")));
+        assert!(!cache.holds(&teams.join("b.yaml")));
         cache.invalidate(&teams);
-        assert!(
-            cache.entries.is_empty(),
-            "a folder invalidates what it holds"
-        );
+        assert!(!cache.holds(&teams), "a folder invalidates what it holds");
     }
 
     #[test]

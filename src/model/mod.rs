@@ -24,7 +24,7 @@ pub use crate::validate::site::{SiteConfig, SiteError};
 pub use answer::{Answer, FieldAnswer, Ref, SectionAnswers};
 pub use base::SiteBase;
 pub use norm::{Category, Next, NormRow, ReportingLevel, Step, StepKind, Target, TeamStep};
-pub use status::Status;
+pub use status::{Status, TeamStatus};
 
 use crate::load::{Document, Loaded};
 use crate::messages::date_nl;
@@ -124,6 +124,9 @@ pub struct Team {
     pub ingevuld: usize,
     /// Required sections.
     pub verplicht: usize,
+    /// The team's row on the status page.
+    #[serde(skip)]
+    pub overzicht: Arc<TeamStatus>,
 }
 
 /// A department with its teams.
@@ -442,7 +445,7 @@ pub fn build_cached(
     let reports: HashMap<&str, &TeamReport> = validated
         .teams
         .iter()
-        .map(|r| (r.file.as_str(), r))
+        .map(|r| (r.file.as_str(), &**r))
         .collect();
     // Validation reports every team protocol it checked against its template, and the model
     // is only built from a validation without errors: every team here has its report.
@@ -529,19 +532,22 @@ pub fn build_cached(
         .map(|(_, s)| s.to_string())
         .collect();
 
+    // The teams per werkvorm in one pass over the teams.
+    let mut users: HashMap<&str, Vec<Ref>> = HashMap::new();
+    for t in &teams {
+        for w in &t.werkvormen {
+            users.entry(w.id.as_str()).or_default().push(Ref {
+                id: t.slug.clone(),
+                naam: t.team.clone(),
+                url: Some(t.url.clone()),
+            });
+        }
+    }
     let mut werkvormen: Vec<Werkvorm> = werkvorm_docs
         .iter()
         .map(|d| {
             let slug = slug_of(d);
-            let gebruikt_door = teams
-                .iter()
-                .filter(|t| t.werkvormen.iter().any(|w| w.id == slug))
-                .map(|t| Ref {
-                    id: t.slug.clone(),
-                    naam: t.team.clone(),
-                    url: Some(t.url.clone()),
-                })
-                .collect();
+            let gebruikt_door = users.remove(slug.as_str()).unwrap_or_default();
             Werkvorm {
                 bestand: d.source.display.clone(),
                 url: format!("/werkvormen/{slug}/"),
@@ -603,7 +609,7 @@ pub fn build_cached(
         gegevens: d.value.clone(),
     });
 
-    let status = status::build(&teams, categories, today);
+    let status = status::build(&teams, categories);
     let team_index = teams
         .iter()
         .enumerate()
@@ -745,9 +751,11 @@ fn team(
         werkvormen,
         ingevuld: report.filled(),
         verplicht: report.required(),
+        overzicht: Arc::default(),
         slug,
     };
     team.listing = listing_digest(&team);
+    team.overzicht = Arc::new(status::row(&team, categories, today));
     team
 }
 

@@ -2,6 +2,8 @@
 //! examples for which category, and evaluation dates (overdue first). Every figure is the
 //! one validation computed (see `TeamReport`), as the team pages and `vpd check` show it.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -19,7 +21,7 @@ pub struct SectionCheck {
 }
 
 /// One team's row on the status page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct TeamStatus {
     /// Slug.
     pub slug: String,
@@ -56,66 +58,67 @@ pub struct Status {
     /// The categories (columns of the coverage matrix).
     pub categorieen: Vec<(String, String)>,
     /// Teams, by name.
-    pub teams: Vec<TeamStatus>,
+    pub teams: Vec<Arc<TeamStatus>>,
     /// Teams by evaluation date, overdue first.
-    pub evaluaties: Vec<TeamStatus>,
+    pub evaluaties: Vec<Arc<TeamStatus>>,
 }
 
-/// Builds the status overview.
-pub fn build(teams: &[std::sync::Arc<Team>], categories: &[Category], today: Date) -> Status {
-    let rows: Vec<TeamStatus> = teams
+/// One team's row, computed once with the team's model (and kept with it by the
+/// preview while the team is unchanged).
+pub fn row(t: &Team, categories: &[Category], today: Date) -> TeamStatus {
+    let dekking = categories
         .iter()
-        .map(|t| {
-            let dekking = categories
+        .map(|c| {
+            t.normtabel
                 .iter()
-                .map(|c| {
-                    t.normtabel
-                        .iter()
-                        .find(|r| r.categorie == c.id)
-                        .map(|r| r.voorbeelden_compleet)
-                })
-                .collect();
-            let dagen = t
-                .volgende_evaluatie_iso
-                .as_deref()
-                .and_then(|s| s.parse::<Date>().ok())
-                .and_then(|d| (d - today).get_days().into());
-            TeamStatus {
-                slug: t.slug.clone(),
-                team: t.team.clone(),
-                url: t.url.clone(),
-                afdeling: t.afdeling.naam.clone(),
-                status: t.status.clone(),
-                secties: t
-                    .secties
-                    .iter()
-                    .map(|s| SectionCheck {
-                        id: s.id.clone(),
-                        titel: s.titel.clone(),
-                        compleet: s.compleet,
-                    })
-                    .collect(),
-                ingevuld: t.ingevuld,
-                verplicht: t.verplicht,
-                dekking,
-                volgende_evaluatie: t.volgende_evaluatie.clone(),
-                volgende_evaluatie_iso: t.volgende_evaluatie_iso.clone(),
-                verlopen: t.evaluatie_verlopen,
-                dagen: dagen.map(i64::from),
-            }
+                .find(|r| r.categorie == c.id)
+                .map(|r| r.voorbeelden_compleet)
         })
         .collect();
+    let dagen = t
+        .volgende_evaluatie_iso
+        .as_deref()
+        .and_then(|s| s.parse::<Date>().ok())
+        .and_then(|d| (d - today).get_days().into());
+    TeamStatus {
+        slug: t.slug.clone(),
+        team: t.team.clone(),
+        url: t.url.clone(),
+        afdeling: t.afdeling.naam.clone(),
+        status: t.status.clone(),
+        secties: t
+            .secties
+            .iter()
+            .map(|s| SectionCheck {
+                id: s.id.clone(),
+                titel: s.titel.clone(),
+                compleet: s.compleet,
+            })
+            .collect(),
+        ingevuld: t.ingevuld,
+        verplicht: t.verplicht,
+        dekking,
+        volgende_evaluatie: t.volgende_evaluatie.clone(),
+        volgende_evaluatie_iso: t.volgende_evaluatie_iso.clone(),
+        verlopen: t.evaluatie_verlopen,
+        dagen: dagen.map(i64::from),
+    }
+}
+
+/// Builds the status overview from the teams' rows (see [`row`]).
+pub fn build(teams: &[Arc<Team>], categories: &[Category]) -> Status {
+    let rows: Vec<Arc<TeamStatus>> = teams.iter().map(|t| Arc::clone(&t.overzicht)).collect();
     let mut evaluaties = rows.clone();
     evaluaties.sort_by(|a, b| {
         (
             !a.verlopen,
             a.volgende_evaluatie_iso.is_none(),
-            a.volgende_evaluatie_iso.clone(),
+            &a.volgende_evaluatie_iso,
         )
             .cmp(&(
                 !b.verlopen,
                 b.volgende_evaluatie_iso.is_none(),
-                b.volgende_evaluatie_iso.clone(),
+                &b.volgende_evaluatie_iso,
             ))
     });
     Status {

@@ -18,7 +18,7 @@ pub mod view;
 
 use rayon::prelude::*;
 
-pub use registry::{Page, Registry, Selection};
+pub use registry::{Page, PageKind, Registry, Selection};
 pub use theme::Theme;
 
 use crate::messages::t;

@@ -210,6 +210,9 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     Ok(())
 }
 
+/// How long a path must be quiet before its change is reported.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
 /// Watches the organisation's folders; every real change is sent as `Changed`.
 fn watch(
     root: &std::path::Path,
@@ -221,24 +224,22 @@ fn watch(
     >,
     ServeError,
 > {
-    let mut debouncer = new_debouncer(
-        Duration::from_millis(120),
-        None,
-        move |result: DebounceEventResult| {
-            if let Ok(events) = result {
-                // Only real changes: reading the files during a rebuild produces access
-                // events (and atime updates), which must not trigger another rebuild.
-                let paths: Vec<PathBuf> = events
-                    .into_iter()
-                    .filter(|e| is_change(&e.event.kind))
-                    .flat_map(|e| e.event.paths)
-                    .collect();
-                if !paths.is_empty() {
-                    let _ = tx.send(Message::Changed(paths));
-                }
+    // An editor's save (write, or write a temporary file and rename it) comes as events
+    // within a few milliseconds: 50 ms of quiet per path joins them into one change.
+    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+        if let Ok(events) = result {
+            // Only real changes: reading the files during a rebuild produces access
+            // events (and atime updates), which must not trigger another rebuild.
+            let paths: Vec<PathBuf> = events
+                .into_iter()
+                .filter(|e| is_change(&e.event.kind))
+                .flat_map(|e| e.event.paths)
+                .collect();
+            if !paths.is_empty() {
+                let _ = tx.send(Message::Changed(paths));
             }
-        },
-    )
+        }
+    })
     .map_err(|e| ServeError::Io(e.to_string()))?;
     for dir in WATCHED {
         let path = root.join(dir);

@@ -57,8 +57,9 @@ pub struct Validated {
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read.
     pub files: usize,
-    /// Completeness per team protocol.
-    pub teams: Vec<TeamReport>,
+    /// Completeness per team protocol (shared with the preview's cache of unchanged
+    /// documents' findings).
+    pub teams: Vec<Arc<TeamReport>>,
     /// The compiled schema per template name.
     pub schemas: BTreeMap<String, Value>,
     /// The organisation as read from its policy and norm schema.
@@ -101,7 +102,7 @@ pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Va
 #[derive(Debug, Clone)]
 struct DocumentFindings {
     found: Vec<Diagnostic>,
-    team: Option<TeamReport>,
+    team: Option<Arc<TeamReport>>,
     links: Vec<links::ContentLink>,
 }
 
@@ -292,8 +293,8 @@ fn check_document(
     }
     let scanned = links::scan(doc);
     found.extend(scanned.refused);
-    let team =
-        (tpl.soort == Kind::Teamprotocol).then(|| team_report(doc, tpl, organisation, &found));
+    let team = (tpl.soort == Kind::Teamprotocol)
+        .then(|| Arc::new(team_report(doc, tpl, organisation, &found)));
     DocumentFindings {
         found,
         team,
