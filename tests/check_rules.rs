@@ -2060,14 +2060,119 @@ fn instelling_onbruikbaar_tokens_geen_css_en_taal() {
 }
 
 #[test]
+fn instelling_onbruikbaar_tokens_klasse_geen_klassenaam() {
+    let org = Org::minimal();
+    org.write("content/thema.css", ".mijn-thema { --x: 1; }\n");
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens: thema.css\ntokens_klasse: \"mijn thema\"\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    let f = assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        3,
+        16,
+        "`tokens_klasse` wordt niet gebruikt: 'mijn thema' is geen CSS-klassenaam",
+    );
+    assert_hint(f, "`tokens_klasse: voorbeeld-theme`");
+}
+
+#[test]
+fn instelling_onbruikbaar_tokens_klasse_zonder_tokenbestand() {
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens_klasse: voorbeeld-theme\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        16,
+        "er is geen tokenbestand (`tokens`) waarvan de tokens onder de klasse 'voorbeeld-theme' staan",
+    );
+}
+
+#[test]
+fn instelling_onbruikbaar_tokens_klasse_niet_in_het_tokenbestand() {
+    let org = Org::minimal();
+    // The file has only a longer class that starts with the name: not the same selector.
+    org.write(
+        "content/thema.css",
+        ":root { --x: 1; }\n.voorbeeld-theme-donker { --y: 2; }\n",
+    );
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens: thema.css\ntokens_klasse: voorbeeld-theme\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        3,
+        16,
+        "het tokenbestand heeft geen selector .voorbeeld-theme",
+    );
+}
+
+#[test]
+fn tokens_klasse_met_een_onbruikbaar_tokenbestand_geeft_een_bevinding() {
+    // The missing token file is reported at `tokens`; its class is not reported as well.
+    let org = Org::minimal();
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens: thema.css\ntokens_klasse: voorbeeld-theme\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["instelling-onbruikbaar"]);
+    assert_finding(
+        &out,
+        "instelling-onbruikbaar",
+        "content/site.yaml",
+        2,
+        9,
+        "het bestand 'thema.css' bestaat niet in content/",
+    );
+}
+
+#[test]
+fn tokens_klasse_met_een_tikfout_in_de_sleutel() {
+    let org = Org::minimal();
+    org.write("content/thema.css", ".voorbeeld-theme { --x: 1; }\n");
+    org.write(
+        "content/site.yaml",
+        "titel: \"VPD Proef\"\ntokens: thema.css\ntoken_klasse: voorbeeld-theme\n",
+    );
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["ongeldige-waarde"]);
+    let f = assert_finding(
+        &out,
+        "ongeldige-waarde",
+        "content/site.yaml",
+        3,
+        1,
+        "token_klasse",
+    );
+    assert_hint(f, "tokens_klasse");
+}
+
+#[test]
 fn instellingen_die_kloppen_geven_geen_bevinding() {
     let org = Org::minimal();
-    org.write("content/stijl/huisstijl.css", ":root { --x: 1; }\n");
+    org.write("content/stijl/huisstijl.css", ".huisstijl { --x: 1; }\n");
     org.write(
         "content/site.yaml",
         "titel: \"VPD Proef\"\nurl: \"https://intranet.proef.example/vpd\"\ntaal: nl\n\
          omschrijving: \"Zie [het beleid](/beleid/) of mail [ons](mailto:vpd@proef.example).\"\n\
-         tokens: stijl/huisstijl.css\nrepository:\n  url: \"https://git.proef.example/vpd\"\n  \
+         tokens: stijl/huisstijl.css\ntokens_klasse: huisstijl\nrepository:\n  url: \"https://git.proef.example/vpd\"\n  \
          bewerk_url: \"https://git.proef.example/vpd/-/edit/main/{pad}\"\n",
     );
     org.check(&[]).assert_exit(0).assert_clean();

@@ -419,6 +419,78 @@ fn a_municipality_token_file_is_published_and_loaded_after_the_defaults() {
 }
 
 #[test]
+fn the_nl_design_system_components_are_published_with_their_licence_and_linked_first() {
+    let tmp = example();
+    let out = tmp.path().join("public");
+    let o = build(tmp.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let vendor = out.join("static/vendor/utrecht-component-library-css");
+    let css = std::fs::read_to_string(vendor.join("index.css")).unwrap();
+    assert!(css.contains(".utrecht-button"), "the component library");
+    assert!(
+        std::fs::read_to_string(vendor.join("LICENSE.md"))
+            .unwrap()
+            .contains("EUROPEAN UNION PUBLIC LICENCE")
+    );
+    assert!(
+        std::fs::read_to_string(vendor.join("NOTICE.md"))
+            .unwrap()
+            .contains("@utrecht/component-library-css")
+    );
+    let html = page(&out, "/");
+    let sheets: Vec<&str> = html
+        .select(&Selector::parse("link[rel=stylesheet]").unwrap())
+        .filter_map(|l| l.value().attr("href"))
+        .collect();
+    let at = |href: &str| sheets.iter().position(|h| *h == href).unwrap();
+    assert!(
+        at("/vpd/static/vendor/utrecht-component-library-css/index.css")
+            < at("/vpd/static/tokens.css"),
+        "{sheets:?}"
+    );
+    assert!(at("/vpd/static/tokens.css") < at("/vpd/static/vpd.css"));
+    // Without a theme class in site.yaml, <html> has none.
+    let root = html
+        .select(&Selector::parse("html").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(root.value().attr("class"), None);
+}
+
+#[test]
+fn a_theme_class_from_site_yaml_is_put_on_every_page() {
+    let tmp = example();
+    std::fs::write(
+        tmp.path().join("content/huisstijl.css"),
+        ".gemeente-theme { --utrecht-button-primary-action-background-color: #005a9c; }\n",
+    )
+    .unwrap();
+    let site = tmp.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    let text = text
+        .lines()
+        .filter(|l| !l.starts_with("tokens:") && !l.starts_with("tokens_klasse:"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(
+        &site,
+        format!("{text}\ntokens: huisstijl.css\ntokens_klasse: gemeente-theme\n"),
+    )
+    .unwrap();
+    let out = tmp.path().join("public");
+    let o = build(tmp.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for url in ["/", "/normschema/", "/teams/werkplein-centrum/", "/zoeken/"] {
+        let html = page(&out, url);
+        let root = html
+            .select(&Selector::parse("html").unwrap())
+            .next()
+            .unwrap();
+        assert_eq!(root.value().attr("class"), Some("gemeente-theme"), "{url}");
+    }
+}
+
+#[test]
 fn each_leerdoelwijzer_is_a_form_with_one_labelled_radio_group_per_statement() {
     let tmp = example();
     let out = tmp.path().join("public");
@@ -860,7 +932,15 @@ fn published_at_the_root_every_address_is_root_absolute() {
         .select(&Selector::parse("link[rel=stylesheet]").unwrap())
         .filter_map(|l| l.value().attr("href"))
         .collect();
-    assert_eq!(sheets, vec!["/static/tokens.css", "/static/vpd.css"]);
+    assert_eq!(
+        sheets,
+        vec![
+            "/static/vendor/utrecht-component-library-css/index.css",
+            "/static/vendor/utrecht-component-library-css/html.css",
+            "/static/tokens.css",
+            "/static/vpd.css"
+        ]
+    );
     let canonical: Vec<&str> = home
         .select(&Selector::parse("link[rel=canonical]").unwrap())
         .filter_map(|l| l.value().attr("href"))

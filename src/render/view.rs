@@ -164,7 +164,7 @@ fn table_html(base: &SiteBase, a: &Answer, label: &str) -> String {
         Answer::Tabel { kolommen, rijen } => {
             let label = escape(label);
             let mut out = format!(
-                "<div class=\"vpd-tabel-wrapper\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\"><table class=\"vpd-tabel\"><caption class=\"vpd-visueel-verborgen\">{label}</caption><thead><tr>"
+                "<div class=\"utrecht-table-container vpd-tabel-wrapper\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\"><table class=\"utrecht-table utrecht-table--html-table vpd-tabel\"><caption class=\"vpd-visueel-verborgen\">{label}</caption><thead><tr>"
             );
             for k in kolommen {
                 out.push_str(&format!("<th scope=\"col\">{}</th>", escape(k)));

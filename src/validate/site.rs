@@ -47,6 +47,10 @@ pub struct SiteConfig {
     /// A CSS file with the municipality's design tokens, relative to `content/`.
     #[serde(default)]
     pub tokens: Option<String>,
+    /// The class the token file scopes its tokens under, as NL Design System themes do
+    /// (`.voorbeeld-theme { --basis-…; --utrecht-… }`): put on every page's `<html>`.
+    #[serde(default)]
+    pub tokens_klasse: Option<String>,
     /// Where staff register an incident (the GIR or the municipality's own form): linked
     /// from "Direct hulp" on every page.
     #[serde(default)]
@@ -153,6 +157,7 @@ const KNOWN_KEYS: [(&str, &[&str]); 3] = [
             "taal",
             "repository",
             "tokens",
+            "tokens_klasse",
             "incidentregistratie",
             "toegankelijkheid",
         ],
@@ -315,11 +320,22 @@ pub fn check(doc: Option<&Document>, site: &mut SiteConfig, loaded: &Loaded) -> 
         ));
         site.incidentregistratie = None;
     }
+    let tokens_named = site.tokens.is_some();
     if let Some(name) = &site.tokens
         && let Err(d) = check_tokens(doc, name, loaded)
     {
         found.push(*d);
         site.tokens = None;
+    }
+    if let Some(class) = &site.tokens_klasse {
+        let file = site
+            .tokens
+            .as_deref()
+            .and_then(|name| loaded.assets.get(name.trim_start_matches("./")));
+        if let Err(d) = check_token_class(doc, class, tokens_named, file.map(Vec::as_slice)) {
+            found.push(*d);
+            site.tokens_klasse = None;
+        }
     }
     if let Some(taal) = &site.taal
         && taal != "nl"
@@ -481,5 +497,107 @@ fn check_tokens(doc: &Document, name: &str, loaded: &Loaded) -> Result<(), Box<D
             &[("max", &(MAX_FILE_BYTES / 1024).to_string())],
         )),
         Ok(_) => Err(fail("onbruikbaar", &[])),
+    }
+}
+
+/// The longest class name `tokens_klasse` may give.
+const MAX_CLASS_CHARS: usize = 100;
+
+/// `tokens_klasse` must be one CSS class name (it goes into every page's `<html class>`),
+/// needs a token file to scope, and that file must use it as a selector (`.name`): a name
+/// the file does not have would leave the municipality's tokens unused.
+fn check_token_class(
+    doc: &Document,
+    class: &str,
+    tokens_named: bool,
+    file: Option<&[u8]>,
+) -> Result<(), Box<Diagnostic>> {
+    let shown = urls::shown(class);
+    let fail = |key: &str| {
+        Box::new(
+            Diagnostic::new(
+                Rule::InvalidSetting,
+                &doc.source,
+                doc.spans.value("/tokens_klasse"),
+                t(
+                    &format!("instelling.tokens_klasse.{key}"),
+                    &[("klasse", shown.as_str())],
+                ),
+            )
+            .with_hint(t("instelling.tokens_klasse.hint", &[])),
+        )
+    };
+    if !is_class_name(class) {
+        return Err(fail("ongeldig"));
+    }
+    if !tokens_named {
+        return Err(fail("zonder-tokens"));
+    }
+    // An unusable token file is reported at `tokens`; its class is not checked as well.
+    if let Some(css) = file
+        && !uses_class(css, class)
+    {
+        return Err(fail("niet-in-bestand"));
+    }
+    Ok(())
+}
+
+/// A CSS class name vpd writes as it is: ASCII letters, digits, `-` and `_`, not starting
+/// with a digit (nor `-` and a digit), at most [`MAX_CLASS_CHARS`] long.
+fn is_class_name(class: &str) -> bool {
+    let name = class.strip_prefix('-').unwrap_or(class);
+    let mut chars = name.chars();
+    class.len() <= MAX_CLASS_CHARS
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '-')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// Whether `css` has the selector `.class` (not as the start of a longer class name).
+fn uses_class(css: &[u8], class: &str) -> bool {
+    let needle = format!(".{class}");
+    let text = String::from_utf8_lossy(css);
+    text.match_indices(&needle).any(|(at, _)| {
+        !text[at + needle.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_class_name, uses_class};
+
+    #[test]
+    fn class_names() {
+        for good in ["voorbeeld-theme", "utrecht-theme", "_x", "-a", "a1_b-c"] {
+            assert!(is_class_name(good), "{good}");
+        }
+        let long = "a".repeat(101);
+        for bad in [
+            "",
+            "1a",
+            "-1",
+            "a b",
+            "a.b",
+            "a\"b",
+            "thema<",
+            "théma",
+            "-",
+            long.as_str(),
+        ] {
+            assert!(!is_class_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_class_is_used_as_a_whole_selector() {
+        let css = b".voorbeeld-theme-dark { --x: 1; }\n.voorbeeld-theme, .b { --y: 2; }";
+        assert!(uses_class(css, "voorbeeld-theme"));
+        assert!(uses_class(css, "b"));
+        assert!(!uses_class(css, "voorbeeld"));
+        assert!(!uses_class(b".voorbeeld-theme-dark{}", "voorbeeld-theme"));
     }
 }

@@ -68,9 +68,12 @@
       if (invoer) {
         // A visible label for the search field (Pagefind only gives it a title).
         invoer.id = "vpd-zoekterm";
+        // NL Design System's text box (Pagefind's own look stays; its variables come from
+        // the text box's tokens in vpd.css).
+        invoer.classList.add("utrecht-textbox", "utrecht-textbox--html-input");
         var label = document.createElement("label");
         label.htmlFor = "vpd-zoekterm";
-        label.className = "vpd-zoeken__label";
+        label.className = "utrecht-form-label vpd-zoeken__label";
         label.textContent = el.getAttribute("data-vertaling-search_label") || invoer.title;
         el.parentNode.insertBefore(label, el);
       }
@@ -92,7 +95,7 @@
       var plek = plekken[i];
       var knop = document.createElement("button");
       knop.type = "button";
-      knop.className = "vpd-knop";
+      knop.className = "utrecht-button utrecht-button--secondary-action vpd-knop";
       knop.textContent = plek.getAttribute("data-vpd-afdrukken");
       knop.addEventListener("click", function () {
         window.print();
