@@ -11,7 +11,7 @@ use crate::validate::{self, Options};
 
 pub(super) fn run(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
     let loaded = crate::load::load(&args.dir)?;
-    let templates = Templates::load(&loaded.root);
+    let templates = std::sync::Arc::new(Templates::load(&loaded.root));
     let options = Options {
         today: super::today()?,
         strict: false,
@@ -24,7 +24,7 @@ pub(super) fn run(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
         )
     })?;
     let mut files = Vec::new();
-    for (name, schema) in &validated.schemas {
+    for (name, schema) in validated.schemas.iter() {
         let path = args.out.join(format!("{name}.json"));
         let text = serde_json::to_string_pretty(schema)? + "\n";
         std::fs::write(&path, text).with_context(|| {

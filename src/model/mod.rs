@@ -233,7 +233,7 @@ pub struct Model {
     pub status: Status,
     /// The compiled JSON Schemas by template name.
     #[serde(skip)]
-    pub schemas: BTreeMap<String, Value>,
+    pub schemas: Arc<BTreeMap<String, Value>>,
     /// The date the site was built for.
     pub datum: String,
     /// Team position by slug, for lookups while rendering.
@@ -361,15 +361,17 @@ pub fn build_cached(
     cache: &mut ModelCache,
 ) -> Model {
     let site = validated.site.clone();
+    // Each document's kind, looked up once (not once per kind asked for).
+    let kinds: Vec<(Kind, &Arc<Document>)> = loaded
+        .documents
+        .iter()
+        .filter_map(|d| Some((templates.get(d.template_name()?)?.soort, d)))
+        .collect();
     let docs_of = |kind: Kind| -> Vec<&Arc<Document>> {
-        loaded
-            .documents
+        kinds
             .iter()
-            .filter(|d| {
-                d.template_name()
-                    .and_then(|n| templates.get(n))
-                    .is_some_and(|t| t.soort == kind)
-            })
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, d)| *d)
             .collect()
     };
     let org = &validated.organisation;

@@ -42,7 +42,7 @@ pub struct Checked {
     /// The parsed files.
     pub loaded: Loaded,
     /// The templates (embedded, with the organisation's overrides).
-    pub templates: Templates,
+    pub templates: Arc<Templates>,
     /// Every finding, the typed organisation and site settings, completeness per team.
     pub validated: Validated,
 }
@@ -88,7 +88,7 @@ fn dead_links(validated: &Validated, registry: &Registry) -> Vec<crate::diagnost
 
 /// Validates what was loaded (with the preview's cache of unchanged documents' findings).
 fn validate_loaded(loaded: Loaded, options: &Options, cache: &mut ValidationCache) -> Checked {
-    let templates = Templates::load(&loaded.root);
+    let templates = cache.templates(&loaded.root);
     let validated = validate::validate_cached(&loaded, &templates, options, cache);
     Checked {
         loaded,

@@ -105,6 +105,9 @@ impl Session {
         for path in changed {
             if let Some(rel) = self.relevant(path) {
                 self.cache.invalidate(path);
+                if rel.starts_with("schemas/") {
+                    self.validation.forget_templates();
+                }
                 self.pending.insert(rel);
             }
         }

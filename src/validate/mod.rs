@@ -61,7 +61,7 @@ pub struct Validated {
     /// documents' findings).
     pub teams: Vec<Arc<TeamReport>>,
     /// The compiled schema per template name.
-    pub schemas: BTreeMap<String, Value>,
+    pub schemas: Arc<BTreeMap<String, Value>>,
     /// The organisation as read from its policy and norm schema.
     pub organisation: Organisation,
     /// The context every document was checked in (templates, organisation, werkvormen,
@@ -94,7 +94,7 @@ impl Validated {
 }
 
 /// Validates everything that was loaded.
-pub fn validate(loaded: &Loaded, templates: &Templates, options: &Options) -> Validated {
+pub fn validate(loaded: &Loaded, templates: &Arc<Templates>, options: &Options) -> Validated {
     validate_cached(loaded, templates, options, &mut ValidationCache::default())
 }
 
@@ -112,13 +112,99 @@ struct DocumentFindings {
 #[derive(Debug, Default)]
 pub struct ValidationCache {
     fingerprint: u64,
-    documents: HashMap<String, (Arc<Document>, DocumentFindings)>,
+    documents: HashMap<String, (Arc<Document>, Arc<DocumentFindings>)>,
+    templates: Option<Arc<Templates>>,
+    schemas: Option<SchemaCache>,
+}
+
+impl ValidationCache {
+    /// The templates of the organisation at `root`: read again only after
+    /// [`ValidationCache::forget_templates`].
+    pub fn templates(&mut self, root: &std::path::Path) -> Arc<Templates> {
+        Arc::clone(
+            self.templates
+                .get_or_insert_with(|| Arc::new(Templates::load(root))),
+        )
+    }
+
+    /// Forgets the templates (a file in `schemas/` changed).
+    pub fn forget_templates(&mut self) {
+        self.templates = None;
+    }
+}
+
+/// The schemas compiled from one set of templates with one policy and norm schema
+/// (compiling them is the largest fixed cost of validating one saved file).
+struct SchemaCache {
+    templates: Arc<Templates>,
+    policy: Option<Arc<Document>>,
+    norm: Option<Arc<Document>>,
+    compiled: Arc<BTreeMap<String, CompiledSchema>>,
+    /// The compiled schemas as published (`vpd schema`, the site's `schemas/`).
+    published: Arc<BTreeMap<String, Value>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl std::fmt::Debug for SchemaCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SchemaCache")
+            .field("schemas", &self.compiled.keys().collect::<Vec<_>>())
+            .finish_non_exhaustive()
+    }
+}
+
+impl SchemaCache {
+    /// Whether these schemas were compiled from `templates` with this policy and norm.
+    fn holds(
+        &self,
+        templates: &Arc<Templates>,
+        policy: Option<&Arc<Document>>,
+        norm: Option<&Arc<Document>>,
+    ) -> bool {
+        let same = |a: Option<&Arc<Document>>, b: &Option<Arc<Document>>| match (a, b) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        Arc::ptr_eq(&self.templates, templates)
+            && same(policy, &self.policy)
+            && same(norm, &self.norm)
+    }
+}
+
+/// One compiled schema per template, with the organisation's norm (a template that does
+/// not compile is a finding).
+fn compile_schemas(
+    templates: &Templates,
+    organisation: &Organisation,
+) -> (BTreeMap<String, CompiledSchema>, Vec<Diagnostic>) {
+    let context = organisation.norm_context();
+    let mut compiled = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    for (name, tpl) in &templates.by_name {
+        match CompiledSchema::new(compile::compile(tpl, &context)) {
+            Ok(c) => {
+                compiled.insert(name.clone(), c);
+            }
+            Err(e) => diagnostics.push(Diagnostic::new(
+                Rule::InvalidTemplate,
+                &Arc::new(SourceFile::new(
+                    std::path::Path::new(name),
+                    format!("schemas/{name}.yaml"),
+                    String::new(),
+                )),
+                Span::file_start(),
+                t("template.ongeldig", &[("fout", &e)]),
+            )),
+        }
+    }
+    (compiled, diagnostics)
 }
 
 /// [`validate`], reusing what `cache` holds for unchanged documents and updating it.
 pub fn validate_cached(
     loaded: &Loaded,
-    templates: &Templates,
+    templates: &Arc<Templates>,
     options: &Options,
     cache: &mut ValidationCache,
 ) -> Validated {
@@ -154,26 +240,37 @@ pub fn validate_cached(
         diagnostics.extend(flow_check::check_norm(norm, &organisation.categories));
     }
 
-    // One compiled schema per template, with the organisation's norm.
-    let context = organisation.norm_context();
-    let mut compiled: BTreeMap<String, CompiledSchema> = BTreeMap::new();
-    for (name, tpl) in &templates.by_name {
-        match CompiledSchema::new(compile::compile(tpl, &context)) {
-            Ok(c) => {
-                compiled.insert(name.clone(), c);
+    let policy_arc = known
+        .iter()
+        .find(|(_, t)| t.soort == Kind::Beleid)
+        .map(|(d, _)| *d);
+    let norm_arc = known
+        .iter()
+        .find(|(_, t)| t.soort == Kind::Normschema)
+        .map(|(d, _)| *d);
+    let schemas = match cache.schemas.take() {
+        Some(kept) if kept.holds(templates, policy_arc, norm_arc) => kept,
+        _ => {
+            let (compiled, found) = compile_schemas(templates, &organisation);
+            SchemaCache {
+                templates: Arc::clone(templates),
+                policy: policy_arc.cloned(),
+                norm: norm_arc.cloned(),
+                published: Arc::new(
+                    compiled
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.schema.clone()))
+                        .collect(),
+                ),
+                compiled: Arc::new(compiled),
+                diagnostics: found,
             }
-            Err(e) => diagnostics.push(Diagnostic::new(
-                Rule::InvalidTemplate,
-                &Arc::new(SourceFile::new(
-                    std::path::Path::new(name),
-                    format!("schemas/{name}.yaml"),
-                    String::new(),
-                )),
-                Span::file_start(),
-                t("template.ongeldig", &[("fout", &e)]),
-            )),
         }
-    }
+    };
+    let compiled = Arc::clone(&schemas.compiled);
+    let published = Arc::clone(&schemas.published);
+    diagnostics.extend(schemas.diagnostics.iter().cloned());
+    cache.schemas = Some(schemas);
 
     let werkvormen: Vec<String> = of_kind(Kind::Werkvorm).map(slug_of).collect();
     let targets = refs::Targets {
@@ -187,30 +284,43 @@ pub fn validate_cached(
         cache.fingerprint = fingerprint;
     }
     let cached = &cache.documents;
-    let results: Vec<(Arc<Document>, DocumentFindings)> = known
+    let results: Vec<(Arc<Document>, Arc<DocumentFindings>, bool)> = known
         .par_iter()
         .filter_map(|(doc, tpl)| {
             let schema = compiled.get(&tpl.template)?;
             let hit = cached
                 .get(&doc.source.display)
                 .filter(|(d, _)| Arc::ptr_eq(d, doc))
-                .map(|(_, f)| f.clone());
-            let findings = hit.unwrap_or_else(|| {
-                check_document(doc, tpl, schema, &organisation, &targets, options)
-            });
-            Some((Arc::clone(doc), findings))
+                .map(|(_, f)| Arc::clone(f));
+            Some(match hit {
+                Some(findings) => (Arc::clone(doc), findings, false),
+                None => {
+                    let found = check_document(doc, tpl, schema, &organisation, &targets, options);
+                    (Arc::clone(doc), Arc::new(found), true)
+                }
+            })
         })
         .collect();
     let mut teams = Vec::new();
     let mut content_links = settings.links;
-    cache.documents.clear();
-    for (doc, findings) in results {
+    let checked = results.len();
+    for (doc, findings, fresh) in results {
         diagnostics.extend(findings.found.iter().cloned());
         teams.extend(findings.team.iter().cloned());
         content_links.extend(findings.links.iter().cloned());
-        cache
-            .documents
-            .insert(doc.source.display.clone(), (doc, findings));
+        if fresh {
+            cache
+                .documents
+                .insert(doc.source.display.clone(), (doc, findings));
+        }
+    }
+    // Documents that are gone (removed, renamed) leave the cache.
+    if cache.documents.len() != checked {
+        let current: std::collections::HashSet<&str> = known
+            .iter()
+            .map(|(d, _)| d.source.display.as_str())
+            .collect();
+        cache.documents.retain(|k, _| current.contains(k.as_str()));
     }
 
     for kind in [Kind::Teamprotocol, Kind::Werkvorm, Kind::Leerdoelwijzer] {
@@ -233,7 +343,7 @@ pub fn validate_cached(
         diagnostics,
         files: loaded.files,
         teams,
-        schemas: compiled.into_iter().map(|(k, v)| (k, v.schema)).collect(),
+        schemas: published,
         organisation,
         fingerprint,
         site,
