@@ -223,6 +223,30 @@ fn yaml_tab_kolom() {
 }
 
 #[test]
+fn yaml_tekst_afgebroken() {
+    let org = Org::minimal();
+    org.replace(
+        WERKPLEIN,
+        "      - \"We merken spanning vroeg op.\"",
+        "      - We bellen bezoekers na #service, ook op zaterdag\n      - \"Een # tussen aanhalingstekens is gewoon tekst.\"\n      - Een gewone zin # \n      # Een opmerking op een eigen regel blijft een opmerking.",
+    );
+    let out = org.check(&[]);
+    // A warning: the file is still valid, but the writer is told what would be lost.
+    out.assert_exit(0).assert_only(&["yaml-tekst-afgebroken"]);
+    assert_eq!(out.of_rule("yaml-tekst-afgebroken").len(), 1);
+    let f = assert_finding(
+        &out,
+        "yaml-tekst-afgebroken",
+        WERKPLEIN,
+        15,
+        32,
+        "Deze tekst houdt op bij ' #': YAML leest '#service, ook op zaterdag' als commentaar en laat het weg. In het protocol komt alleen: 'We bellen bezoekers na'.",
+    );
+    assert_ernst(f, "warning");
+    assert_hint(f, "Zet de hele tekst tussen dubbele aanhalingstekens");
+}
+
+#[test]
 fn yaml_dubbele_sleutel() {
     let out = Org::case("yaml-dubbele-sleutel").check(&[]);
     out.assert_exit(1).assert_only(&["yaml-dubbele-sleutel"]);

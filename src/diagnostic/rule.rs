@@ -30,6 +30,8 @@ pub enum Rule {
     TooDeep,
     /// A file holds more than one YAML document.
     MultipleDocuments,
+    /// A text that YAML cuts short at ` #` (the rest of the line is read as a comment).
+    TextCut,
     /// The document is not a mapping of keys.
     NotAMapping,
     /// A Markdown file has no front matter.
@@ -105,6 +107,7 @@ impl Rule {
             Rule::AliasLimit => "yaml-alias-limiet",
             Rule::TooDeep => "yaml-te-diep",
             Rule::MultipleDocuments => "yaml-meerdere-documenten",
+            Rule::TextCut => "yaml-tekst-afgebroken",
             Rule::NotAMapping => "document-geen-mapping",
             Rule::FrontMatter => "voorblad-ontbreekt",
             Rule::TemplateMissing => "template-ontbreekt",
@@ -139,7 +142,7 @@ impl Rule {
     /// The severity a finding of this rule has unless the context changes it.
     pub fn default_severity(self) -> Severity {
         match self {
-            Rule::EvaluationOverdue => Severity::Warning,
+            Rule::EvaluationOverdue | Rule::TextCut => Severity::Warning,
             _ => Severity::Error,
         }
     }

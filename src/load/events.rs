@@ -65,6 +65,7 @@ pub struct TreeReceiver<'s> {
     documents: usize,
     root: Option<(Value, SpanNode, Span)>,
     refusal: Option<Refusal>,
+    cut: Vec<(Span, String)>,
 }
 
 impl<'s> TreeReceiver<'s> {
@@ -81,7 +82,14 @@ impl<'s> TreeReceiver<'s> {
             documents: 0,
             root: None,
             refusal: None,
+            cut: Vec::new(),
         }
+    }
+
+    /// Texts that YAML cut short at a ` #` on their line: where the comment starts, and
+    /// what was kept of the text.
+    pub fn cut_texts(&self) -> &[(Span, String)] {
+        &self.cut
     }
 
     /// The document (its value, spans and the root's span), or why there is none:
@@ -140,6 +148,11 @@ impl<'s> TreeReceiver<'s> {
             Event::Scalar(text, style, anchor, tag) => {
                 let value = scalar(text, style, tag);
                 let span = self.span(at.start, at.end);
+                if let (ScalarStyle::Plain, Value::String(kept)) = (style, &value)
+                    && let Some(comment) = comment_after(self.source, at.end)
+                {
+                    self.cut.push((comment, kept.clone()));
+                }
                 self.insert(value, SpanBuilder::leaf(bytes(span)), span, anchor)?;
             }
             Event::Alias(id) => {
@@ -216,6 +229,26 @@ impl<'input> SpannedEventReceiver<'input> for TreeReceiver<'_> {
             self.refusal = Some(refusal);
         }
     }
+}
+
+/// The comment that follows a value on its line (`# service` in `- Wij bellen na #service`),
+/// when it holds text: YAML drops it silently, though a writer of prose meant it as text.
+fn comment_after(source: &Source, end: Marker) -> Option<Span> {
+    let end = source.pos(end.line(), end.col());
+    let line = source.line_span(end.line);
+    let rest = source.text.get(end.byte..line.end.byte)?;
+    let hash = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if hash == 0 {
+        return None;
+    }
+    let after = rest[hash..].strip_prefix('#')?;
+    if after.trim().is_empty() {
+        return None;
+    }
+    Some(Span {
+        start: source.pos_of_byte(end.byte + hash),
+        end: line.end,
+    })
 }
 
 /// A scalar by YAML's core schema (a tag outside it is ignored; what the schema cannot

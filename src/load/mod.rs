@@ -36,6 +36,9 @@ pub struct Document {
     pub spans: SpanIndex,
     /// For Markdown files: the text after the front matter.
     pub body: Option<String>,
+    /// Warnings found while parsing (text cut short at ` #`), reported with the
+    /// document's own findings.
+    pub notes: Vec<Diagnostic>,
 }
 
 impl Document {
@@ -363,6 +366,7 @@ pub fn parse_document(source: &Source) -> Result<Document, Diagnostic> {
             source: source.clone(),
             value: parsed.value,
             spans: parsed.spans,
+            notes: parsed.notes,
             body: None,
         });
     }
@@ -382,6 +386,7 @@ pub fn parse_document(source: &Source) -> Result<Document, Diagnostic> {
         source: source.clone(),
         value: parsed.value,
         spans: parsed.spans,
+        notes: parsed.notes,
         body: Some(source.text[body_start..].to_string()),
     })
 }

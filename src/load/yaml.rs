@@ -26,6 +26,8 @@ pub struct Parsed {
     pub value: Value,
     /// JSON pointer to key and value spans.
     pub spans: SpanIndex,
+    /// Warnings about text YAML read differently than it was meant (see [`cut_text`]).
+    pub notes: Vec<Diagnostic>,
 }
 
 /// Parses `text` (which starts at the first byte of `source`'s text) into a [`Parsed`].
@@ -33,6 +35,11 @@ pub fn parse(source: &Source, text: &str) -> Result<Parsed, Diagnostic> {
     let mut receiver = TreeReceiver::new(source, MAX_DEPTH, ALIAS_LIMIT);
     let mut parser = Parser::new_from_str(text);
     let parse_result = parser.load(&mut receiver, true);
+    let notes = receiver
+        .cut_texts()
+        .iter()
+        .map(|(span, kept)| cut_text(source, *span, kept))
+        .collect();
     let finished = receiver.finish();
     // A refusal stops the receiver before the parser reaches a later syntax error.
     if let Err(refusal) = &finished {
@@ -56,7 +63,25 @@ pub fn parse(source: &Source, text: &str) -> Result<Parsed, Diagnostic> {
         )
         .with_hint(t("yaml.geen-mapping.hint", &[])));
     }
-    Ok(Parsed { value, spans })
+    Ok(Parsed {
+        value,
+        spans,
+        notes,
+    })
+}
+
+/// The warning for a text cut short at ` #`: YAML reads the rest of the line as a comment,
+/// so it would be left out of the protocol without a word.
+fn cut_text(source: &Source, comment: Span, kept: &str) -> Diagnostic {
+    let lost = source.text[comment.start.byte..comment.end.byte].trim_end();
+    Diagnostic::new(
+        Rule::TextCut,
+        source,
+        comment,
+        t("yaml.tekst-afgebroken", &[("bewaard", kept), ("weg", lost)]),
+    )
+    .with_label(t("yaml.tekst-afgebroken.label", &[]))
+    .with_hint(t("yaml.tekst-afgebroken.hint", &[]))
 }
 
 /// The diagnostic for what the event receiver refused.

@@ -382,7 +382,8 @@ fn check_document(
     targets: &refs::Targets,
     options: &Options,
 ) -> DocumentFindings {
-    let mut found = schema::check(doc, schema);
+    let mut found = doc.notes.clone();
+    found.extend(schema::check(doc, schema));
     if tpl.soort == Kind::Teamprotocol {
         found.extend(norm::check(doc, tpl, organisation));
     }
