@@ -45,6 +45,13 @@ pub fn lookup(lang: Language, key: &str) -> &'static str {
 /// The Dutch message `key` with its `{name}` placeholders filled in from `args`.
 pub fn t(key: &str, args: &[(&str, &str)]) -> String {
     let template = lookup(Language::Nl, key);
+    // A missing key is a bug in vpd: tests (debug builds) stop at it, so every key a
+    // test reaches, also those assembled at run time, is checked; `tests/message_keys.rs`
+    // checks every key written literally. A release shows the key rather than nothing.
+    debug_assert!(
+        !template.is_empty(),
+        "message key missing from nl.yaml: {key}"
+    );
     if template.is_empty() {
         return key.to_string();
     }
