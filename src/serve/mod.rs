@@ -166,7 +166,10 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     http::run(listener, Arc::clone(&shared)).map_err(ServeError::Io)?;
     println!("{}", t("serve.adres", &[("url", &url)]));
     if options.open {
-        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+        // The preview runs without a browser too: a failure is said, not fatal.
+        if let Err(e) = opener::open_browser(&url) {
+            eprintln!("{}", t("serve.browser-niet-geopend", &[("fout", &e.to_string())]));
+        }
     }
 
     while let Ok(message) = rx.recv() {
