@@ -127,6 +127,9 @@ pub struct Team {
     /// The team's row on the status page.
     #[serde(skip)]
     pub overzicht: Arc<TeamStatus>,
+    /// The name as teams are sorted by (lower case).
+    #[serde(skip)]
+    pub sorteer: String,
 }
 
 /// A department with its teams.
@@ -482,12 +485,23 @@ pub fn build_cached(
             Some((Arc::clone(d), Arc::new(team)))
         })
         .collect();
-    cache.teams = built
-        .iter()
-        .map(|(d, t)| (d.source.display.clone(), (Arc::clone(d), Arc::clone(t))))
-        .collect();
+    // The cache is updated in place: only new team pages are added, and teams that are
+    // gone are dropped when the count says so.
+    for (d, t) in &built {
+        let kept = cache.teams.get(&d.source.display);
+        if !kept.is_some_and(|(_, k)| Arc::ptr_eq(k, t)) {
+            cache
+                .teams
+                .insert(d.source.display.clone(), (Arc::clone(d), Arc::clone(t)));
+        }
+    }
+    if cache.teams.len() != built.len() {
+        let current: std::collections::HashSet<&str> =
+            built.iter().map(|(d, _)| d.source.display.as_str()).collect();
+        cache.teams.retain(|k, _| current.contains(k.as_str()));
+    }
     let mut teams: Vec<Arc<Team>> = built.into_iter().map(|(_, t)| t).collect();
-    teams.sort_by_cached_key(|t| t.team.to_lowercase());
+    teams.sort_by(|a, b| a.sorteer.cmp(&b.sorteer));
 
     // Teams by department in one pass (not one scan of every team per department).
     let mut by_department: HashMap<&str, Vec<String>> = HashMap::new();
@@ -754,8 +768,10 @@ fn team(
         ingevuld: report.filled(),
         verplicht: report.required(),
         overzicht: Arc::default(),
+        sorteer: String::new(),
         slug,
     };
+    team.sorteer = team.team.to_lowercase();
     team.listing = listing_digest(&team);
     team.overzicht = Arc::new(status::row(&team, categories, today));
     team
