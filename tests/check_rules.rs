@@ -1137,6 +1137,28 @@ fn vastgesteld_krijgt_fouten() {
     assert_ernst(f, "error");
 }
 
+#[test]
+fn vastgesteld_zonder_datum_staat_op_de_status() {
+    let org = Org::minimal();
+    org.replace(WERKPLEIN, "vastgesteld_op: 2026-03-10\n", "");
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["veld-ontbreekt"]);
+    // At the value of `status:` (line 6), not at the start of the file.
+    let f = assert_finding(
+        &out,
+        "veld-ontbreekt",
+        WERKPLEIN,
+        6,
+        9,
+        "De status is vastgesteld, maar de datum van vaststelling ontbreekt.",
+    );
+    assert_ernst(f, "error");
+    assert_hint(
+        f,
+        "de datum toe in de vorm JJJJ-MM-DD, bijvoorbeeld `vastgesteld_op: 2026-02-16`",
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // BOM and CRLF
 // ---------------------------------------------------------------------------------------
