@@ -3,7 +3,7 @@
 //!
 //! Steps: name the template of every document → read the organisation (policy, norm
 //! schema) → compile one schema per template → schema check each document → norm checks
-//! for team protocols → references → unique slugs → dates → completeness per team.
+//! for team protocols → references → unique slugs and team names → dates → completeness per team.
 //! In a `concept` protocol, completeness findings are warnings.
 
 mod category;
@@ -337,6 +337,12 @@ pub fn validate_cached(
             .collect();
         diagnostics.extend(refs::check_unique_slugs(&group));
     }
+    diagnostics.extend(refs::check_unique_team_names(
+        known
+            .iter()
+            .filter(|(_, t)| t.soort == Kind::Teamprotocol)
+            .map(|(d, _)| &***d),
+    ));
 
     diagnostic::sort(&mut diagnostics);
     Validated {
