@@ -1001,6 +1001,56 @@ fn slug_dubbel() {
     );
 }
 
+#[test]
+fn team_naam_dubbel() {
+    let out = Org::case("team-naam-dubbel").check(&[]);
+    out.assert_exit(1);
+    assert_eq!(
+        out.of_rule("team-naam-dubbel").len(),
+        1,
+        "{}",
+        out.listing()
+    );
+    // The second file is a concept without sections: only warnings besides the duplicate.
+    assert_eq!(out.json["samenvatting"]["fouten"], 1);
+    let f = assert_finding(
+        &out,
+        "team-naam-dubbel",
+        "content/teams/werkplein-tweede.yaml",
+        3,
+        7,
+        "De teamnaam 'Werkplein Proef' wordt ook al gebruikt door content/teams/werkplein-proef.yaml; ieder team heeft een eigen naam",
+    );
+    assert_ook(f, WERKPLEIN, 3, 7, "hier staat dezelfde teamnaam al");
+    assert_hint(f, "Geef een van beide teams een andere naam bij `team:`.");
+}
+
+#[test]
+fn team_naam_dubbel_telt_hoofdletters_en_spaties_niet() {
+    let org = Org::case("team-naam-dubbel");
+    org.replace(
+        "content/teams/werkplein-tweede.yaml",
+        "team: \"Werkplein Proef\"",
+        "team: \" werkplein proef \"",
+    );
+    let out = org.check(&[]);
+    assert_finding(
+        &out,
+        "team-naam-dubbel",
+        "content/teams/werkplein-tweede.yaml",
+        3,
+        7,
+        "De teamnaam 'werkplein proef'",
+    );
+    // Another name is no finding.
+    org.replace(
+        "content/teams/werkplein-tweede.yaml",
+        "team: \" werkplein proef \"",
+        "team: \"Werkplein Tweede\"",
+    );
+    assert!(org.check(&[]).of_rule("team-naam-dubbel").is_empty());
+}
+
 // ---------------------------------------------------------------------------------------
 // Dates
 // ---------------------------------------------------------------------------------------
@@ -1159,6 +1209,28 @@ fn vastgesteld_krijgt_fouten() {
         "bevat alleen de plaatshouder '.....'",
     );
     assert_ernst(f, "error");
+}
+
+#[test]
+fn vastgesteld_zonder_datum_staat_op_de_status() {
+    let org = Org::minimal();
+    org.replace(WERKPLEIN, "vastgesteld_op: 2026-03-10\n", "");
+    let out = org.check(&[]);
+    out.assert_exit(1).assert_only(&["veld-ontbreekt"]);
+    // At the value of `status:` (line 6), not at the start of the file.
+    let f = assert_finding(
+        &out,
+        "veld-ontbreekt",
+        WERKPLEIN,
+        6,
+        9,
+        "De status is vastgesteld, maar de datum van vaststelling ontbreekt.",
+    );
+    assert_ernst(f, "error");
+    assert_hint(
+        f,
+        "de datum toe in de vorm JJJJ-MM-DD, bijvoorbeeld `vastgesteld_op: 2026-02-16`",
+    );
 }
 
 // ---------------------------------------------------------------------------------------

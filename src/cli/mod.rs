@@ -34,7 +34,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Controleer alle protocollen tegen hun sjabloon en de organisatienorm.
-    #[command(after_help = "Voorbeeld:\n  vpd check\n  vpd check mijn-organisatie --format github")]
+    #[command(
+        after_help = "Voorbeeld:\n  vpd check\n  vpd check mijn-organisatie --format github\n  vpd check content/teams/mijn-team.yaml --alleen-fouten"
+    )]
     Check(CheckArgs),
     /// Controleer alles en publiceer de intranetsite (standaard in public/).
     #[command(
@@ -62,9 +64,15 @@ pub enum Command {
 /// Arguments of `vpd check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// De map van de organisatie (met content/); standaard de huidige map.
-    #[arg(default_value = ".")]
-    pub dir: PathBuf,
+    /// Bestanden of mappen om te controleren; standaard de huidige map. De organisatie is
+    /// de dichtstbijzijnde map (hier of erboven) met een map content/. Alles wordt
+    /// gecontroleerd met de hele organisatie als context, maar alleen de meldingen en
+    /// teams van de genoemde bestanden en mappen worden getoond.
+    #[arg(value_name = "PAD")]
+    pub paths: Vec<PathBuf>,
+    /// Toon alleen fouten, geen waarschuwingen.
+    #[arg(long)]
+    pub alleen_fouten: bool,
     /// Uitvoerformaat.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,

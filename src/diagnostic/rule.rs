@@ -66,6 +66,8 @@ pub enum Rule {
     BrokenReference,
     /// Two files have the same slug.
     DuplicateSlug,
+    /// Two team protocols name the same team.
+    DuplicateTeamName,
     /// Two steps in one approach share an id.
     DuplicateStep,
     /// A decision in a flow chart does not name its "ja" and "nee" steps.
@@ -125,6 +127,7 @@ impl Rule {
             Rule::ReportingLaxer => "norm-meldniveau",
             Rule::BrokenReference => "verwijzing-onbekend",
             Rule::DuplicateSlug => "slug-dubbel",
+            Rule::DuplicateTeamName => "team-naam-dubbel",
             Rule::DuplicateStep => "stap-dubbel",
             Rule::FlowDecision => "stroom-beslissing",
             Rule::FlowTarget => "stroom-doel-onbekend",

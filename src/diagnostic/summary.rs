@@ -12,6 +12,26 @@ pub struct SectionStatus {
     pub required: bool,
     /// Whether it is present with every required answer and no finding.
     pub complete: bool,
+    /// What is still missing or wrong in it: the findings that point into it, in file
+    /// order (empty for a complete section and for an optional section left out).
+    pub missing: Vec<Missing>,
+}
+
+impl SectionStatus {
+    /// Whether the section belongs on the team's checklist: required and not complete,
+    /// or present with findings.
+    pub fn to_do(&self) -> bool {
+        (self.required && !self.complete) || !self.missing.is_empty()
+    }
+}
+
+/// One thing still to do in a section: a finding's line and message.
+#[derive(Debug, Clone)]
+pub struct Missing {
+    /// 1-based line of the finding.
+    pub line: usize,
+    /// The finding's message.
+    pub message: String,
 }
 
 /// Whether a team names enough of its own examples for one behaviour category.
@@ -52,6 +72,11 @@ impl TeamReport {
     /// Required sections.
     pub fn required(&self) -> usize {
         self.sections.iter().filter(|s| s.required).count()
+    }
+
+    /// The sections still to do, in the form's order (see [`SectionStatus::to_do`]).
+    pub fn to_do(&self) -> impl Iterator<Item = &SectionStatus> {
+        self.sections.iter().filter(|s| s.to_do())
     }
 
     /// The status of the section with `id`.

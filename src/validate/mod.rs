@@ -3,7 +3,7 @@
 //!
 //! Steps: name the template of every document → read the organisation (policy, norm
 //! schema) → compile one schema per template → schema check each document → norm checks
-//! for team protocols → references → unique slugs → dates → completeness per team.
+//! for team protocols → references → unique slugs and team names → dates → completeness per team.
 //! In a `concept` protocol, completeness findings are warnings.
 
 mod category;
@@ -29,7 +29,7 @@ use rayon::prelude::*;
 use jiff::civil::Date;
 use serde_json::Value;
 
-pub use crate::diagnostic::summary::{CategoryStatus, SectionStatus, TeamReport};
+pub use crate::diagnostic::summary::{CategoryStatus, Missing, SectionStatus, TeamReport};
 pub use dates::next_evaluation;
 pub use org::Organisation;
 pub use schema::CompiledSchema;
@@ -337,6 +337,12 @@ pub fn validate_cached(
             .collect();
         diagnostics.extend(refs::check_unique_slugs(&group));
     }
+    diagnostics.extend(refs::check_unique_team_names(
+        known
+            .iter()
+            .filter(|(_, t)| t.soort == Kind::Teamprotocol)
+            .map(|(d, _)| &***d),
+    ));
 
     diagnostic::sort(&mut diagnostics);
     Validated {
@@ -545,14 +551,22 @@ fn team_report(
                 .get("secties")
                 .and_then(|x| x.get(&s.id))
                 .is_some();
-            let has_problem = found
+            let mut missing: Vec<Missing> = found
                 .iter()
-                .any(|d| d.section.as_deref() == Some(s.id.as_str()));
+                .filter(|d| d.section.as_deref() == Some(s.id.as_str()))
+                .map(|d| Missing {
+                    line: d.line(),
+                    message: d.message.clone(),
+                })
+                .collect();
+            missing.sort_by(|a, b| (a.line, &a.message).cmp(&(b.line, &b.message)));
+            missing.dedup_by(|a, b| a.line == b.line && a.message == b.message);
             SectionStatus {
                 id: s.id.clone(),
                 titel: s.titel.clone(),
                 required: s.is_required(),
-                complete: present && !has_problem,
+                complete: present && missing.is_empty(),
+                missing,
             }
         })
         .collect();

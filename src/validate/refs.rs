@@ -1,4 +1,5 @@
-//! References (departments, roles, werkvormen) must exist; slugs must be unique.
+//! References (departments, roles, werkvormen) must exist; slugs and team names must be
+//! unique.
 
 use std::collections::HashMap;
 
@@ -155,6 +156,48 @@ pub fn check_unique_slugs(group: &[Slugged]) -> Vec<Diagnostic> {
             ),
             None => {
                 seen.insert(&item.slug, item.doc);
+            }
+        }
+    }
+    out
+}
+
+/// Team protocols that name the same team (`team:`, compared without surrounding spaces
+/// and case): each later one is an error at its `team:` value pointing at the first.
+/// Placeholders and empty names are left to the schema check.
+pub fn check_unique_team_names<'a>(
+    teams: impl IntoIterator<Item = &'a Document>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<String, &Document> = HashMap::new();
+    for doc in teams {
+        let Some(name) = doc.value.get("team").and_then(serde_json::Value::as_str) else {
+            continue;
+        };
+        let name = name.trim();
+        if name.is_empty() || crate::template::placeholder::is_placeholder(name) {
+            continue;
+        }
+        match seen.get(&name.to_lowercase()) {
+            Some(first) => out.push(
+                Diagnostic::new(
+                    Rule::DuplicateTeamName,
+                    &doc.source,
+                    doc.spans.value("/team"),
+                    t(
+                        "team.naam-dubbel",
+                        &[("team", name), ("ander", &first.source.display)],
+                    ),
+                )
+                .with_secondary(
+                    &first.source,
+                    first.spans.value("/team"),
+                    t("team.naam-dubbel.eerste", &[]),
+                )
+                .with_hint(t("team.naam-dubbel.hint", &[])),
+            ),
+            None => {
+                seen.insert(name.to_lowercase(), doc);
             }
         }
     }

@@ -128,39 +128,52 @@ fn translate(
             if misspelt {
                 return;
             }
-            let span = doc.spans.missing_in(pointer);
-            let (rule, message, hint) =
-                if info.kind == Some("normcategorie") && key == "voorbeelden" {
-                    let name = info.title.unwrap_or_default();
-                    (
-                        Rule::TeamExamples,
-                        t("norm.categorie-ontbreekt", &[("categorie", name)]),
-                        t("norm.voorbeelden-ontbreken.hint", &[]),
-                    )
-                } else if info.kind == Some("normtabel") {
-                    let name = property_title(schema, tokens, key).unwrap_or(key);
-                    (
-                        Rule::TeamExamples,
-                        t("norm.categorie-ontbreekt", &[("categorie", name)]),
-                        t("norm.categorie-ontbreekt.hint", &[("sleutel", key)]),
-                    )
-                } else if tokens.len() == 1 && tokens[0] == "secties" {
-                    let title = property_title(schema, tokens, key).unwrap_or(key);
-                    (
-                        Rule::MissingField,
-                        t("sectie.ontbreekt", &[("sectie", title)]),
-                        t("sectie.ontbreekt.hint", &[("sleutel", key)]),
-                    )
-                } else {
-                    let q = property_prompt(schema, tokens, key)
-                        .map(quote)
-                        .unwrap_or_else(|| key.to_string());
-                    (
-                        Rule::MissingField,
-                        t("veld.ontbreekt", &[("vraag", &q), ("sleutel", key)]),
-                        t("veld.ontbreekt.hint", &[("sleutel", key)]),
-                    )
-                };
+            let adopted_undated = tokens.is_empty()
+                && key == "vastgesteld_op"
+                && instance.get("status").and_then(Value::as_str) == Some("vastgesteld");
+            // An adopted document without its date: the `status` value that asks for it.
+            let span = if adopted_undated {
+                doc.spans.value("/status")
+            } else {
+                doc.spans.missing_in(pointer)
+            };
+            let (rule, message, hint) = if adopted_undated {
+                (
+                    Rule::MissingField,
+                    t("veld.vastgesteld_op.ontbreekt", &[]),
+                    t("veld.vastgesteld_op.ontbreekt.hint", &[]),
+                )
+            } else if info.kind == Some("normcategorie") && key == "voorbeelden" {
+                let name = info.title.unwrap_or_default();
+                (
+                    Rule::TeamExamples,
+                    t("norm.categorie-ontbreekt", &[("categorie", name)]),
+                    t("norm.voorbeelden-ontbreken.hint", &[]),
+                )
+            } else if info.kind == Some("normtabel") {
+                let name = property_title(schema, tokens, key).unwrap_or(key);
+                (
+                    Rule::TeamExamples,
+                    t("norm.categorie-ontbreekt", &[("categorie", name)]),
+                    t("norm.categorie-ontbreekt.hint", &[("sleutel", key)]),
+                )
+            } else if tokens.len() == 1 && tokens[0] == "secties" {
+                let title = property_title(schema, tokens, key).unwrap_or(key);
+                (
+                    Rule::MissingField,
+                    t("sectie.ontbreekt", &[("sectie", title)]),
+                    t("sectie.ontbreekt.hint", &[("sleutel", key)]),
+                )
+            } else {
+                let q = property_prompt(schema, tokens, key)
+                    .map(quote)
+                    .unwrap_or_else(|| key.to_string());
+                (
+                    Rule::MissingField,
+                    t("veld.ontbreekt", &[("vraag", &q), ("sleutel", key)]),
+                    t("veld.ontbreekt.hint", &[("sleutel", key)]),
+                )
+            };
             let section_of_missing = if tokens.len() == 1 && tokens[0] == "secties" {
                 Some(key.to_string())
             } else {

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::super::limit::{Entry, Omitted};
-use super::super::summary::Report;
+use super::super::summary::{Report, TeamReport};
 use super::super::{Diagnostic, Label, Severity};
 use crate::messages::t;
 use crate::source::SourceFile;
@@ -184,8 +184,42 @@ fn summary(report: &Report) -> String {
             ],
         ));
         out.push('\n');
+        checklist(team, &mut out);
     }
     out.push_str(&report.totals_line());
     out.push('\n');
     out
+}
+
+/// Below an incomplete team: each section still to do and what is missing in it.
+fn checklist(team: &TeamReport, out: &mut String) {
+    let mut sections = team.to_do().peekable();
+    if sections.peek().is_none() {
+        return;
+    }
+    out.push_str(&format!("  {}\n", t("samenvatting.nog-te-doen", &[])));
+    for section in sections {
+        out.push_str(&format!(
+            "  {}\n",
+            t(
+                "samenvatting.sectie",
+                &[("sectie", &escape(&section.titel))]
+            )
+        ));
+        if section.missing.is_empty() {
+            out.push_str(&format!("      - {}\n", t("samenvatting.sectie-leeg", &[])));
+        }
+        for m in &section.missing {
+            out.push_str(&format!(
+                "      - {}\n",
+                t(
+                    "samenvatting.ontbreekt",
+                    &[
+                        ("regel", &m.line.to_string()),
+                        ("bericht", &escape(&m.message))
+                    ]
+                )
+            ));
+        }
+    }
 }

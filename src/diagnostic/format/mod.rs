@@ -114,6 +114,14 @@ fn json(report: &Report) -> String {
                 "status": t.status,
                 "secties_ingevuld": t.filled(),
                 "secties_verplicht": t.required(),
+                "nog_te_doen": t.to_do().map(|s| json!({
+                    "sectie": s.id,
+                    "titel": s.titel,
+                    "ontbreekt": s.missing.iter().map(|m| json!({
+                        "regelnummer": m.line,
+                        "bericht": m.message,
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         },
     });
