@@ -90,7 +90,13 @@ fn field_lines(
     if let Some(kop) = &field.tussenkop {
         comment(out, indent, &format!("-- {kop} --"));
     }
-    let mut question = field.vraag.clone();
+    if let Some(zin) = &field.tussenzin {
+        comment(out, indent, zin);
+    }
+    let mut question = match &field.kop {
+        Some(kop) => format!("[{kop}] {}", field.vraag),
+        None => field.vraag.clone(),
+    };
     if field.kind.is_list() && field.min_items() > 1 {
         question.push_str(&t(
             "scaffold.minimaal",

@@ -1868,6 +1868,133 @@ fn template_id_ongeldig() {
     assert_hint(f, "Bedoelde u 'doel-van-de-werkvorm'?");
 }
 
+/// The embedded Werkplein form with `from` replaced by `to` (once), as a local override.
+fn werkplein_form_with(org: &Org, from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/werkplein.yaml"),
+    )
+    .unwrap();
+    assert!(text.contains(from), "{from:?} is not in the form");
+    let text = text.replacen(from, to, 1);
+    org.write("schemas/werkplein.yaml", &text);
+    text
+}
+
+#[test]
+fn template_kop_ontbreekt() {
+    let org = Org::minimal();
+    let text = werkplein_form_with(&org, "        kop: \"Huisregels\"\n", "");
+    let (line, col) = place_of(&text, "id: huisregels");
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    let f = assert_finding(
+        &out,
+        "template-ongeldig",
+        "schemas/werkplein.yaml",
+        line,
+        col,
+        "Dit sjabloon is ongeldig: het veld 'huisregels' heeft geen kop. Op de site staat boven \
+         elk antwoord een korte naam van dat deel, niet de vraag van het formulier.",
+    );
+    assert_hint(f, "`kop: \"Huisregels\"`");
+}
+
+#[test]
+fn template_kop_te_lang() {
+    let org = Org::minimal();
+    let long = "Deze huisregels hanteren we op het Werkplein en in de wijkposten van de gemeente";
+    let text = werkplein_form_with(&org, "kop: \"Huisregels\"", &format!("kop: \"{long}\""));
+    let (line, col) = place_of(&text, &format!("\"{long}"));
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    let f = assert_finding(
+        &out,
+        "template-ongeldig",
+        "schemas/werkplein.yaml",
+        line,
+        col,
+        &format!(
+            "Dit sjabloon is ongeldig: de kop '{long}' van het veld 'huisregels' heeft 80 \
+             tekens; een kop heeft 1 tot 60 tekens."
+        ),
+    );
+    assert_hint(f, "Wat het formulier vraagt, staat in `vraag`.");
+}
+
+#[test]
+fn template_kop_dubbel() {
+    let org = Org::minimal();
+    let text = werkplein_form_with(&org, "kop: \"Huisregels\"", "kop: \"gedragsregels\"");
+    let (line, col) = place_of(&text, "\"gedragsregels\"");
+    let (first_line, first_col) = place_of(&text, "\"Gedragsregels\"");
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    let f = assert_finding(
+        &out,
+        "template-ongeldig",
+        "schemas/werkplein.yaml",
+        line,
+        col,
+        "Dit sjabloon is ongeldig: het veld 'huisregels' heeft dezelfde kop 'gedragsregels' als \
+         het veld 'gedragsregels'.",
+    );
+    assert_ook(
+        f,
+        "schemas/werkplein.yaml",
+        first_line,
+        first_col,
+        "hier staat het veld 'gedragsregels'",
+    );
+}
+
+#[test]
+fn template_zin_dubbel() {
+    // The same werkvorm question twice, both published as a sentence.
+    let org = Org::minimal();
+    let question = "        vraag: \"Welke werkvorm gebruiken we daarbij in het werkoverleg?\"\n";
+    let text = werkplein_form_with(
+        &org,
+        &format!("{question}        vraagvorm: vraag\n"),
+        question,
+    );
+    let text = text.replacen(
+        &format!("{question}        vraagvorm: vraag\n"),
+        question,
+        1,
+    );
+    org.write("schemas/werkplein.yaml", &text);
+    let first = place_of(
+        &text,
+        "\"Welke werkvorm gebruiken we daarbij in het werkoverleg?\"",
+    );
+    let second_line = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("\"Welke werkvorm gebruiken we daarbij in het werkoverleg?\""))
+        .nth(1)
+        .map(|(i, _)| i as u64 + 1)
+        .unwrap();
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    let f = assert_finding(
+        &out,
+        "template-ongeldig",
+        "schemas/werkplein.yaml",
+        second_line,
+        16,
+        "Dit sjabloon is ongeldig: het veld 'werking-werkvormen' heeft dezelfde vraag als het \
+         veld 'naleving-werkvormen', en beide staan als zin op de site",
+    );
+    assert_hint(f, "`vraagvorm: vraag`");
+    assert_ook(
+        f,
+        "schemas/werkplein.yaml",
+        first.0,
+        first.1,
+        "hier staat het veld 'naleving-werkvormen'",
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Addresses: only http, https, mailto and paths on the site
 // ---------------------------------------------------------------------------------------

@@ -68,10 +68,17 @@ impl Answer {
 pub struct FieldAnswer {
     /// The field id.
     pub id: String,
-    /// The form's prompt.
+    /// The short name of this part: its heading on the page.
+    pub kop: String,
+    /// The form's prompt (for whoever fills it in; names the field in tables' captions).
     pub vraag: String,
-    /// A sub-heading the form prints above the field.
+    /// The prompt as the lead-in sentence of the answer, when the template says it reads
+    /// as one (`vraagvorm: zin`); questions and instructions are never published.
+    pub zin: Option<String>,
+    /// A sub-heading above this field and the ones after it.
     pub tussenkop: Option<String>,
+    /// The form's words that open the group under `tussenkop`.
+    pub tussenzin: Option<String>,
     /// Whether the form requires it.
     pub verplicht: bool,
     /// The answer.
@@ -237,8 +244,11 @@ pub fn sections(
                     let ontbreekt = f.verplicht && antwoord.is_empty();
                     FieldAnswer {
                         id: f.id.clone(),
+                        kop: f.heading().to_string(),
                         vraag: f.vraag.clone(),
+                        zin: f.vraagvorm.is_published().then(|| f.vraag.clone()),
                         tussenkop: f.tussenkop.clone(),
+                        tussenzin: f.tussenzin.clone(),
                         verplicht: f.verplicht,
                         antwoord,
                         standaard,

@@ -9,6 +9,7 @@ pub mod answer;
 pub mod base;
 pub mod norm;
 mod status;
+pub mod summary;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
@@ -25,6 +26,7 @@ pub use answer::{Answer, FieldAnswer, Ref, SectionAnswers};
 pub use base::SiteBase;
 pub use norm::{Category, Next, NormRow, ReportingLevel, Step, StepKind, Target, TeamStep};
 pub use status::{Status, TeamStatus};
+pub use summary::{PolicySummary, TeamSummary};
 
 use crate::load::{Document, Loaded};
 use crate::messages::date_nl;
@@ -53,6 +55,8 @@ pub struct Policy {
     pub bestand: String,
     /// Sections in template order.
     pub secties: Vec<SectionAnswers>,
+    /// "In het kort" at the top of its page.
+    pub samenvatting: PolicySummary,
 }
 
 /// The norm schema: categories and its other sections.
@@ -120,6 +124,8 @@ pub struct Team {
     pub normtabel: Vec<NormRow>,
     /// The werkvormen this protocol names.
     pub werkvormen: Vec<Ref>,
+    /// "Wat doe je als…" at the top of the page.
+    pub samenvatting: TeamSummary,
     /// Required sections that are complete.
     pub ingevuld: usize,
     /// Required sections.
@@ -416,12 +422,14 @@ pub fn build_cached(
 
     let beleid = policy_doc.and_then(|d| {
         let tpl = templates.get(d.template_name()?)?;
+        let secties = answer::sections(&tpl.secties, d.value.get("secties"), &lookup);
         Some(Policy {
             titel: tpl.titel.clone(),
             eigenaar: string(&d.value, "eigenaar"),
             vastgesteld_op: date_words(&d.value, "vastgesteld_op"),
             bestand: d.source.display.clone(),
-            secties: answer::sections(&tpl.secties, d.value.get("secties"), &lookup),
+            samenvatting: summary::policy(&secties),
+            secties,
         })
     });
     let nazorg = beleid.as_ref().and_then(|b| {
@@ -733,6 +741,12 @@ fn team(
             naam: afdeling_id.clone(),
             id: afdeling_id,
         });
+    let samenvatting = summary::team(
+        tpl,
+        &secties,
+        &normtabel,
+        site.incidentregistratie.as_deref(),
+    );
     let next = next_evaluation(&d.value);
     let status = string(&d.value, "status");
     let mut team = Team {
@@ -765,6 +779,7 @@ fn team(
         secties,
         normtabel,
         werkvormen,
+        samenvatting,
         ingevuld: report.filled(),
         verplicht: report.required(),
         overzicht: Arc::default(),

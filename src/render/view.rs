@@ -196,13 +196,15 @@ fn table_html(base: &SiteBase, a: &Answer, label: &str) -> String {
 pub fn field(base: &SiteBase, f: &FieldAnswer) -> Value {
     json!({
         "id": f.id,
-        "vraag": f.vraag,
+        "kop": f.kop,
+        "zin": f.zin,
         "tussenkop": f.tussenkop,
+        "tussenzin": f.tussenzin,
         "verplicht": f.verplicht,
         "standaard": f.standaard,
         "ontbreekt": f.ontbreekt,
         "normtabel": matches!(f.antwoord, Answer::Normtabel),
-        "html": answer_html_labelled(base, &f.antwoord, &f.vraag),
+        "html": answer_html_labelled(base, &f.antwoord, &f.kop),
         "vaste_tekst_html": f.vaste_tekst.as_deref().map(|v| to_html(v, base)),
     })
 }

@@ -208,6 +208,9 @@ fn field_schema(field: &Field, template: &Template, norm: &NormContext) -> Value
         FieldType::Normtabel => norm_table(template, norm),
     };
     s["description"] = json!(field.vraag);
+    if let Some(kop) = &field.kop {
+        s["title"] = json!(kop);
+    }
     s["x-vpd-type"] = json!(field.kind.name());
     s["x-vpd-veld"] = json!(field.id);
     if let Some(hint) = &field.toelichting {

@@ -115,14 +115,49 @@ impl FieldType {
     }
 }
 
+/// What a field's prompt (`vraag`) is, which says whether the site shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PromptForm {
+    /// A sentence that leads into the answer ("We hanteren de volgende huisregels:"):
+    /// published as the lead-in under the field's heading.
+    #[default]
+    Zin,
+    /// A question or a stem that only reads as a prompt for whoever fills in the form
+    /// ("Welke werkvorm gebruiken we daarbij?", "...betekent voor ons:"), or a sentence
+    /// the section's introduction already says: the heading (`kop`) stands in for it.
+    Vraag,
+    /// An instruction to whoever fills in the form ("Vul onderstaand schema aan met eigen
+    /// voorbeelden."): never published.
+    Instructie,
+}
+
+impl PromptForm {
+    /// Whether the site shows the prompt as the lead-in of the answer.
+    pub fn is_published(self) -> bool {
+        self == PromptForm::Zin
+    }
+}
+
+/// The longest heading (`kop`) a field may have, in characters.
+pub const MAX_HEADING_CHARS: usize = 60;
+
 /// One question of a form.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     /// The key in the answer file.
     pub id: String,
-    /// The form's prompt, word for word.
+    /// The short name of this part, the heading on the site (required for the fields of
+    /// a section, at most [`MAX_HEADING_CHARS`] characters, unique in the template).
+    #[serde(default)]
+    pub kop: Option<String>,
+    /// The form's prompt, word for word: shown to whoever fills it in (scaffold, editor
+    /// hover, diagnostics); on the site only when `vraagvorm` is `zin`.
     pub vraag: String,
+    /// What the prompt is: a lead-in sentence, a question or an instruction.
+    #[serde(default)]
+    pub vraagvorm: PromptForm,
     /// The answer's type.
     #[serde(rename = "type")]
     pub kind: FieldType,
@@ -142,9 +177,13 @@ pub struct Field {
     /// (published with the answer, e.g. who is consulted once someone crossed the line).
     #[serde(default)]
     pub vaste_tekst: Option<String>,
-    /// A sub-heading the form prints above the field.
+    /// A short sub-heading above this field and the ones after it (the heading of a group).
     #[serde(default)]
     pub tussenkop: Option<String>,
+    /// The form's own words that open the group under `tussenkop`, published as its lead-in
+    /// ("Als de orde verstoord wordt, dan is onze reactie hierop:").
+    #[serde(default)]
+    pub tussenzin: Option<String>,
     /// For `keuze`: the allowed values.
     #[serde(default)]
     pub opties: Vec<String>,
@@ -154,6 +193,12 @@ pub struct Field {
 }
 
 impl Field {
+    /// The heading of this part on the site: its `kop` (every field of a section has one;
+    /// the prompt stands in for a column or top-level field).
+    pub fn heading(&self) -> &str {
+        self.kop.as_deref().unwrap_or(&self.vraag)
+    }
+
     /// The minimum number of items a list needs (1 for a required list without `minimaal`).
     pub fn min_items(&self) -> u64 {
         self.minimaal.unwrap_or(if self.verplicht { 1 } else { 0 })
@@ -331,8 +376,167 @@ pub fn parse_template(source: &crate::source::Source) -> Result<Template, Diagno
             Some(s) => t("suggestie.bedoelde-u", &[("suggestie", &s)]),
             None => t("naam.geen-voorstel.hint", &[]),
         })),
-        None => Ok(template),
+        None => match headings(&template) {
+            Some(problem) => Err(problem.diagnostic(source, &doc)),
+            None => Ok(template),
+        },
     }
+}
+
+/// What is wrong with the headings and lead-ins of a template's fields.
+enum HeadingProblem<'t> {
+    /// A field of a section has no `kop`.
+    Missing { pointer: String, field: &'t str },
+    /// A `kop` is empty or longer than [`MAX_HEADING_CHARS`].
+    Length {
+        pointer: String,
+        field: &'t str,
+        kop: &'t str,
+    },
+    /// Two fields have the same `kop`.
+    Duplicate {
+        pointer: String,
+        first: String,
+        field: &'t str,
+        other: &'t str,
+        kop: &'t str,
+    },
+    /// Two fields would publish the same lead-in sentence.
+    SameSentence {
+        pointer: String,
+        first: String,
+        field: &'t str,
+        other: &'t str,
+    },
+}
+
+impl HeadingProblem<'_> {
+    fn diagnostic(&self, source: &crate::source::Source, doc: &Document) -> Diagnostic {
+        let at = |pointer: &str| doc.spans.value(pointer);
+        match self {
+            HeadingProblem::Missing { pointer, field } => Diagnostic::new(
+                Rule::InvalidTemplate,
+                source,
+                at(pointer),
+                t("template.kop-ontbreekt", &[("veld", field)]),
+            )
+            .with_hint(t("template.kop-ontbreekt.hint", &[])),
+            HeadingProblem::Length {
+                pointer,
+                field,
+                kop,
+            } => Diagnostic::new(
+                Rule::InvalidTemplate,
+                source,
+                at(pointer),
+                t(
+                    "template.kop-lengte",
+                    &[
+                        ("veld", field),
+                        ("kop", &crate::terminal::escape(kop)),
+                        ("tekens", &kop.chars().count().to_string()),
+                        ("max", &MAX_HEADING_CHARS.to_string()),
+                    ],
+                ),
+            )
+            .with_hint(t("template.kop-lengte.hint", &[])),
+            HeadingProblem::Duplicate {
+                pointer,
+                first,
+                field,
+                other,
+                kop,
+            } => Diagnostic::new(
+                Rule::InvalidTemplate,
+                source,
+                at(pointer),
+                t(
+                    "template.kop-dubbel",
+                    &[
+                        ("veld", field),
+                        ("ander", other),
+                        ("kop", &crate::terminal::escape(kop)),
+                    ],
+                ),
+            )
+            .with_hint(t("template.kop-dubbel.hint", &[]))
+            .with_secondary(
+                source,
+                at(first),
+                t("template.kop-dubbel.eerste", &[("veld", other)]),
+            ),
+            HeadingProblem::SameSentence {
+                pointer,
+                first,
+                field,
+                other,
+            } => Diagnostic::new(
+                Rule::InvalidTemplate,
+                source,
+                at(pointer),
+                t("template.zin-dubbel", &[("veld", field), ("ander", other)]),
+            )
+            .with_hint(t("template.zin-dubbel.hint", &[]))
+            .with_secondary(
+                source,
+                at(first),
+                t("template.kop-dubbel.eerste", &[("veld", other)]),
+            ),
+        }
+    }
+}
+
+/// The first problem with the headings of a template's section fields: each needs a short
+/// `kop` (it heads the answer on the site), unique in the template, and no two fields may
+/// publish the same lead-in sentence (the page would say it twice).
+fn headings(template: &Template) -> Option<HeadingProblem<'_>> {
+    let mut koppen: BTreeMap<String, (String, &str)> = BTreeMap::new();
+    let mut zinnen: BTreeMap<&str, (String, &str)> = BTreeMap::new();
+    for (i, section) in template.secties.iter().enumerate() {
+        for (j, field) in section.velden.iter().enumerate() {
+            let pointer = format!("/secties/{i}/velden/{j}");
+            let Some(kop) = field.kop.as_deref() else {
+                return Some(HeadingProblem::Missing {
+                    pointer,
+                    field: &field.id,
+                });
+            };
+            let chars = kop.trim().chars().count();
+            if chars == 0 || chars > MAX_HEADING_CHARS {
+                return Some(HeadingProblem::Length {
+                    pointer: format!("{pointer}/kop"),
+                    field: &field.id,
+                    kop,
+                });
+            }
+            if let Some((first, other)) = koppen.get(&kop.trim().to_lowercase()) {
+                return Some(HeadingProblem::Duplicate {
+                    pointer: format!("{pointer}/kop"),
+                    first: first.clone(),
+                    field: &field.id,
+                    other,
+                    kop,
+                });
+            }
+            koppen.insert(
+                kop.trim().to_lowercase(),
+                (format!("{pointer}/kop"), &field.id),
+            );
+            if field.vraagvorm.is_published() {
+                let sentence = field.vraag.trim();
+                if let Some((first, other)) = zinnen.get(sentence) {
+                    return Some(HeadingProblem::SameSentence {
+                        pointer: format!("{pointer}/vraag"),
+                        first: first.clone(),
+                        field: &field.id,
+                        other,
+                    });
+                }
+                zinnen.insert(sentence, (format!("{pointer}/vraag"), &field.id));
+            }
+        }
+    }
+    None
 }
 
 /// Every id a template defines, with its JSON pointer in the template file.

@@ -39,18 +39,24 @@ fn resolve<'s>(root: &'s Value, node: &'s Value) -> &'s Value {
 
 fn annotate<'s>(info: &mut NodeInfo<'s>, root: &'s Value, node: &'s Value) {
     let target = resolve(root, node);
+    // A field's `title` is its heading on the site (for editors); messages name a field
+    // by the form's prompt, its `description`.
+    let is_field = node.get("x-vpd-veld").is_some();
     for n in [node, target] {
         if let Some(s) = n.get("x-vpd-sectie").and_then(Value::as_str) {
             info.section = Some(s);
             info.section_title = n.get("title").and_then(Value::as_str);
-        } else if let Some(title) = n.get("title").and_then(Value::as_str) {
+        } else if let Some(title) = n.get("title").and_then(Value::as_str)
+            && !is_field
+        {
             info.title = Some(title);
         }
     }
     // A short title (an envelope key's label, a section or category name) reads better
-    // in a message than a long description; fields have only their prompt.
+    // in a message than a long description; fields are named by their prompt.
     if let Some(d) = node
         .get("title")
+        .filter(|_| !is_field)
         .or_else(|| node.get("description"))
         .or_else(|| target.get("description"))
         .and_then(Value::as_str)
@@ -117,10 +123,14 @@ pub fn property_prompt<'s>(root: &'s Value, path: &[String], key: &str) -> Optio
     info.prompt
 }
 
-/// The `title` of property `key` of the object at `path` (a section's or category's name).
+/// The `title` of property `key` of the object at `path` (a section's or category's name;
+/// a field's title is its heading on the site, and messages name a field by its prompt).
 pub fn property_title<'s>(root: &'s Value, path: &[String], key: &str) -> Option<&'s str> {
     let node = walk(root, path).schema?;
     let prop = node.get("properties")?.get(key)?;
+    if prop.get("x-vpd-veld").is_some() {
+        return None;
+    }
     resolve(root, prop).get("title").and_then(Value::as_str)
 }
 

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::{dated, departments, head, print_head, summary, top};
 use crate::messages::t;
 use crate::model::Model;
-use crate::render::markdown::to_html;
+use crate::render::markdown::{inline_html, to_html};
 use crate::render::registry::Page;
 use crate::render::view;
 
@@ -65,13 +65,25 @@ pub fn policy(model: &Model, page: &Page) -> Value {
     let Some(b) = &model.beleid else {
         return json!({"page": top(page, vec![])});
     };
-    let toc = b
-        .secties
-        .iter()
-        .map(|s| json!({"id": s.id, "titel": s.titel}))
-        .collect();
+    // The contents list in page order: the summary, then the sections.
+    let toc = std::iter::once(
+        json!({"id": "samenvatting", "titel": t("ui.samenvatting_beleid_kop", &[])}),
+    )
+    .chain(
+        b.secties
+            .iter()
+            .map(|s| json!({"id": s.id, "titel": s.titel})),
+    )
+    .collect();
+    let samenvatting = &b.samenvatting;
     json!({
         "page": dated(top(page, toc), "ui.datum_vastgesteld", b.vastgesteld_op.as_deref()),
+        "samenvatting": {
+            "uitgangspunten_html": samenvatting.uitgangspunten.iter().map(|u| inline_html(u, &model.base)).collect::<Vec<_>>(),
+            "coordinator": samenvatting.coordinator,
+            "bij_incident": samenvatting.bij_incident.iter().map(|(id, titel)| json!({"id": id, "titel": titel})).collect::<Vec<_>>(),
+            "incidentregistratie": model.direct_hulp.incidentregistratie,
+        },
         "beleid": {
             "titel": b.titel, "eigenaar": b.eigenaar, "vastgesteld_op": b.vastgesteld_op,
             "secties": b.secties.iter().map(|s| view::section(&model.base, s)).collect::<Vec<_>>(),

@@ -31,11 +31,21 @@ pub fn team(model: &Model, index: usize, page: &Page) -> Value {
             .map(|r| view::norm_row(&model.base, r))
             .collect(),
     );
-    let mut toc: Vec<Value> = team
-        .secties
-        .iter()
-        .map(|s| json!({"id": s.id, "titel": s.titel}))
-        .collect();
+    if let Some(gedrag) = v["samenvatting"]["gedrag"].as_array_mut() {
+        for (g, summary) in gedrag.iter_mut().zip(&team.samenvatting.gedrag) {
+            g["meldniveau_tekst"] = json!(view::level_label(summary.meldniveau));
+        }
+    }
+    // The contents list in page order: the summary, the sections, the werkvormen.
+    let mut toc: Vec<Value> = Vec::new();
+    if !team.samenvatting.is_empty() {
+        toc.push(json!({"id": "samenvatting", "titel": t("ui.samenvatting_team_kop", &[])}));
+    }
+    toc.extend(
+        team.secties
+            .iter()
+            .map(|s| json!({"id": s.id, "titel": s.titel})),
+    );
     if !team.werkvormen.is_empty() {
         toc.push(json!({"id": "werkvormen", "titel": t("ui.nav_werkvormen", &[])}));
     }
