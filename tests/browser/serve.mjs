@@ -2,6 +2,14 @@
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/// The vpd binary under test: `VPD_BIN`, or the release build of this repository (in
+/// `CARGO_TARGET_DIR` when set), whatever organisation a test builds.
+const ownRepo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const vpdBinary = () =>
+  process.env.VPD_BIN ||
+  path.join(process.env.CARGO_TARGET_DIR || path.join(ownRepo, 'target'), 'release', 'vpd');
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
@@ -50,7 +58,7 @@ export async function basePath(site) {
 export async function startSite(repo, site, { quiet = false } = {}) {
   const { execFileSync } = await import('node:child_process');
   const { chromium } = await import('playwright-core');
-  const vpd = process.env.VPD_BIN || path.join(repo, 'target', 'release', 'vpd');
+  const vpd = vpdBinary();
   execFileSync(vpd, ['build', repo, '--out', site], {
     stdio: quiet ? 'ignore' : 'inherit',
     env: { ...process.env, VPD_VANDAAG: '2026-11-24' },
