@@ -504,8 +504,10 @@ pub fn build_cached(
         }
     }
     if cache.teams.len() != built.len() {
-        let current: std::collections::HashSet<&str> =
-            built.iter().map(|(d, _)| d.source.display.as_str()).collect();
+        let current: std::collections::HashSet<&str> = built
+            .iter()
+            .map(|(d, _)| d.source.display.as_str())
+            .collect();
         cache.teams.retain(|k, _| current.contains(k.as_str()));
     }
     let mut teams: Vec<Arc<Team>> = built.into_iter().map(|(_, t)| t).collect();

@@ -168,7 +168,10 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     if options.open {
         // The preview runs without a browser too: a failure is said, not fatal.
         if let Err(e) = opener::open_browser(&url) {
-            eprintln!("{}", t("serve.browser-niet-geopend", &[("fout", &e.to_string())]));
+            eprintln!(
+                "{}",
+                t("serve.browser-niet-geopend", &[("fout", &e.to_string())])
+            );
         }
     }
 
