@@ -4,27 +4,8 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::{KCC, Org, Run, VANDAAG, WERKPLEIN};
+use common::{KCC, Org, Run, WERKPLEIN, vpd_in};
 use serde_json::Value;
-
-/// Runs the real binary in `cwd` with `args`.
-fn vpd_in(cwd: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_vpd"))
-        .args(args)
-        .current_dir(cwd)
-        .env("VPD_VANDAAG", VANDAAG)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("vpd runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
 
 fn json(run: &Run) -> Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("no JSON ({e}): {run:?}"))

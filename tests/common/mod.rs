@@ -132,8 +132,14 @@ impl Org {
 
 /// Runs the real binary with `args` and `VPD_VANDAAG` set.
 pub fn vpd<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+    vpd_in(Path::new("."), args)
+}
+
+/// Runs the real binary in the folder `cwd` with `args` and `VPD_VANDAAG` set.
+pub fn vpd_in<S: AsRef<std::ffi::OsStr>>(cwd: &Path, args: &[S]) -> Run {
     let out: Output = Command::new(env!("CARGO_BIN_EXE_vpd"))
         .args(args)
+        .current_dir(cwd)
         .env("VPD_VANDAAG", VANDAAG)
         .env("NO_COLOR", "1")
         .output()
