@@ -16,7 +16,10 @@ use common::{Org, Run, VANDAAG, WERKPLEIN};
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// How many findings of one kind in one file are shown in full (the binary's limit).
+/// Findings of one kind and file shown in full by the machine formats.
 const SHOWN: usize = 20;
+/// The same in the human format.
+const SHOWN_TO_PEOPLE: usize = 3;
 
 /// Runs `vpd check <org> --format <format>`, killing it after [`TIMEOUT`].
 fn check_with_timeout(org: &Org, format: &str) -> Run {
@@ -62,7 +65,7 @@ fn reader(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Strin
 /// The minimal organisation whose Werkplein protocol is padded to just under 1 MiB with
 /// unknown top-level keys. Returns the organisation, the number of keys and the line of
 /// the first key that is not shown in full.
-fn mebibyte_of_unknown_keys() -> (Org, usize, usize) {
+fn mebibyte_of_unknown_keys(shown: usize) -> (Org, usize, usize) {
     let org = Org::minimal();
     let mut text = org.read(WERKPLEIN);
     let first_line = text.lines().count() + 1;
@@ -76,24 +79,42 @@ fn mebibyte_of_unknown_keys() -> (Org, usize, usize) {
         keys += 1;
     }
     org.write(WERKPLEIN, text);
-    (org, keys, first_line + SHOWN)
+    (org, keys, first_line + shown)
 }
 
-fn omitted_line(rest: usize) -> String {
-    format!("… en nog {rest} meldingen van dezelfde soort in dit bestand.")
+/// The line counting `rest` findings left out, the first on line `from` and each on the
+/// next line: it names the lines of the first twelve.
+fn omitted_line(rest: usize, from: usize) -> String {
+    let mut lines: Vec<String> = (from..from + rest.min(12)).map(|l| l.to_string()).collect();
+    if rest > 12 {
+        lines.push("…".into());
+    }
+    format!(
+        "… en nog {rest} meldingen van dezelfde soort in dit bestand, op regel {}.",
+        lines.join(", ")
+    )
 }
 
-const OMITTED_HINT: &str = "Van iedere soort melding worden per bestand de eerste 20 getoond. De telling in de samenvatting omvat alle meldingen; los deze op en controleer opnieuw.";
+fn omitted_hint(shown: usize) -> String {
+    format!(
+        "Van iedere soort melding worden per bestand de eerste {shown} getoond. De telling in de samenvatting omvat alle meldingen; los deze op en controleer opnieuw."
+    )
+}
 
 /// Runs `format` over the mebibyte case and checks what every format shares: exit code 1,
 /// in time, and the summarising line with the right count.
 fn hostile(format: &str) -> (Run, usize, usize) {
-    let (org, keys, line) = mebibyte_of_unknown_keys();
+    let shown = if format == "human" {
+        SHOWN_TO_PEOPLE
+    } else {
+        SHOWN
+    };
+    let (org, keys, line) = mebibyte_of_unknown_keys(shown);
     assert!(keys > 40_000, "{keys} keys");
     let run = check_with_timeout(&org, format);
     assert_eq!(run.code, Some(1), "stderr:\n{}", run.stderr);
     assert!(
-        run.stdout.contains(&omitted_line(keys - SHOWN)),
+        run.stdout.contains(&omitted_line(keys - shown, line)),
         "no summarising line in:\n{}",
         &run.stdout[..run.stdout.len().min(4000)]
     );
@@ -104,10 +125,14 @@ fn hostile(format: &str) -> (Run, usize, usize) {
 fn human_format_summarises_a_mebibyte_of_findings() {
     let (run, keys, line) = hostile("human");
     let out = &run.stdout;
-    assert_eq!(out.matches("fout[sleutel-onbekend]").count(), SHOWN + 1);
+    assert_eq!(
+        out.matches("fout[sleutel-onbekend]").count(),
+        SHOWN_TO_PEOPLE + 1
+    );
     let expected = format!(
-        "fout[sleutel-onbekend]: {}\n --> {WERKPLEIN}:{line}:1\n  = hint: {OMITTED_HINT}\n",
-        omitted_line(keys - SHOWN)
+        "fout[sleutel-onbekend]: {}\n --> {WERKPLEIN}:{line}:1\n  = hint: {}\n",
+        omitted_line(keys - SHOWN_TO_PEOPLE, line),
+        omitted_hint(SHOWN_TO_PEOPLE)
     );
     assert!(out.contains(&expected), "{out}");
     // The totals still count every finding.
@@ -132,8 +157,8 @@ fn json_format_summarises_a_mebibyte_of_findings() {
     assert_eq!(omitted["bestand"], WERKPLEIN);
     assert_eq!(omitted["regelnummer"], line);
     assert_eq!(omitted["kolom"], 1);
-    assert_eq!(omitted["bericht"], omitted_line(keys - SHOWN));
-    assert_eq!(omitted["hint"], OMITTED_HINT);
+    assert_eq!(omitted["bericht"], omitted_line(keys - SHOWN, line));
+    assert_eq!(omitted["hint"], omitted_hint(SHOWN));
     assert_eq!(omitted["weggelaten"], keys - SHOWN);
     assert_eq!(findings[SHOWN - 1]["regelnummer"], line - 1);
     assert_eq!(json["samenvatting"]["fouten"], keys);
@@ -147,8 +172,9 @@ fn github_format_summarises_a_mebibyte_of_findings() {
     assert_eq!(
         lines[SHOWN],
         format!(
-            "::error file={WERKPLEIN},line={line},col=1,endLine={line},endColumn=17,title=vpd sleutel-onbekend::{}%0A{OMITTED_HINT}",
-            omitted_line(keys - SHOWN)
+            "::error file={WERKPLEIN},line={line},col=1,endLine={line},endColumn=17,title=vpd sleutel-onbekend::{}%0A{}",
+            omitted_line(keys - SHOWN, line),
+            omitted_hint(SHOWN)
         )
     );
     assert_eq!(
@@ -165,7 +191,7 @@ fn gitlab_format_summarises_a_mebibyte_of_findings() {
     assert_eq!(issues.len(), SHOWN + 1);
     let omitted = &issues[SHOWN];
     assert_eq!(omitted["check_name"], "sleutel-onbekend");
-    assert_eq!(omitted["description"], omitted_line(keys - SHOWN));
+    assert_eq!(omitted["description"], omitted_line(keys - SHOWN, line));
     assert_eq!(omitted["location"]["path"], WERKPLEIN);
     assert_eq!(omitted["location"]["positions"]["begin"]["line"], line);
     assert_eq!(omitted["location"]["positions"]["begin"]["column"], 1);
@@ -182,8 +208,8 @@ fn junit_format_summarises_a_mebibyte_of_findings() {
     assert_eq!(out.matches("<failure ").count(), SHOWN + 1);
     let expected = format!(
         "<failure type=\"sleutel-onbekend\" message=\"{rest}\">{WERKPLEIN}:{line}:1: {rest} [sleutel-onbekend]\n{hint}</failure>",
-        rest = omitted_line(keys - SHOWN),
-        hint = OMITTED_HINT.replace('\'', "&apos;"),
+        rest = omitted_line(keys - SHOWN, line),
+        hint = omitted_hint(SHOWN).replace('\'', "&apos;"),
     );
     assert!(out.contains(&expected), "{out}");
 }
@@ -202,11 +228,15 @@ fn one_line_mebibyte_is_cheap() {
     }
     text.push_str("}\n");
     org.write("content/teams/een-regel.yaml", text);
-    let mut runs = ["human", "json"].map(|format| {
+    let mut runs = [("human", SHOWN_TO_PEOPLE), ("json", SHOWN)].map(|(format, shown)| {
         let run = check_with_timeout(&org, format);
         assert_eq!(run.code, Some(1), "{format}: {}", run.stderr);
+        // Every finding stands on line 1: the line is named once.
+        let rest = keys - shown;
+        let omitted =
+            format!("… en nog {rest} meldingen van dezelfde soort in dit bestand, op regel 1, ….");
         assert!(
-            run.stdout.contains(&omitted_line(keys - SHOWN)),
+            run.stdout.contains(&omitted),
             "{format}: {}",
             &run.stdout[..run.stdout.len().min(4000)]
         );

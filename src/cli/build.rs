@@ -37,11 +37,7 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     if terminal {
         eprint!("\r\x1b[2K");
     }
-    let report = Report {
-        diagnostics: &result.validated.diagnostics,
-        files: result.validated.files,
-        teams: &[],
-    };
+    let report = Report::findings(&result.validated.diagnostics, result.validated.files);
     if !report.diagnostics.is_empty() {
         let color = terminal && std::env::var_os("NO_COLOR").is_none();
         eprint!("{}", format::render(Format::Human, &report, color));

@@ -32,12 +32,15 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         .filter(|d| !args.alleen_fouten || d.severity == Severity::Error)
         .cloned()
         .collect();
-    let teams: Vec<_> = validated
-        .teams
-        .iter()
-        .filter(|t| scope.covers(&t.file))
-        .cloned()
-        .collect();
+    let in_scope = |reports: &[std::sync::Arc<crate::diagnostic::summary::TeamReport>]| {
+        reports
+            .iter()
+            .filter(|t| scope.covers(&t.file))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let teams = in_scope(&validated.teams);
+    let documents = in_scope(&validated.documents);
     let files = match scope.only {
         None => validated.files,
         Some(_) => scope.files(&checked.loaded),
@@ -46,6 +49,8 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         diagnostics: &diagnostics,
         files,
         teams: &teams,
+        documents: &documents,
+        full: args.volledig,
     };
     let color = args.format == Format::Human
         && args.output.is_none()

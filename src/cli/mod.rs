@@ -73,6 +73,11 @@ pub struct CheckArgs {
     /// Toon alleen fouten, geen waarschuwingen.
     #[arg(long)]
     pub alleen_fouten: bool,
+    /// Toon ook elke nog niet ingevulde vraag van een concept met de regel uit het bestand
+    /// (anders staan die kort in de lijst 'Nog te doen' per document), en tot 20 meldingen
+    /// van iedere soort per bestand in plaats van 3.
+    #[arg(long)]
+    pub volledig: bool,
     /// Uitvoerformaat.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,

@@ -284,11 +284,7 @@ fn update(
             true
         }
         Ok(Update::Invalid(errors)) => {
-            let report = Report {
-                diagnostics: &errors,
-                files: 0,
-                teams: &[],
-            };
+            let report = Report::findings(&errors, 0);
             eprint!("{}", format::render(Format::Human, &report, false));
             eprintln!("{}", t("serve.niet-gebouwd", &[]));
             set_error(Some(error_page::render(&errors, None)));

@@ -60,6 +60,8 @@ pub struct Validated {
     /// Completeness per team protocol (shared with the preview's cache of unchanged
     /// documents' findings).
     pub teams: Vec<Arc<TeamReport>>,
+    /// Completeness of the organisation's policy and norm schema, in file order.
+    pub documents: Vec<Arc<TeamReport>>,
     /// The compiled schema per template name.
     pub schemas: Arc<BTreeMap<String, Value>>,
     /// The organisation as read from its policy and norm schema.
@@ -102,7 +104,10 @@ pub fn validate(loaded: &Loaded, templates: &Arc<Templates>, options: &Options) 
 #[derive(Debug, Clone)]
 struct DocumentFindings {
     found: Vec<Diagnostic>,
-    team: Option<Arc<TeamReport>>,
+    /// Completeness of a team protocol, policy or norm schema.
+    report: Option<Arc<TeamReport>>,
+    /// Whether `report` is a team protocol's.
+    is_team: bool,
     links: Vec<links::ContentLink>,
 }
 
@@ -302,11 +307,17 @@ pub fn validate_cached(
         })
         .collect();
     let mut teams = Vec::new();
+    let mut documents = Vec::new();
     let mut content_links = settings.links;
     let checked = results.len();
     for (doc, findings, fresh) in results {
         diagnostics.extend(findings.found.iter().cloned());
-        teams.extend(findings.team.iter().cloned());
+        let reports = if findings.is_team {
+            &mut teams
+        } else {
+            &mut documents
+        };
+        reports.extend(findings.report.iter().cloned());
         content_links.extend(findings.links.iter().cloned());
         if fresh {
             cache
@@ -349,6 +360,7 @@ pub fn validate_cached(
         diagnostics,
         files: loaded.files,
         teams,
+        documents,
         schemas: published,
         organisation,
         fingerprint,
@@ -410,11 +422,16 @@ fn check_document(
     }
     let scanned = links::scan(doc);
     found.extend(scanned.refused);
-    let team = (tpl.soort == Kind::Teamprotocol)
-        .then(|| Arc::new(team_report(doc, tpl, organisation, &found)));
+    let is_team = tpl.soort == Kind::Teamprotocol;
+    let report = matches!(
+        tpl.soort,
+        Kind::Teamprotocol | Kind::Beleid | Kind::Normschema
+    )
+    .then(|| Arc::new(team_report(doc, tpl, organisation, &found)));
     DocumentFindings {
         found,
-        team,
+        report,
+        is_team,
         links: scanned.internal,
     }
 }
@@ -532,10 +549,10 @@ fn organisation_presence<'a, I: Iterator<Item = &'a Document>>(
     out
 }
 
-/// How complete a team protocol is, by one measure everywhere: a section is complete when
-/// the document has it and no finding (error or, in a concept, warning) points into it, so a
-/// placeholder is never an answer; a category is covered when the team names enough own
-/// examples that are not placeholders.
+/// How complete a team protocol (or the policy, or the norm schema) is, by one measure
+/// everywhere: a section is complete when the document has it and no finding (error or,
+/// in a concept, warning) points into it, so a placeholder is never an answer; a category
+/// is covered when the team names enough own examples that are not placeholders.
 fn team_report(
     doc: &Document,
     tpl: &crate::template::Template,
@@ -551,16 +568,7 @@ fn team_report(
                 .get("secties")
                 .and_then(|x| x.get(&s.id))
                 .is_some();
-            let mut missing: Vec<Missing> = found
-                .iter()
-                .filter(|d| d.section.as_deref() == Some(s.id.as_str()))
-                .map(|d| Missing {
-                    line: d.line(),
-                    message: d.message.clone(),
-                })
-                .collect();
-            missing.sort_by(|a, b| (a.line, &a.message).cmp(&(b.line, &b.message)));
-            missing.dedup_by(|a, b| a.line == b.line && a.message == b.message);
+            let missing = missing_in(found, Some(&s.id));
             SectionStatus {
                 id: s.id.clone(),
                 titel: s.titel.clone(),
@@ -570,44 +578,18 @@ fn team_report(
             }
         })
         .collect();
-    let categories = match tpl.norm_tables().next() {
-        Some((section, field)) => {
-            let table = doc.value.pointer(&crate::load::spans::pointer(&[
-                "secties",
-                &section.id,
-                &field.id,
-            ]));
-            compile::applicable_categories(tpl, &org.norm_context())
-                .into_iter()
-                .map(|(id, _)| {
-                    let examples = table
-                        .and_then(|t| t.get(&id))
-                        .and_then(|c| c.get("voorbeelden"))
-                        .and_then(Value::as_array)
-                        .map_or(0, |a| {
-                            a.iter()
-                                .filter_map(Value::as_str)
-                                .filter(|s| !is_placeholder(s))
-                                .count()
-                        });
-                    CategoryStatus {
-                        id,
-                        examples,
-                        complete: examples >= compile::MIN_TEAM_EXAMPLES,
-                    }
-                })
-                .collect()
-        }
-        None => Vec::new(),
+    let categories = if tpl.soort == Kind::Teamprotocol {
+        category_status(doc, tpl, org)
+    } else {
+        Vec::new()
+    };
+    let name = match tpl.soort {
+        Kind::Teamprotocol => doc.value.get("team").and_then(Value::as_str),
+        _ => Some(tpl.titel.as_str()),
     };
     TeamReport {
         file: doc.source.display.clone(),
-        team: doc
-            .value
-            .get("team")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string(),
+        team: name.unwrap_or_default().to_string(),
         status: doc
             .value
             .get("status")
@@ -616,5 +598,59 @@ fn team_report(
             .to_string(),
         sections,
         categories,
+        general: missing_in(found, None),
     }
+}
+
+/// What the findings say is still to do in the section `section` (`None`: outside every
+/// section), in file order, each line and message once.
+fn missing_in(found: &[Diagnostic], section: Option<&str>) -> Vec<Missing> {
+    let mut missing: Vec<Missing> = found
+        .iter()
+        .filter(|d| d.section.as_deref() == section)
+        .map(|d| Missing {
+            line: d.line(),
+            message: d.message.clone(),
+        })
+        .collect();
+    missing.sort_by(|a, b| (a.line, &a.message).cmp(&(b.line, &b.message)));
+    missing.dedup_by(|a, b| a.line == b.line && a.message == b.message);
+    missing
+}
+
+/// Per behaviour category that applies to a team's template: how many own examples the
+/// team names that are real answers.
+fn category_status(
+    doc: &Document,
+    tpl: &crate::template::Template,
+    org: &Organisation,
+) -> Vec<CategoryStatus> {
+    let Some((section, field)) = tpl.norm_tables().next() else {
+        return Vec::new();
+    };
+    let table = doc.value.pointer(&crate::load::spans::pointer(&[
+        "secties",
+        &section.id,
+        &field.id,
+    ]));
+    compile::applicable_categories(tpl, &org.norm_context())
+        .into_iter()
+        .map(|(id, _)| {
+            let examples = table
+                .and_then(|t| t.get(&id))
+                .and_then(|c| c.get("voorbeelden"))
+                .and_then(Value::as_array)
+                .map_or(0, |a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .filter(|s| !is_placeholder(s))
+                        .count()
+                });
+            CategoryStatus {
+                id,
+                examples,
+                complete: examples >= compile::MIN_TEAM_EXAMPLES,
+            }
+        })
+        .collect()
 }

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use super::super::limit::{Entry, Omitted};
+use super::super::limit::{Entry, MAX_SHOWN_PER_KIND_AND_FILE, Omitted};
 use super::super::summary::Report;
 use super::super::{Diagnostic, Severity};
 use crate::terminal::{escape, json_output};
@@ -27,7 +27,7 @@ fn escape_property(s: &str) -> String {
 
 pub(super) fn github(report: &Report) -> String {
     let mut out = String::new();
-    for entry in report.entries() {
+    for entry in report.entries(MAX_SHOWN_PER_KIND_AND_FILE) {
         let (d, message, hint) = match entry {
             Entry::Finding(d) => (d, d.message.clone(), d.hint.clone()),
             Entry::Omitted(o) => (o.first, o.message(), Some(o.hint())),
@@ -112,7 +112,7 @@ fn gitlab_issue(d: &Diagnostic, description: &str, fingerprint: String) -> serde
 
 pub(super) fn gitlab(report: &Report) -> String {
     let issues: Vec<_> = report
-        .entries()
+        .entries(MAX_SHOWN_PER_KIND_AND_FILE)
         .into_iter()
         .map(|entry| match entry {
             Entry::Finding(d) => gitlab_issue(d, &d.message, fingerprint(d)),

@@ -10,8 +10,10 @@ use std::borrow::Cow;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::super::limit::{Entry, Omitted};
-use super::super::summary::{Report, TeamReport};
+use std::collections::HashSet;
+
+use super::super::limit::{self, Entry, MAX_SHOWN_TO_PEOPLE, Omitted};
+use super::super::summary::{Missing, Report, TeamReport, open_items};
 use super::super::{Diagnostic, Label, Severity};
 use crate::messages::t;
 use crate::source::SourceFile;
@@ -20,6 +22,11 @@ use crate::terminal::escape;
 /// At most this many lines of one file go into one excerpt: a longer marked range is cut
 /// after this many lines, and a second place further away gets an excerpt of its own.
 const MAX_EXCERPT_LINES: usize = 40;
+/// A checklist with more open items than this shows one line per section (in a short
+/// report): a fresh scaffold has dozens of open questions, a nearly finished protocol a few.
+const ITEMS_PER_QUESTION_UP_TO: usize = 10;
+/// How many lines a one-line section of a checklist names.
+const LINES_PER_SECTION: usize = 8;
 
 pub(super) fn render(report: &Report, color: bool) -> String {
     let renderer = if color {
@@ -27,12 +34,27 @@ pub(super) fn render(report: &Report, color: bool) -> String {
     } else {
         Renderer::plain()
     };
+    // A concept's gaps stand in its document's checklist, unless every finding is asked for.
+    let listed: HashSet<&str> = report
+        .teams
+        .iter()
+        .chain(report.documents)
+        .map(|r| r.file.as_str())
+        .collect();
+    let folded = |d: &&Diagnostic| !report.full && Report::is_to_do(d) && listed.contains(d.file());
+    let shown = report.diagnostics.iter().filter(|d| !folded(d));
+    let folded = report.diagnostics.iter().filter(folded).count();
     let mut out = String::new();
-    for entry in report.entries() {
+    let max = if report.full {
+        limit::MAX_SHOWN_PER_KIND_AND_FILE
+    } else {
+        MAX_SHOWN_TO_PEOPLE
+    };
+    for entry in limit::entries(shown, max) {
         out.push_str(&render_entry(&renderer, entry));
         out.push_str("\n\n");
     }
-    out.push_str(&summary(report));
+    out.push_str(&summary(report, folded));
     out
 }
 
@@ -170,56 +192,119 @@ fn non_empty(s: &str) -> Option<Cow<'_, str>> {
     (!s.is_empty()).then(|| escape(s))
 }
 
-fn summary(report: &Report) -> String {
+fn summary(report: &Report, folded: usize) -> String {
     let mut out = String::new();
-    for team in report.teams {
+    for doc in report.documents.iter().chain(report.teams) {
+        // A document without a status (a norm schema may have none) says none.
+        let key = if doc.status.is_empty() {
+            "samenvatting.document"
+        } else {
+            "samenvatting.team"
+        };
         out.push_str(&t(
-            "samenvatting.team",
+            key,
             &[
-                ("team", &escape(&team.team)),
-                ("bestand", &escape(&team.file)),
-                ("status", &escape(&team.status)),
-                ("ingevuld", &team.filled().to_string()),
-                ("verplicht", &team.required().to_string()),
+                ("team", &escape(&doc.team)),
+                ("bestand", &escape(&doc.file)),
+                ("status", &escape(&doc.status)),
+                ("ingevuld", &doc.filled().to_string()),
+                ("verplicht", &doc.required().to_string()),
             ],
         ));
         out.push('\n');
-        checklist(team, &mut out);
+        let short = !report.full && doc.open_item_count() > ITEMS_PER_QUESTION_UP_TO;
+        checklist(doc, short, &mut out);
+    }
+    match folded {
+        0 => {}
+        1 => out.push_str(&format!("{}\n", t("samenvatting.ingeklapt.een", &[]))),
+        n => out.push_str(&format!(
+            "{}\n",
+            t("samenvatting.ingeklapt", &[("aantal", &n.to_string())])
+        )),
     }
     out.push_str(&report.totals_line());
     out.push('\n');
     out
 }
 
-/// Below an incomplete team: each section still to do and what is missing in it.
-fn checklist(team: &TeamReport, out: &mut String) {
-    let mut sections = team.to_do().peekable();
-    if sections.peek().is_none() {
+/// Below an incomplete document: each section still to do and what is missing in it
+/// (one line per section when `short`).
+fn checklist(doc: &TeamReport, short: bool, out: &mut String) {
+    let general = t("samenvatting.algemeen", &[]);
+    let mut sections: Vec<(&str, &[Missing])> = Vec::new();
+    if !doc.general.is_empty() {
+        sections.push((&general, &doc.general));
+    }
+    sections.extend(
+        doc.to_do()
+            .map(|s| (s.titel.as_str(), s.missing.as_slice())),
+    );
+    if sections.is_empty() {
         return;
     }
     out.push_str(&format!("  {}\n", t("samenvatting.nog-te-doen", &[])));
-    for section in sections {
+    for (title, missing) in sections {
+        if short {
+            out.push_str(&format!("  {}\n", section_line(title, missing)));
+        } else {
+            section_items(title, missing, out);
+        }
+    }
+}
+
+/// A section of a checklist as one line: how many items are open and on which lines.
+fn section_line(title: &str, missing: &[Missing]) -> String {
+    let items = open_items(missing);
+    let title = escape(title);
+    if items.is_empty() {
+        return t("samenvatting.sectie-kort.leeg", &[("sectie", &title)]);
+    }
+    let mut first_lines: Vec<usize> = items.iter().map(|i| i.lines[0]).collect();
+    first_lines.dedup();
+    let mut lines: Vec<String> = first_lines
+        .iter()
+        .take(LINES_PER_SECTION)
+        .map(usize::to_string)
+        .collect();
+    if first_lines.len() > LINES_PER_SECTION {
+        lines.push("…".into());
+    }
+    let key = if items.len() == 1 {
+        "samenvatting.sectie-kort.een"
+    } else {
+        "samenvatting.sectie-kort"
+    };
+    t(
+        key,
+        &[
+            ("sectie", &title),
+            ("aantal", &items.len().to_string()),
+            ("regels", &lines.join(", ")),
+        ],
+    )
+}
+
+/// A section of a checklist with a line per open item.
+fn section_items(title: &str, missing: &[Missing], out: &mut String) {
+    out.push_str(&format!(
+        "  {}\n",
+        t("samenvatting.sectie", &[("sectie", &escape(title))])
+    ));
+    if missing.is_empty() {
+        out.push_str(&format!("      - {}\n", t("samenvatting.sectie-leeg", &[])));
+    }
+    for item in open_items(missing) {
+        let lines: Vec<String> = item.lines.iter().map(usize::to_string).collect();
         out.push_str(&format!(
-            "  {}\n",
+            "      - {}\n",
             t(
-                "samenvatting.sectie",
-                &[("sectie", &escape(&section.titel))]
+                "samenvatting.ontbreekt",
+                &[
+                    ("regel", &lines.join(", ")),
+                    ("bericht", &escape(item.message))
+                ]
             )
         ));
-        if section.missing.is_empty() {
-            out.push_str(&format!("      - {}\n", t("samenvatting.sectie-leeg", &[])));
-        }
-        for m in &section.missing {
-            out.push_str(&format!(
-                "      - {}\n",
-                t(
-                    "samenvatting.ontbreekt",
-                    &[
-                        ("regel", &m.line.to_string()),
-                        ("bericht", &escape(&m.message))
-                    ]
-                )
-            ));
-        }
     }
 }

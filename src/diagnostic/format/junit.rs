@@ -67,7 +67,7 @@ fn case(out: &mut String, class: &str, name: &str, findings: &[&Diagnostic]) {
         return;
     }
     out.push_str(">\n");
-    for entry in limit::entries(findings.iter().copied()) {
+    for entry in limit::entries(findings.iter().copied(), limit::MAX_SHOWN_PER_KIND_AND_FILE) {
         let (d, message, text) = entry_parts(entry);
         match d.severity {
             Severity::Error => {

@@ -6,8 +6,8 @@ mod junit;
 
 use serde_json::json;
 
-use super::limit::{Entry, Omitted};
-use super::summary::Report;
+use super::limit::{Entry, MAX_SHOWN_PER_KIND_AND_FILE, Omitted};
+use super::summary::{Missing, Report, TeamReport};
 use super::{Diagnostic, Severity};
 use crate::terminal::json_output;
 
@@ -106,28 +106,40 @@ fn entry_json(entry: Entry) -> serde_json::Value {
     }
 }
 
+/// One document's completeness in the JSON summary: the sections still to do, each with
+/// what is missing in it (`team` names an organisation document by its title).
+fn report_json(t: &TeamReport) -> serde_json::Value {
+    json!({
+        "bestand": t.file,
+        "team": t.team,
+        "status": t.status,
+        "secties_ingevuld": t.filled(),
+        "secties_verplicht": t.required(),
+        "nog_te_doen": t.to_do().map(|s| json!({
+            "sectie": s.id,
+            "titel": s.titel,
+            "ontbreekt": missing_json(&s.missing),
+        })).collect::<Vec<_>>(),
+        "overig": missing_json(&t.general),
+    })
+}
+
+fn missing_json(missing: &[Missing]) -> Vec<serde_json::Value> {
+    missing
+        .iter()
+        .map(|m| json!({"regelnummer": m.line, "bericht": m.message}))
+        .collect()
+}
+
 fn json(report: &Report) -> String {
     let value = json!({
-        "bevindingen": report.entries().into_iter().map(entry_json).collect::<Vec<_>>(),
+        "bevindingen": report.entries(MAX_SHOWN_PER_KIND_AND_FILE).into_iter().map(entry_json).collect::<Vec<_>>(),
         "samenvatting": {
             "bestanden": report.files,
             "fouten": report.errors(),
             "waarschuwingen": report.warnings(),
-            "teams": report.teams.iter().map(|t| json!({
-                "bestand": t.file,
-                "team": t.team,
-                "status": t.status,
-                "secties_ingevuld": t.filled(),
-                "secties_verplicht": t.required(),
-                "nog_te_doen": t.to_do().map(|s| json!({
-                    "sectie": s.id,
-                    "titel": s.titel,
-                    "ontbreekt": s.missing.iter().map(|m| json!({
-                        "regelnummer": m.line,
-                        "bericht": m.message,
-                    })).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
+            "documenten": report.documents.iter().map(|d| report_json(d)).collect::<Vec<_>>(),
+            "teams": report.teams.iter().map(|t| report_json(t)).collect::<Vec<_>>(),
         },
     });
     json_output(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n")
