@@ -18,24 +18,14 @@ use crate::template::{Kind, Templates};
 use crate::terminal::escape;
 use crate::validate::slug_of;
 
-/// The one-line description in `vpd --help` and `vpd leerdoelen --help`.
-pub(super) fn about() -> String {
-    t(
-        "leerdoelen.help.over",
-        &[("minimaal", &MIN_RESPONDENTS.to_string())],
-    )
-}
-
-/// The privacy rule and an example, below the options in `vpd leerdoelen --help`.
-pub(super) fn rule_help() -> String {
-    t(
-        "leerdoelen.help.regel",
-        &[
-            ("minimaal", &MIN_RESPONDENTS.to_string()),
-            ("verschil", &MAX_DIFFERENCES.to_string()),
-            ("procent", &MAX_DIFFERENCE_PERCENT.to_string()),
-        ],
-    )
+/// The figures the help of `vpd leerdoelen` names (its privacy rule): the help texts of
+/// every command are filled with these.
+pub(super) fn help_params() -> [(&'static str, String); 3] {
+    [
+        ("minimaal", MIN_RESPONDENTS.to_string()),
+        ("verschil", MAX_DIFFERENCES.to_string()),
+        ("procent", MAX_DIFFERENCE_PERCENT.to_string()),
+    ]
 }
 
 pub(super) fn run(args: &LeerdoelenArgs) -> anyhow::Result<ExitCode> {

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+pub mod help;
 mod init;
 mod leerdoelen;
 mod new;
@@ -16,14 +17,11 @@ use clap::{Parser, Subcommand};
 
 use crate::diagnostic::format::Format;
 
-/// Command-line arguments of `vpd`.
+/// Command-line arguments of `vpd`. Every text a user reads (about, help, usage, value
+/// names, examples) comes from the message file through [`help::command`]; the doc
+/// comments here are for developers.
 #[derive(Debug, Parser)]
-#[command(
-    name = "vpd",
-    version,
-    about = "Controleer en publiceer protocollen Veilige Publieke Dienstverlening",
-    long_about = None
-)]
+#[command(name = "vpd", version)]
 pub struct Cli {
     /// The command.
     #[command(subcommand)]
@@ -33,58 +31,42 @@ pub struct Cli {
 /// The commands of `vpd`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Controleer alle protocollen tegen hun sjabloon en de organisatienorm.
-    #[command(
-        after_help = "Voorbeeld:\n  vpd check\n  vpd check mijn-organisatie --format github\n  vpd check content/teams/mijn-team.yaml --alleen-fouten"
-    )]
+    /// Validates every protocol against its template and the organisation's norm.
     Check(CheckArgs),
-    /// Controleer alles en publiceer de intranetsite (standaard in public/).
-    #[command(
-        after_help = "Voorbeeld:\n  vpd build\n  vpd build mijn-organisatie --out /srv/intranet/vpd"
-    )]
+    /// Validates everything and publishes the intranet site.
     Build(BuildArgs),
-    /// Bekijk de site terwijl u werkt: bouwt, serveert en ververst bij iedere wijziging.
-    #[command(after_help = "Voorbeeld:\n  vpd serve\n  vpd serve --port 8080 --open")]
+    /// Builds, serves and reloads the site on every change.
     Serve(ServeArgs),
-    /// Schrijf de JSON Schema's (voor editors) en een catalog.json.
-    #[command(after_help = "Voorbeeld:\n  vpd schema --out public/schemas")]
+    /// Writes the JSON Schemas for editors and a catalog.json.
     Schema(SchemaArgs),
-    /// Maak een nieuw teamprotocol met alle vragen van het formulier.
-    #[command(after_help = "Voorbeeld:\n  vpd new werkplein \"Werkplein Zuid\"")]
+    /// Writes a new team protocol with every question of its form.
     New(NewArgs),
-    /// A team's learning profile from saved leerdoelwijzer answers; its help, with the
-    /// privacy rule, comes from the message file.
-    #[command(about = leerdoelen::about(), after_help = leerdoelen::rule_help())]
+    /// A team's learning profile from saved leerdoelwijzer answers.
     Leerdoelen(LeerdoelenArgs),
-    /// Maak een nieuwe organisatie-repository om mee te beginnen.
-    #[command(after_help = "Voorbeeld:\n  vpd init gemeente-voorbeeld")]
+    /// Creates a new organisation repository.
     Init(InitArgs),
+    /// Shows the help of vpd or of one command (clap's own help command is English).
+    Help(HelpArgs),
 }
 
 /// Arguments of `vpd check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Bestanden of mappen om te controleren; standaard de huidige map. De organisatie is
-    /// de dichtstbijzijnde map (hier of erboven) met een map content/. Alles wordt
-    /// gecontroleerd met de hele organisatie als context, maar alleen de meldingen en
-    /// teams van de genoemde bestanden en mappen worden getoond.
-    #[arg(value_name = "PAD")]
+    /// Files or folders to report on; the organisation is found from the first.
     pub paths: Vec<PathBuf>,
-    /// Toon alleen fouten, geen waarschuwingen.
+    /// Hide warnings.
     #[arg(long)]
     pub alleen_fouten: bool,
-    /// Toon ook elke nog niet ingevulde vraag van een concept met de regel uit het bestand
-    /// (anders staan die kort in de lijst 'Nog te doen' per document), en tot 20 meldingen
-    /// van iedere soort per bestand in plaats van 3.
+    /// Show a concept's open questions in full and more findings of each kind.
     #[arg(long)]
     pub volledig: bool,
-    /// Uitvoerformaat.
+    /// The output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
-    /// Een verlopen jaarlijkse evaluatie is een fout in plaats van een waarschuwing.
+    /// An overdue evaluation is an error.
     #[arg(long)]
     pub strict: bool,
-    /// Schrijf het rapport naar dit bestand in plaats van naar de standaarduitvoer.
+    /// Write the report to this file instead of standard output.
     #[arg(long)]
     pub output: Option<PathBuf>,
 }
@@ -92,20 +74,19 @@ pub struct CheckArgs {
 /// Arguments of `vpd build`.
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// De map van de organisatie (met content/); standaard de huidige map.
+    /// The organisation's folder.
     #[arg(default_value = ".")]
     pub dir: PathBuf,
-    /// Waar de site komt; standaard public/ in de map van de organisatie.
+    /// The output folder (`public/` in the organisation's folder by default).
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Een verlopen jaarlijkse evaluatie is een fout in plaats van een waarschuwing.
+    /// An overdue evaluation is an error.
     #[arg(long)]
     pub strict: bool,
-    /// Toon na afloop hoe lang iedere fase duurde.
+    /// Print the time of each stage.
     #[arg(long)]
     pub tijden: bool,
-    /// Bouw zonder zoekindex (sneller, bijvoorbeeld om te meten of te testen); zoeken
-    /// werkt dan alleen via de A-Z-index.
+    /// Build without the search index.
     #[arg(long)]
     pub zonder_zoekindex: bool,
 }
@@ -113,20 +94,19 @@ pub struct BuildArgs {
 /// Arguments of `vpd serve`.
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
-    /// De map van de organisatie (met content/); standaard de huidige map.
+    /// The organisation's folder.
     #[arg(default_value = ".")]
     pub dir: PathBuf,
-    /// De poort; zonder deze optie de eerste vrije poort vanaf 8000.
+    /// The port (the first free one from 8000 by default).
     #[arg(long)]
     pub port: Option<u16>,
-    /// Het adres waarop de server luistert.
+    /// The address to listen on.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
-    /// Open de site in de browser.
+    /// Open the site in the browser.
     #[arg(long)]
     pub open: bool,
-    /// Bouw de voorvertoning in deze map in plaats van in een tijdelijke map. Een
-    /// bestaande map moet leeg zijn of eerder door vpd gemaakt; hij blijft na het stoppen.
+    /// Build the preview in this folder instead of a temporary one.
     #[arg(long)]
     pub out: Option<PathBuf>,
 }
@@ -134,10 +114,10 @@ pub struct ServeArgs {
 /// Arguments of `vpd schema`.
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
-    /// De map van de organisatie (met content/).
+    /// The organisation's folder.
     #[arg(long, default_value = ".")]
     pub dir: PathBuf,
-    /// Waar de schema's komen.
+    /// Where the schemas go.
     #[arg(long, default_value = "public/schemas")]
     pub out: PathBuf,
 }
@@ -145,11 +125,11 @@ pub struct SchemaArgs {
 /// Arguments of `vpd new`.
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
-    /// Het sjabloon: werkplein of kcc.
+    /// The template: werkplein or kcc.
     pub template: String,
-    /// De naam van het team, bijvoorbeeld "Werkplein Zuid".
+    /// The team's name.
     pub team: String,
-    /// De map van de organisatie (met content/).
+    /// The organisation's folder.
     #[arg(long, default_value = ".")]
     pub dir: PathBuf,
 }
@@ -158,24 +138,30 @@ pub struct NewArgs {
 #[derive(Debug, clap::Args)]
 pub struct LeerdoelenArgs {
     /// The folder with one team's saved answer files.
-    #[arg(help = crate::messages::t("leerdoelen.help.map", &[]))]
     pub dir: PathBuf,
     /// Where the profile (HTML) goes; `leerdoelprofiel.html` by default.
-    #[arg(long, help = crate::messages::t("leerdoelen.help.uit", &[]))]
+    #[arg(long)]
     pub out: Option<PathBuf>,
     /// The organisation's folder (with `content/leerdoelwijzers/`).
-    #[arg(long, default_value = ".", help = crate::messages::t("leerdoelen.help.org", &[]))]
+    #[arg(long, default_value = ".")]
     pub org: PathBuf,
 }
 
 /// Arguments of `vpd init`.
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
-    /// De nieuwe map.
+    /// The new folder.
     pub dir: PathBuf,
-    /// De naam van de organisatie.
+    /// The organisation's name.
     #[arg(long, default_value = "Gemeente Voorbeeld")]
     pub organisatie: String,
+}
+
+/// Arguments of `vpd help`.
+#[derive(Debug, clap::Args)]
+pub struct HelpArgs {
+    /// The command to explain; vpd itself when absent.
+    pub opdracht: Option<String>,
 }
 
 /// Runs a parsed command line.
@@ -188,6 +174,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(args) => new::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Leerdoelen(args) => leerdoelen::run(&args),
+        Command::Help(args) => show_help(args.opdracht.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -196,11 +183,28 @@ pub fn run(cli: Cli) -> ExitCode {
             eprintln!(
                 "{}: {}",
                 crate::messages::t("ernst.fout", &[]),
-                crate::terminal::escape_lines(&format!("{e:#}"))
+                crate::terminal::escape_lines(&help::describe(&e))
             );
             ExitCode::from(2)
         }
     }
+}
+
+/// `vpd help [OPDRACHT]`: the help of vpd or of one of its commands.
+fn show_help(command: Option<&str>) -> anyhow::Result<ExitCode> {
+    let mut cmd = help::command();
+    let target = match command {
+        None => &mut cmd,
+        Some(name) => match cmd.find_subcommand_mut(name) {
+            Some(sub) => sub,
+            None => anyhow::bail!(crate::messages::t(
+                "cli.help.onbekend",
+                &[("opdracht", name)]
+            )),
+        },
+    };
+    target.print_help()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The date checks compare with: today, or `VPD_VANDAAG` (YYYY-MM-DD) for reproducible runs.
