@@ -15,19 +15,14 @@ use crate::terminal::json_output;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Source excerpts with the span marked, for people.
-    #[value(help = "Met een uitsnede van het bestand en de plek gemarkeerd, om te lezen")]
     Human,
     /// One JSON document with every finding and the summary.
-    #[value(help = "Eén JSON-document met alle meldingen en de samenvatting")]
     Json,
     /// GitHub Actions workflow commands (annotations on the offending lines).
-    #[value(help = "Opmerkingen voor GitHub Actions, bij de regels zelf")]
     Github,
     /// GitLab Code Quality report.
-    #[value(help = "Code Quality-rapport voor GitLab")]
     Gitlab,
     /// JUnit XML, one test case per team and section.
-    #[value(help = "JUnit-XML, één testgeval per team en sectie")]
     Junit,
 }
 
