@@ -179,25 +179,34 @@ fn yaml_syntaxis() {
     let out = Org::case("yaml-syntaxis").check(&[]);
     out.assert_exit(1)
         .assert_only(&["yaml-syntaxis", "yaml-syntaxis"]);
-    // An unclosed quote: marked at the opening quote.
+    // An unclosed quote: marked at the opening quote, with where the parser read on to.
     let f = assert_finding(
         &out,
         "yaml-syntaxis",
         "content/teams/open-aanhalingsteken.yaml",
         3,
         7,
-        "De YAML-opmaak klopt hier niet",
+        "Het aanhalingsteken (\") aan het begin van dit antwoord wordt op deze regel niet gesloten.",
     );
-    assert_hint(f, "aanhalingstekens");
+    assert_hint(f, "Schrijf: `team: \"Werkplein Open\"`");
+    assert_ook(
+        f,
+        "content/teams/open-aanhalingsteken.yaml",
+        4,
+        11,
+        "YAML leest de tekst door tot dit aanhalingsteken",
+    );
     // A key indented under a plain value: marked at the key.
-    assert_finding(
+    let f = assert_finding(
         &out,
         "yaml-syntaxis",
         "content/teams/inspringing.yaml",
         4,
         3,
-        "De YAML-opmaak klopt hier niet",
+        "'eigenaar' springt verder in dan de regel erboven, maar daar staat al een antwoord.",
     );
+    assert_hint(f, "(geen spaties): `eigenaar: \"Teamleider\"`");
+    // The corpus of such mistakes is tests/yaml_mistakes.rs.
 }
 
 #[test]
@@ -619,7 +628,10 @@ fn verkeerd_type() {
         7,
         "verwacht een tekst, maar hier staat een lijst (regels die beginnen met -).",
     );
-    assert_hint(f, "Schrijf het antwoord als tekst");
+    assert_hint(
+        f,
+        "Schrijf het antwoord als één tekst achter de dubbele punt",
+    );
 }
 
 #[test]

@@ -43,3 +43,58 @@ fn a_text_cut_short_at_a_hash() {
     );
     insta::assert_snapshot!(human(&org));
 }
+
+#[test]
+fn an_answer_starting_with_an_apostrophe() {
+    let org = Org::minimal();
+    org.replace(
+        WERKPLEIN,
+        "      - \"Wij houden drie ochtenden per week inloop.\"",
+        "      - 's Ochtends houden wij drie keer per week inloop.",
+    );
+    insta::assert_snapshot!(human(&org));
+}
+
+#[test]
+fn quotes_inside_a_quoted_answer() {
+    let org = Org::minimal();
+    org.replace(
+        WERKPLEIN,
+        "    huisregels-kenbaar: \"Op een bord bij de ingang.\"",
+        "    huisregels-kenbaar: \"Op een bord met de tekst \"Welkom\" bij de ingang.\"",
+    );
+    insta::assert_snapshot!(human(&org));
+}
+
+#[test]
+fn a_quote_left_open() {
+    let org = Org::minimal();
+    org.replace(
+        WERKPLEIN,
+        "      - \"Inwoners lopen zonder drempel binnen.\"",
+        "      - \"Inwoners lopen zonder drempel binnen.",
+    );
+    insta::assert_snapshot!(human(&org));
+}
+
+#[test]
+fn a_sentence_continued_without_indentation() {
+    let org = Org::minimal();
+    org.replace(
+        WERKPLEIN,
+        "    boodschap: \"Ik wil u graag helpen, maar niet op deze manier.\"",
+        "    boodschap: Ik wil u graag helpen,\n    maar niet op deze manier.",
+    );
+    insta::assert_snapshot!(human(&org));
+}
+
+#[test]
+fn a_number_where_text_is_expected() {
+    let org = Org::minimal();
+    org.replace(
+        WERKPLEIN,
+        "    huisregels-kenbaar: \"Op een bord bij de ingang.\"",
+        "    huisregels-kenbaar: 2024",
+    );
+    insta::assert_snapshot!(human(&org));
+}

@@ -30,8 +30,12 @@ pub enum Rule {
     TooDeep,
     /// A file holds more than one YAML document.
     MultipleDocuments,
-    /// A text that YAML cuts short at ` #` (the rest of the line is read as a comment).
+    /// A text that YAML silently shortens: cut at ` #` (the rest of the line is read as a
+    /// comment), an answer that starts with `#`, a first word starting with `!` (a tag).
     TextCut,
+    /// A list item indented further than the one above it, which YAML glues to that
+    /// item's text instead of starting a new item.
+    TextMerged,
     /// The document is not a mapping of keys.
     NotAMapping,
     /// A Markdown file has no front matter.
@@ -110,6 +114,7 @@ impl Rule {
             Rule::TooDeep => "yaml-te-diep",
             Rule::MultipleDocuments => "yaml-meerdere-documenten",
             Rule::TextCut => "yaml-tekst-afgebroken",
+            Rule::TextMerged => "yaml-tekst-samengevoegd",
             Rule::NotAMapping => "document-geen-mapping",
             Rule::FrontMatter => "voorblad-ontbreekt",
             Rule::TemplateMissing => "template-ontbreekt",
@@ -145,7 +150,7 @@ impl Rule {
     /// The severity a finding of this rule has unless the context changes it.
     pub fn default_severity(self) -> Severity {
         match self {
-            Rule::EvaluationOverdue | Rule::TextCut => Severity::Warning,
+            Rule::EvaluationOverdue | Rule::TextCut | Rule::TextMerged => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -15,6 +15,7 @@ use saphyr::Scalar;
 use saphyr_parser::{Event, Marker, ScalarStyle, SpannedEventReceiver, Tag};
 use serde_json::{Map, Number, Value};
 
+use super::misread::{self, Misread};
 use super::spans::{ByteRange, Shape, SpanBuilder, SpanIndex, SpanNode};
 use crate::source::{Source, Span};
 
@@ -65,7 +66,7 @@ pub struct TreeReceiver<'s> {
     documents: usize,
     root: Option<(Value, SpanNode, Span)>,
     refusal: Option<Refusal>,
-    cut: Vec<(Span, String)>,
+    misread: Vec<Misread>,
 }
 
 impl<'s> TreeReceiver<'s> {
@@ -82,14 +83,13 @@ impl<'s> TreeReceiver<'s> {
             documents: 0,
             root: None,
             refusal: None,
-            cut: Vec::new(),
+            misread: Vec::new(),
         }
     }
 
-    /// Texts that YAML cut short at a ` #` on their line: where the comment starts, and
-    /// what was kept of the text.
-    pub fn cut_texts(&self) -> &[(Span, String)] {
-        &self.cut
+    /// Texts that YAML read differently than they were written (see [`Misread`]).
+    pub fn misread(&self) -> &[Misread] {
+        &self.misread
     }
 
     /// The document (its value, spans and the root's span), or why there is none:
@@ -146,12 +146,12 @@ impl<'s> TreeReceiver<'s> {
                 self.insert(value, node, span, frame.anchor)?;
             }
             Event::Scalar(text, style, anchor, tag) => {
+                let tagged = tag.as_ref().is_some_and(|t| !t.is_yaml_core_schema());
                 let value = scalar(text, style, tag);
                 let span = self.span(at.start, at.end);
-                if let (ScalarStyle::Plain, Value::String(kept)) = (style, &value)
-                    && let Some(comment) = comment_after(self.source, at.end)
-                {
-                    self.cut.push((comment, kept.clone()));
+                if style == ScalarStyle::Plain {
+                    let found = misread::find(self.source, &value, at.start, at.end, tagged);
+                    self.misread.extend(found);
                 }
                 self.insert(value, SpanBuilder::leaf(bytes(span)), span, anchor)?;
             }
@@ -229,26 +229,6 @@ impl<'input> SpannedEventReceiver<'input> for TreeReceiver<'_> {
             self.refusal = Some(refusal);
         }
     }
-}
-
-/// The comment that follows a value on its line (`# service` in `- Wij bellen na #service`),
-/// when it holds text: YAML drops it silently, though a writer of prose meant it as text.
-fn comment_after(source: &Source, end: Marker) -> Option<Span> {
-    let end = source.pos(end.line(), end.col());
-    let line = source.line_span(end.line);
-    let rest = source.text.get(end.byte..line.end.byte)?;
-    let hash = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    if hash == 0 {
-        return None;
-    }
-    let after = rest[hash..].strip_prefix('#')?;
-    if after.trim().is_empty() {
-        return None;
-    }
-    Some(Span {
-        start: source.pos_of_byte(end.byte + hash),
-        end: line.end,
-    })
 }
 
 /// A scalar by YAML's core schema (a tag outside it is ignored; what the schema cannot

@@ -6,8 +6,10 @@
 //! Problems become diagnostics; a broken file never stops the others from loading.
 
 mod events;
+mod misread;
 mod read;
 pub mod spans;
+mod syntax_hint;
 pub mod tree;
 pub mod yaml;
 

@@ -1,15 +1,18 @@
 //! YAML text to a JSON value plus a span for every key and value.
 //!
 //! saphyr's parser feeds its events to [`TreeReceiver`] (see `events`), which builds the
-//! value and its spans in one pass and refuses duplicate keys, alias bombs, deep nesting
-//! and a second document; this module turns what it and the parser refuse into Dutch
-//! diagnostics at their place.
+//! value and its spans in one pass, refuses duplicate keys, alias bombs, deep nesting and a
+//! second document, and notes text YAML reads differently than it was written (`misread`);
+//! this module turns all of that into Dutch diagnostics at their place. A syntax error is
+//! classified by what the writer did (`syntax_hint`).
 
 use saphyr_parser::{Marker, Parser, ScanError};
 use serde_json::Value;
 
 use super::events::{Refusal, TreeReceiver};
+use super::misread::Misread;
 use super::spans::SpanIndex;
+use super::syntax_hint;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::messages::t;
 use crate::source::{Source, Span};
@@ -26,7 +29,7 @@ pub struct Parsed {
     pub value: Value,
     /// JSON pointer to key and value spans.
     pub spans: SpanIndex,
-    /// Warnings about text YAML read differently than it was meant (see [`cut_text`]).
+    /// Warnings about text YAML read differently than it was meant (see `misread`).
     pub notes: Vec<Diagnostic>,
 }
 
@@ -36,9 +39,9 @@ pub fn parse(source: &Source, text: &str) -> Result<Parsed, Diagnostic> {
     let mut parser = Parser::new_from_str(text);
     let parse_result = parser.load(&mut receiver, true);
     let notes = receiver
-        .cut_texts()
+        .misread()
         .iter()
-        .map(|(span, kept)| cut_text(source, *span, kept))
+        .map(|m| misread(source, m))
         .collect();
     let finished = receiver.finish();
     // A refusal stops the receiver before the parser reaches a later syntax error.
@@ -46,7 +49,7 @@ pub fn parse(source: &Source, text: &str) -> Result<Parsed, Diagnostic> {
         return Err(refused(source, refusal));
     }
     if let Err(e) = parse_result {
-        return Err(scan_error(source, &e));
+        return Err(scan_error(source, text, &e));
     }
     let Ok(Some((value, spans, root_span))) = finished else {
         return Err(empty(source));
@@ -70,18 +73,58 @@ pub fn parse(source: &Source, text: &str) -> Result<Parsed, Diagnostic> {
     })
 }
 
-/// The warning for a text cut short at ` #`: YAML reads the rest of the line as a comment,
-/// so it would be left out of the protocol without a word.
-fn cut_text(source: &Source, comment: Span, kept: &str) -> Diagnostic {
-    let lost = source.text[comment.start.byte..comment.end.byte].trim_end();
-    Diagnostic::new(
-        Rule::TextCut,
-        source,
-        comment,
-        t("yaml.tekst-afgebroken", &[("bewaard", kept), ("weg", lost)]),
-    )
-    .with_label(t("yaml.tekst-afgebroken.label", &[]))
-    .with_hint(t("yaml.tekst-afgebroken.hint", &[]))
+/// The warning for a text YAML read differently than it was written: it would be
+/// published shorter, empty or glued to another, without a word.
+fn misread(source: &Source, m: &Misread) -> Diagnostic {
+    let text_of = |span: &Span| source.text[span.start.byte..span.end.byte].trim_end();
+    let (rule, span, message, hint) = match m {
+        Misread::Cut { comment, kept } => (
+            Rule::TextCut,
+            *comment,
+            t(
+                "yaml.tekst-afgebroken",
+                &[("bewaard", kept), ("weg", text_of(comment))],
+            ),
+            "yaml.tekst-afgebroken.hint",
+        ),
+        Misread::Comment(comment) => (
+            Rule::TextCut,
+            *comment,
+            t("yaml.tekst-commentaar", &[("weg", text_of(comment))]),
+            "yaml.tekst-afgebroken.hint",
+        ),
+        Misread::Tag { tag, kept } => (
+            Rule::TextCut,
+            *tag,
+            t(
+                "yaml.tekst-type",
+                &[("teken", text_of(tag)), ("bewaard", kept)],
+            ),
+            "yaml.tekst-type.hint",
+        ),
+        Misread::Merged { dash, text } => (
+            Rule::TextMerged,
+            *dash,
+            t("yaml.tekst-samengevoegd", &[("tekst", &shortened(text))]),
+            "yaml.tekst-samengevoegd.hint",
+        ),
+    };
+    let label = match m {
+        Misread::Merged { .. } => t("yaml.tekst-samengevoegd.label", &[]),
+        Misread::Tag { .. } => t("yaml.tekst-type.label", &[]),
+        _ => t("yaml.tekst-afgebroken.label", &[]),
+    };
+    Diagnostic::new(rule, source, span, message)
+        .with_label(label)
+        .with_hint(t(hint, &[]))
+}
+
+/// At most 90 characters of `text`, for a message that quotes it.
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(90) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
 }
 
 /// The diagnostic for what the event receiver refused.
@@ -147,92 +190,20 @@ fn marker_span(source: &Source, m: Marker) -> Span {
     Span { start: p, end }
 }
 
-fn scan_error(source: &Source, e: &ScanError) -> Diagnostic {
-    let m = e.marker();
-    let span = marker_span(source, *m);
-    let info = e.info();
-    let (rule, key) = if info.contains("recursion limit") {
-        (Rule::TooDeep, "yaml.te-diep")
-    } else if info.contains("tab") || line_has_tab_indent(source, span.start.line) {
-        (Rule::YamlTab, "yaml.tab")
-    } else {
-        (Rule::YamlSyntax, "yaml.syntaxis")
-    };
-    let span = match rule {
-        Rule::YamlTab => first_tab(source, span.start.line).unwrap_or(span),
-        Rule::TooDeep => flow_too_deep(source).unwrap_or(span),
-        _ => span,
-    };
-    let key_text: String = source.text[span.start.byte.min(source.text.len())..]
-        .chars()
-        .take_while(|c| !matches!(c, ':' | ',' | '}' | ']' | '\n' | '\r'))
-        .collect::<String>()
-        .trim_end()
-        .to_string();
-    let detail = translate_detail(info);
+/// The finding for a syntax error: too deep nesting here, everything else classified by
+/// what the writer did ([`syntax_hint`]).
+fn scan_error(source: &Source, text: &str, e: &ScanError) -> Diagnostic {
+    if !e.info().contains("recursion limit") {
+        return syntax_hint::diagnostic(source, text, e);
+    }
+    let span = flow_too_deep(source).unwrap_or_else(|| marker_span(source, *e.marker()));
     Diagnostic::new(
-        rule,
+        Rule::TooDeep,
         source,
         span,
-        t(
-            key,
-            &[
-                ("sleutel", key_text.trim()),
-                ("detail", &detail),
-                ("max", &MAX_DEPTH.to_string()),
-            ],
-        ),
+        t("yaml.te-diep", &[("max", &MAX_DEPTH.to_string())]),
     )
-    .with_hint(t(&format!("{key}.hint"), &[]))
-}
-
-/// The parser's English detail in Dutch.
-fn translate_detail(info: &str) -> String {
-    const KNOWN: &[(&str, &str)] = &[
-        (
-            "did not find expected key",
-            "yaml.detail.did-not-find-expected-key",
-        ),
-        (
-            "mapping values are not allowed",
-            "yaml.detail.mapping-values",
-        ),
-        (
-            "cannot start any token",
-            "yaml.detail.cannot-start-any-token",
-        ),
-        (
-            "did not find expected node content",
-            "yaml.detail.expected-node-content",
-        ),
-        ("unexpected end", "yaml.detail.unexpected-end"),
-        ("quoted scalar", "yaml.detail.quoted-scalar"),
-        ("indentation", "yaml.detail.indentation"),
-        ("block entries", "yaml.detail.block-entry"),
-        ("did not find expected '-'", "yaml.detail.block-entry"),
-        ("flow", "yaml.detail.flow"),
-        ("unknown anchor", "yaml.detail.anchor"),
-    ];
-    KNOWN
-        .iter()
-        .find(|(fragment, _)| info.contains(fragment))
-        .map(|(_, key)| t(key, &[]))
-        .unwrap_or_else(|| t("yaml.detail.onbekend", &[("detail", info)]))
-}
-
-/// The first tab in the leading white space of `line`.
-fn first_tab(source: &Source, line: usize) -> Option<Span> {
-    let s = source.line_span(line);
-    let text = &source.text[s.start.byte..s.end.byte];
-    let col = text
-        .chars()
-        .take_while(|c| c.is_whitespace())
-        .position(|c| c == '\t')?;
-    let start = source.pos(line, col);
-    Some(Span {
-        start,
-        end: source.pos(line, col + 1),
-    })
+    .with_hint(t("yaml.te-diep.hint", &[]))
 }
 
 /// Where flow brackets first nest deeper than [`MAX_DEPTH`] (the scanner's own limit
@@ -260,14 +231,6 @@ fn flow_too_deep(source: &Source) -> Option<Span> {
         }
     }
     None
-}
-
-fn line_has_tab_indent(source: &Source, line: usize) -> bool {
-    let s = source.line_span(line);
-    source.text[s.start.byte..s.end.byte]
-        .chars()
-        .take_while(|c| c.is_whitespace())
-        .any(|c| c == '\t')
 }
 
 #[cfg(test)]
@@ -381,6 +344,30 @@ mod tests {
             Rule::EmptyFile
         );
         assert_eq!(parse_str("hallo").unwrap_err().rule, Rule::NotAMapping);
+    }
+
+    #[test]
+    fn text_yaml_reads_differently_becomes_a_warning() {
+        let p = parse_str(
+            "a: Wij bellen na #service\nb: #3 op het bord\nc: # nog invullen\nd: !Let op\ne:\n  - x\n    - y\n",
+        )
+        .unwrap();
+        let found: Vec<(Rule, usize, usize)> = p
+            .notes
+            .iter()
+            .map(|d| (d.rule, d.line(), d.column()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Rule::TextCut, 1, 18),
+                (Rule::TextCut, 2, 4),
+                (Rule::TextCut, 4, 4),
+                (Rule::TextMerged, 7, 5),
+            ]
+        );
+        assert_eq!(p.value["d"], "op");
+        assert_eq!(p.value["e"][0], "x - y");
     }
 
     #[test]

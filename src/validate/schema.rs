@@ -78,6 +78,48 @@ fn type_name(v: &Value) -> String {
     t(key, &[])
 }
 
+/// The hint for a value of the wrong type. Where text is expected, what YAML read says
+/// what went wrong: a number or yes/no is a text YAML took for a value of its own, a block
+/// with one field is a sentence with a colon, a list is lines that start with a dash.
+fn type_hint(kind: Option<&str>, instance: &Value, written: &str) -> String {
+    let kind = kind.unwrap_or("waarde");
+    if kind != "tekst" {
+        return t(&format!("type.hint.{kind}"), &[]);
+    }
+    match instance {
+        Value::Number(_) => t("type.hint.tekst.getal", &[("waarde", written)]),
+        Value::Bool(_) => t("type.hint.tekst.ja-nee", &[("waarde", written)]),
+        Value::Array(_) => t("type.hint.tekst.lijst", &[]),
+        Value::Object(map) => match sentence_with_colon(map) {
+            Some(zin) => t("type.hint.tekst.dubbele-punt", &[("zin", &zin)]),
+            None => t("type.hint.tekst", &[]),
+        },
+        _ => t("type.hint.tekst", &[]),
+    }
+}
+
+/// The sentence YAML split at its colon into a field with one answer (`- Let op: nooit
+/// alleen`), written back between double quotes.
+fn sentence_with_colon(map: &serde_json::Map<String, Value>) -> Option<String> {
+    let mut entries = map.iter();
+    let (key, value) = entries.next()?;
+    if entries.next().is_some() {
+        return None;
+    }
+    let sentence = match value {
+        Value::String(rest) => format!("{key}: {rest}"),
+        Value::Null => format!("{key}:"),
+        _ => return None,
+    };
+    Some(format!("\"{}\"", quote(&sentence).replace('"', "'")))
+}
+
+/// The text of a value as written in the file (`2024`, `ja`), for a hint that quotes it.
+fn written(doc: &Document, span: crate::source::Span) -> &str {
+    let range = span.byte_range(doc.source.text.len());
+    doc.source.text.get(range).unwrap_or_default().trim()
+}
+
 fn expected_name(schema: Option<&Value>) -> String {
     let ty = schema.and_then(|s| s.get("type")).and_then(Value::as_str);
     let key = match ty {
@@ -232,10 +274,7 @@ fn translate(
                         ],
                     ),
                 )
-                .with_hint(t(
-                    &format!("type.hint.{}", info.kind.unwrap_or("waarde")),
-                    &[],
-                ))
+                .with_hint(type_hint(info.kind, instance, written(doc, span)))
             };
             push(d, out);
         }

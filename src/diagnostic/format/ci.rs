@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use super::super::limit::{Entry, MAX_SHOWN_PER_KIND_AND_FILE, Omitted};
 use super::super::summary::Report;
 use super::super::{Diagnostic, Severity};
-use crate::terminal::{escape, json_output};
+use crate::terminal::{escape, escape_lines, json_output};
 
 /// Escapes data for a GitHub workflow command message.
 fn escape_data(s: &str) -> String {
@@ -49,7 +49,7 @@ fn github_command(out: &mut String, d: &Diagnostic, message: &str, hint: Option<
     let mut text = escape(message).into_owned();
     if let Some(h) = hint {
         text.push('\n');
-        text.push_str(&escape(h));
+        text.push_str(&escape_lines(h));
     }
     let _ = writeln!(
         out,

@@ -17,7 +17,7 @@ use super::super::summary::{Missing, Report, TeamReport, open_items};
 use super::super::{Diagnostic, Label, Severity};
 use crate::messages::t;
 use crate::source::SourceFile;
-use crate::terminal::escape;
+use crate::terminal::{escape, escape_lines};
 
 /// At most this many lines of one file go into one excerpt: a longer marked range is cut
 /// after this many lines, and a second place further away gets an excerpt of its own.
@@ -77,10 +77,12 @@ fn level(s: Severity) -> Level<'static> {
     }
 }
 
+/// A hint may hold a corrected block of YAML on lines of its own: each line is escaped,
+/// the line breaks between them are kept.
 fn hint(text: &str) -> annotate_snippets::Message<'_> {
     Level::HELP
         .with_name(Some(t("ernst.hint", &[])))
-        .message(escape(text))
+        .message(escape_lines(text))
 }
 
 /// Lines `first..=last` (0-based) of one file, with the places marked in them.
