@@ -91,6 +91,9 @@ pub enum Rule {
     /// A site setting vpd cannot use (a token file that is missing, outside `content/`
     /// or too large; an address that is not absolute).
     InvalidSetting,
+    /// The git repository the organisation is in could not be read (`build` and `serve`
+    /// only): pages show their own or the publication date instead of the last commit's.
+    GitHistory,
 }
 
 impl Rule {
@@ -139,13 +142,14 @@ impl Rule {
             Rule::FileName => "naam-ongeldig",
             Rule::UnsafeUrl => "adres-onveilig",
             Rule::InvalidSetting => "instelling-onbruikbaar",
+            Rule::GitHistory => "git-geschiedenis",
         }
     }
 
     /// The severity a finding of this rule has unless the context changes it.
     pub fn default_severity(self) -> Severity {
         match self {
-            Rule::EvaluationOverdue | Rule::TextCut => Severity::Warning,
+            Rule::EvaluationOverdue | Rule::TextCut | Rule::GitHistory => Severity::Warning,
             _ => Severity::Error,
         }
     }

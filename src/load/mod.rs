@@ -6,6 +6,7 @@
 //! Problems become diagnostics; a broken file never stops the others from loading.
 
 mod events;
+pub mod history;
 mod read;
 pub mod spans;
 pub mod tree;
