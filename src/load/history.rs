@@ -18,15 +18,17 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use gix::ObjectId;
 use gix::bstr::ByteSlice;
+use gix::objs::TreeRef;
 use gix::objs::tree::EntryRef;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use super::{MAX_FILE_BYTES, display_path, tree};
+use super::{MAX_FILE_BYTES, tree};
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::messages::t;
 use crate::source::{SourceFile, Span};
@@ -36,9 +38,9 @@ use crate::source::{SourceFile, Span};
 /// costs at most this many tree comparisons, each limited to the folders of undated files.
 pub const MAX_COMMITS: usize = 10_000;
 
-/// Objects kept decoded between the comparisons of consecutive commits: each tree is read
-/// as a commit's own and then as its parent's.
-const OBJECT_CACHE_BYTES: usize = 8 * 1024 * 1024;
+/// Delta bases kept while reading a pack: a folder's tree is stored as a chain of changes
+/// to an older version of it, and consecutive commits share most of that chain.
+const PACK_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// When a commit was made: the committer's time (when the change entered this branch's
 /// history, also after a rebase or a merge) and the committer's UTC offset.
@@ -97,15 +99,19 @@ fn last_commits_within(root: &Path, files: &[PathBuf], max_commits: usize) -> Hi
         return history;
     };
     if let Err(error) = found.read(root, files, max_commits, &mut history.dates) {
-        history.problem = Some(unreadable(root, found.repo.git_dir(), &error));
+        history.problem = Some(unreadable(&found, &error));
     }
     history
 }
 
 /// The warning for a repository that could not be read.
-fn unreadable(root: &Path, git_dir: &Path, error: &str) -> Diagnostic {
-    let display = crate::terminal::escape(&display_path(root, git_dir)).into_owned();
-    let source = Arc::new(SourceFile::new(git_dir, display, String::new()));
+fn unreadable(found: &Found, error: &str) -> Diagnostic {
+    let git_dir = found.repo.git_dir();
+    let git_dir = git_dir
+        .canonicalize()
+        .unwrap_or_else(|_| git_dir.to_path_buf());
+    let display = crate::terminal::escape(&found.shown(&git_dir)).into_owned();
+    let source = Arc::new(SourceFile::new(&git_dir, display, String::new()));
     Diagnostic::new(
         Rule::GitHistory,
         &source,
@@ -128,6 +134,8 @@ fn fail(e: impl std::fmt::Display) -> Failure {
 /// The repository the organisation is in, and where in its work tree the organisation is.
 struct Found {
     repo: gix::Repository,
+    /// The work tree (canonical).
+    workdir: PathBuf,
     /// The organisation root relative to the work tree (empty: the work tree itself).
     prefix: PathBuf,
 }
@@ -148,8 +156,16 @@ impl Found {
         // The work tree may be elsewhere (`core.worktree`): then the organisation is not in
         // it, and nothing of that repository is the organisation's.
         let prefix = root.strip_prefix(&workdir).ok()?.to_path_buf();
-        repo.object_cache_size_if_unset(OBJECT_CACHE_BYTES);
-        Some(Found { repo, prefix })
+        repo.objects.set_pack_cache(|| {
+            Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(
+                PACK_CACHE_BYTES,
+            ))
+        });
+        Some(Found {
+            repo,
+            workdir,
+            prefix,
+        })
     }
 
     /// Dates the clean, committed `files` into `dates`.
@@ -189,6 +205,7 @@ impl Found {
             .map_err(fail)?
             .map(|c| c.iter().copied().collect())
             .unwrap_or_default();
+        let mut trees = Trees::new(repo);
         let mut commit = head;
         for _ in 0..max_commits {
             if paths.pending() == 0 {
@@ -212,7 +229,14 @@ impl Found {
                 Some(parent) => {
                     let parent = repo.find_commit(parent).map_err(fail)?;
                     let parent_tree = parent.tree_id().map_err(fail)?.detach();
-                    paths.changed(repo, tree, Some(parent_tree), Paths::ROOT, &mut changed)?;
+                    paths.changed(
+                        &mut trees,
+                        tree,
+                        Some(parent_tree),
+                        Paths::ROOT,
+                        &mut changed,
+                    )?;
+                    trees.next_commit();
                     Some(parent)
                 }
             };
@@ -226,6 +250,20 @@ impl Found {
             }
         }
         Ok(())
+    }
+
+    /// `path` (canonical) as the organisation's files are shown, relative to its root
+    /// (`../.git` for the repository of a folder above it); a path outside the work tree
+    /// (a linked work tree's git folder) in full.
+    fn shown(&self, path: &Path) -> String {
+        let Ok(rel) = path.strip_prefix(&self.workdir) else {
+            return path.to_string_lossy().into_owned();
+        };
+        let up = self.prefix.components().map(|_| "..".to_string());
+        let down = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        up.chain(down).collect::<Vec<_>>().join("/")
     }
 
     /// `file`'s path in the repository, as tree entry names; none for a path outside
@@ -410,7 +448,7 @@ impl Paths {
     /// new or different in `tree` can date one.
     fn changed(
         &self,
-        repo: &gix::Repository,
+        trees: &mut Trees<'_>,
         tree: ObjectId,
         parent: Option<ObjectId>,
         node: usize,
@@ -419,14 +457,15 @@ impl Paths {
         if self.nodes[node].pending == 0 || parent == Some(tree) {
             return Ok(());
         }
-        let ours_object = repo.find_tree(tree).map_err(fail)?;
-        let ours = ours_object.decode().map_err(fail)?;
-        let theirs_object = match parent {
-            Some(id) => Some(repo.find_tree(id).map_err(fail)?),
+        let kind = trees.repo.object_hash();
+        let ours_data = trees.ours(tree)?;
+        let ours = TreeRef::from_bytes(&ours_data, kind).map_err(fail)?;
+        let theirs_data = match parent {
+            Some(id) => Some(trees.theirs(id)?),
             None => None,
         };
-        let theirs = match &theirs_object {
-            Some(object) => object.decode().map_err(fail)?.entries,
+        let theirs = match &theirs_data {
+            Some(data) => TreeRef::from_bytes(data, kind).map_err(fail)?.entries,
             None => Vec::new(),
         };
         // Both lists are in git's tree order: one pass pairs the entries of equal name
@@ -465,12 +504,60 @@ impl Paths {
                 Some(_) => {}
                 None if entry.mode.is_tree() => {
                     let before = before.map(|b| b.oid.to_owned());
-                    self.changed(repo, entry.oid.to_owned(), before, child, out)?;
+                    self.changed(trees, entry.oid.to_owned(), before, child, out)?;
                 }
                 None => {}
             }
         }
         Ok(())
+    }
+}
+
+/// The trees of the walk, each read (and inflated) once: the trees read as a parent's are
+/// kept for the next comparison, where that parent is the commit whose trees are compared.
+struct Trees<'r> {
+    repo: &'r gix::Repository,
+    /// The trees of the current commit (read as its child's parent's).
+    kept: HashMap<ObjectId, Rc<Vec<u8>>>,
+    /// The trees of the current commit's parent, read in this comparison.
+    read: HashMap<ObjectId, Rc<Vec<u8>>>,
+}
+
+impl<'r> Trees<'r> {
+    fn new(repo: &'r gix::Repository) -> Trees<'r> {
+        Trees {
+            repo,
+            kept: HashMap::new(),
+            read: HashMap::new(),
+        }
+    }
+
+    fn find(&self, id: ObjectId) -> Result<Rc<Vec<u8>>, Failure> {
+        let tree = self.repo.find_tree(id).map_err(fail)?;
+        Ok(Rc::new(tree.detach().data))
+    }
+
+    /// The current commit's tree `id`.
+    fn ours(&mut self, id: ObjectId) -> Result<Rc<Vec<u8>>, Failure> {
+        match self.kept.get(&id) {
+            Some(data) => Ok(Rc::clone(data)),
+            None => self.find(id),
+        }
+    }
+
+    /// The parent's tree `id`, kept for the next comparison.
+    fn theirs(&mut self, id: ObjectId) -> Result<Rc<Vec<u8>>, Failure> {
+        let data = match self.kept.get(&id) {
+            Some(data) => Rc::clone(data),
+            None => self.find(id)?,
+        };
+        self.read.insert(id, Rc::clone(&data));
+        Ok(data)
+    }
+
+    /// Moves on to the parent: its trees are the ones kept.
+    fn next_commit(&mut self) {
+        self.kept = std::mem::take(&mut self.read);
     }
 }
 
