@@ -71,8 +71,9 @@ pub type CommitDates = HashMap<PathBuf, CommitTime>;
 pub struct History {
     /// The files with a last commit.
     pub dates: CommitDates,
-    /// A repository that was found but could not be read (a broken object, a missing
-    /// commit in a full clone): a warning. Files dated before the problem keep their date.
+    /// A repository that was found but could not be opened or read (a broken config or
+    /// object, a missing commit in a full clone): a warning. Files dated before the
+    /// problem keep their date.
     pub problem: Option<Diagnostic>,
 }
 
@@ -82,8 +83,10 @@ pub struct History {
 /// No repository around `root` (none found upwards, `root` not inside its work tree, a
 /// bare repository, a `.git` that cannot be read at all), no commit yet on HEAD, a file not
 /// committed or changed in the working copy: no date, silently; the page shows its own
-/// date or the publication date. A repository that is found but cannot be read is
-/// [`History::problem`]. A shallow clone is read down to its boundary: a file unchanged
+/// date or the publication date. A repository that is found but does not open (a broken
+/// config, an object format vpd does not read) or cannot be read (a missing or broken
+/// object) is [`History::problem`]; a `.git` whose folder or files may not be read, or
+/// whose `HEAD` is unreadable, is no repository to git either, and so none here. A shallow clone is read down to its boundary: a file unchanged
 /// within it has no date (not the boundary commit's, which may not have touched it).
 pub fn last_commits(root: &Path, files: &[PathBuf]) -> History {
     last_commits_within(root, files, MAX_COMMITS)
@@ -95,22 +98,28 @@ fn last_commits_within(root: &Path, files: &[PathBuf], max_commits: usize) -> Hi
     if files.is_empty() {
         return history;
     }
-    let Some(found) = Found::discover(root) else {
-        return history;
+    let found = match Found::discover(root) {
+        Discovered::Nothing => return history,
+        Discovered::Broken(problem) => {
+            history.problem = Some(problem);
+            return history;
+        }
+        Discovered::Repository(found) => found,
     };
     if let Err(error) = found.read(root, files, max_commits, &mut history.dates) {
-        history.problem = Some(unreadable(&found, &error));
+        let git_dir = found.repo.git_dir();
+        history.problem = Some(unreadable(git_dir, &found.workdir, &found.prefix, &error));
     }
     history
 }
 
-/// The warning for a repository that could not be read.
-fn unreadable(found: &Found, error: &str) -> Diagnostic {
-    let git_dir = found.repo.git_dir();
+/// The warning for the repository at `git_dir` that could not be read; `workdir` and
+/// `prefix` as in [`Found`].
+fn unreadable(git_dir: &Path, workdir: &Path, prefix: &Path, error: &str) -> Diagnostic {
     let git_dir = git_dir
         .canonicalize()
         .unwrap_or_else(|_| git_dir.to_path_buf());
-    let display = crate::terminal::escape(&found.shown(&git_dir)).into_owned();
+    let display = crate::terminal::escape(&shown(workdir, prefix, &git_dir)).into_owned();
     let source = Arc::new(SourceFile::new(&git_dir, display, String::new()));
     Diagnostic::new(
         Rule::GitHistory,
@@ -122,6 +131,34 @@ fn unreadable(found: &Found, error: &str) -> Diagnostic {
         ),
     )
     .with_hint(t("geschiedenis.onleesbaar.hint", &[]))
+}
+
+/// `path` (canonical) as the organisation's files are shown: relative to its root, which
+/// is `prefix` below the work tree `workdir` (`../.git` for the repository of a folder
+/// above it); a path outside the work tree (a linked work tree's git folder) in full.
+fn shown(workdir: &Path, prefix: &Path, path: &Path) -> String {
+    let Ok(rel) = path.strip_prefix(workdir) else {
+        return path.to_string_lossy().into_owned();
+    };
+    let up = prefix.components().map(|_| "..".to_string());
+    let down = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    up.chain(down).collect::<Vec<_>>().join("/")
+}
+
+/// Whether `error` comes from a file the process may not read (then the repository is
+/// as good as absent, not broken).
+fn denied(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(error);
+    while let Some(e) = next {
+        let io = e.downcast_ref::<std::io::Error>();
+        if io.is_some_and(|io| io.kind() == std::io::ErrorKind::PermissionDenied) {
+            return true;
+        }
+        next = e.source();
+    }
+    false
 }
 
 /// An error while reading the repository, as text for the warning.
@@ -140,32 +177,72 @@ struct Found {
     prefix: PathBuf,
 }
 
+/// What looking for the organisation's repository found.
+enum Discovered {
+    /// No repository holds the organisation (or it cannot be read at all).
+    Nothing,
+    /// A repository that does not open (a broken config, an object format vpd does not
+    /// read): the warning.
+    Broken(Diagnostic),
+    /// The repository (boxed: gix's repository handle is large).
+    Repository(Box<Found>),
+}
+
+/// How the repository is looked for: `.git` folders only (a bare repository has no work
+/// tree to hold the organisation).
+fn upwards() -> gix::discover::upwards::Options<'static> {
+    gix::discover::upwards::Options {
+        dot_git_only: true,
+        ..Default::default()
+    }
+}
+
 impl Found {
-    /// The repository whose work tree holds `root`, when there is one that opens.
-    fn discover(root: &Path) -> Option<Found> {
-        let root = root.canonicalize().ok()?;
-        let upwards = gix::discover::upwards::Options {
-            dot_git_only: true,
-            ..Default::default()
+    /// The repository whose work tree holds `root`.
+    fn discover(root: &Path) -> Discovered {
+        let Ok(root) = root.canonicalize() else {
+            return Discovered::Nothing;
         };
-        // A repository that is found but does not open (a broken config, an unknown
-        // format) is "no repository" here too: discovery cannot tell it from a folder
-        // that merely looks like one.
-        let mut repo = gix::discover_opts(&root, upwards, gix::open::Options::isolated()).ok()?;
-        let workdir = repo.workdir()?.canonicalize().ok()?;
+        let mut repo = match gix::discover_opts(&root, upwards(), gix::open::Options::isolated()) {
+            Ok(repo) => repo,
+            Err(gix::discover::Error::Open(e)) if !denied(&e) => return Self::broken(&root, &e),
+            Err(_) => return Discovered::Nothing,
+        };
+        let Some(workdir) = repo.workdir().and_then(|w| w.canonicalize().ok()) else {
+            return Discovered::Nothing;
+        };
         // The work tree may be elsewhere (`core.worktree`): then the organisation is not in
         // it, and nothing of that repository is the organisation's.
-        let prefix = root.strip_prefix(&workdir).ok()?.to_path_buf();
+        let Ok(prefix) = root.strip_prefix(&workdir).map(Path::to_path_buf) else {
+            return Discovered::Nothing;
+        };
         repo.objects.set_pack_cache(|| {
             Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(
                 PACK_CACHE_BYTES,
             ))
         });
-        Some(Found {
+        Discovered::Repository(Box::new(Found {
             repo,
             workdir,
             prefix,
-        })
+        }))
+    }
+
+    /// The warning for the repository above `root` that was found but did not open, when
+    /// its work tree holds `root`.
+    fn broken(root: &Path, error: &gix::open::Error) -> Discovered {
+        let Ok((path, _)) = gix::discover::upwards_opts(root, upwards()) else {
+            return Discovered::Nothing;
+        };
+        let (git_dir, workdir) = path.into_repository_and_work_tree_directories();
+        let Some(workdir) = workdir.and_then(|w| w.canonicalize().ok()) else {
+            return Discovered::Nothing;
+        };
+        let Ok(prefix) = root.strip_prefix(&workdir) else {
+            return Discovered::Nothing;
+        };
+        let problem = unreadable(&git_dir, &workdir, prefix, &error.to_string());
+        Discovered::Broken(problem)
     }
 
     /// Dates the clean, committed `files` into `dates`.
@@ -250,20 +327,6 @@ impl Found {
             }
         }
         Ok(())
-    }
-
-    /// `path` (canonical) as the organisation's files are shown, relative to its root
-    /// (`../.git` for the repository of a folder above it); a path outside the work tree
-    /// (a linked work tree's git folder) in full.
-    fn shown(&self, path: &Path) -> String {
-        let Ok(rel) = path.strip_prefix(&self.workdir) else {
-            return path.to_string_lossy().into_owned();
-        };
-        let up = self.prefix.components().map(|_| "..".to_string());
-        let down = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned());
-        up.chain(down).collect::<Vec<_>>().join("/")
     }
 
     /// `file`'s path in the repository, as tree entry names; none for a path outside

@@ -325,3 +325,18 @@ fn a_broken_repository_is_a_warning_and_keeps_the_dates_found() {
     assert!(problem.message.contains(&hex), "{}", problem.message);
     assert_eq!(problem.primary.source.display, ".git");
 }
+
+#[test]
+fn a_repository_that_does_not_open_is_a_warning() {
+    let mut repo = Repo::new();
+    repo.commit(day(0), &[("gemeente/content/a.yaml", "a\n")]);
+    std::fs::write(repo.path(".git/config"), "[core\n\tbare = misschien\n").unwrap();
+    let (dates, problem) = repo.dates("gemeente", &["content/a.yaml"]);
+    assert_eq!(dates, vec![None]);
+    let problem = problem.expect("a broken config is reported");
+    assert_eq!(problem.rule, Rule::GitHistory);
+    assert_eq!(
+        problem.primary.source.display, "../.git",
+        "seen from the organisation"
+    );
+}
