@@ -95,6 +95,9 @@ pub enum Rule {
     /// A site setting vpd cannot use (a token file that is missing, outside `content/`
     /// or too large; an address that is not absolute).
     InvalidSetting,
+    /// The git repository the organisation is in could not be read (`build` and `serve`
+    /// only): pages show their own or the publication date instead of the last commit's.
+    GitHistory,
 }
 
 impl Rule {
@@ -144,13 +147,16 @@ impl Rule {
             Rule::FileName => "naam-ongeldig",
             Rule::UnsafeUrl => "adres-onveilig",
             Rule::InvalidSetting => "instelling-onbruikbaar",
+            Rule::GitHistory => "git-geschiedenis",
         }
     }
 
     /// The severity a finding of this rule has unless the context changes it.
     pub fn default_severity(self) -> Severity {
         match self {
-            Rule::EvaluationOverdue | Rule::TextCut | Rule::TextMerged => Severity::Warning,
+            Rule::EvaluationOverdue | Rule::TextCut | Rule::TextMerged | Rule::GitHistory => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }

@@ -4,8 +4,12 @@
 //! Steps: find the content folder → list `*.yaml`, `*.yml` and `*.md` files in a stable
 //! order → read each one (size limit, UTF-8, no NUL) → parse → [`Document`].
 //! Problems become diagnostics; a broken file never stops the others from loading.
+//!
+//! A site (`build`, `serve`; not `check`) also asks [`history::last_commits`] when each
+//! document's file was last committed.
 
 mod events;
+pub mod history;
 mod misread;
 mod read;
 pub mod spans;

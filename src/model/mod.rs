@@ -28,6 +28,7 @@ pub use norm::{Category, Next, NormRow, ReportingLevel, Step, StepKind, Target, 
 pub use status::{Status, TeamStatus};
 pub use summary::{PolicySummary, TeamSummary};
 
+use crate::load::history::CommitDates;
 use crate::load::{Document, Loaded};
 use crate::messages::date_nl;
 use crate::template::{FieldType, Kind, Templates};
@@ -51,6 +52,8 @@ pub struct Policy {
     pub eigenaar: String,
     /// Adoption date in words.
     pub vastgesteld_op: Option<String>,
+    /// The date of the file's last commit in words (see [`crate::load::history`]).
+    pub gewijzigd_op: Option<String>,
     /// The source file.
     pub bestand: String,
     /// Sections in template order.
@@ -66,6 +69,8 @@ pub struct Norm {
     pub bestand: String,
     /// Adoption date in words.
     pub vastgesteld_op: Option<String>,
+    /// The date of the file's last commit in words.
+    pub gewijzigd_op: Option<String>,
     /// The behaviour categories in escalation order.
     pub categorieen: Vec<Category>,
     /// The other sections (definition, reporting criteria, aangifte).
@@ -110,6 +115,8 @@ pub struct Team {
     pub evaluatie_verlopen: bool,
     /// The later of adoption and last evaluation, ISO (for "recently adopted or changed").
     pub laatst_iso: Option<String>,
+    /// The date of the file's last commit in words (shown only on the team's own page).
+    pub gewijzigd_op: Option<String>,
     /// The source file, relative to the organisation root.
     pub bestand: String,
     /// Link to the file in the git web editor, when the site names the repository.
@@ -168,6 +175,8 @@ pub struct Werkvorm {
     pub beschrijving: String,
     /// Teams whose protocol names it.
     pub gebruikt_door: Vec<Ref>,
+    /// The date of the file's last commit in words.
+    pub gewijzigd_op: Option<String>,
 }
 
 /// A leerdoelwijzer (learning-goal questionnaire).
@@ -189,6 +198,8 @@ pub struct Leerdoelwijzer {
     pub doel: Option<String>,
     /// The document as given (aspects, statements).
     pub gegevens: Value,
+    /// The date of the file's last commit in words.
+    pub gewijzigd_op: Option<String>,
 }
 
 /// The development matrix.
@@ -200,6 +211,8 @@ pub struct Matrix {
     pub bestand: String,
     /// The document as given (topics, levels).
     pub gegevens: Value,
+    /// The date of the file's last commit in words.
+    pub gewijzigd_op: Option<String>,
 }
 
 /// The URL of the development matrix page.
@@ -325,12 +338,22 @@ fn date_words(v: &Value, k: &str) -> Option<String> {
         .map(date_nl)
 }
 
-/// Builds the model from what was loaded and validated.
+/// The date of `d`'s last commit in words, when `commits` has one.
+fn committed(commits: &CommitDates, d: &Document) -> Option<String> {
+    commits
+        .get(&d.source.path)
+        .and_then(|c| c.date())
+        .map(date_nl)
+}
+
+/// Builds the model from what was loaded and validated (without commit dates: those are
+/// for a site, see [`build_cached`]).
 pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, today: Date) -> Model {
     build_cached(
         loaded,
         templates,
         validated,
+        &CommitDates::new(),
         today,
         &mut ModelCache::default(),
     )
@@ -361,11 +384,13 @@ fn fingerprint(loaded: &Loaded, validated: &Validated, werkvormen: &[Named], tod
     hasher.finish()
 }
 
-/// [`build`], reusing the team pages `cache` holds for unchanged documents.
+/// [`build`] with each document's last commit from `commits`, reusing the team pages
+/// `cache` holds for unchanged documents.
 pub fn build_cached(
     loaded: &Loaded,
     templates: &Templates,
     validated: &Validated,
+    commits: &CommitDates,
     today: Date,
     cache: &mut ModelCache,
 ) -> Model {
@@ -427,6 +452,7 @@ pub fn build_cached(
             titel: tpl.titel.clone(),
             eigenaar: string(&d.value, "eigenaar"),
             vastgesteld_op: date_words(&d.value, "vastgesteld_op"),
+            gewijzigd_op: committed(commits, d),
             bestand: d.source.display.clone(),
             samenvatting: summary::policy(&secties),
             secties,
@@ -450,6 +476,7 @@ pub fn build_cached(
         Some(Norm {
             bestand: d.source.display.clone(),
             vastgesteld_op: date_words(&d.value, "vastgesteld_op"),
+            gewijzigd_op: committed(commits, d),
             categorieen: categories.clone(),
             secties: answer::sections(&other, d.value.get("secties"), &lookup),
         })
@@ -471,9 +498,10 @@ pub fn build_cached(
     let built: Vec<(Arc<Document>, Arc<Team>)> = docs_of(Kind::Teamprotocol)
         .into_par_iter()
         .filter_map(|d| {
+            let gewijzigd_op = committed(commits, d);
             let hit = cached
                 .get(&d.source.display)
-                .filter(|(doc, _)| Arc::ptr_eq(doc, d))
+                .filter(|(doc, t)| Arc::ptr_eq(doc, d) && t.gewijzigd_op == gewijzigd_op)
                 .map(|(_, t)| Arc::clone(t));
             if let Some(team) = hit {
                 return Some((Arc::clone(d), team));
@@ -488,6 +516,7 @@ pub fn build_cached(
                 &lookup,
                 &departments,
                 &site,
+                gewijzigd_op,
                 today,
             );
             Some((Arc::clone(d), Arc::new(team)))
@@ -582,6 +611,7 @@ pub fn build_cached(
                 gegevens: d.value.clone(),
                 beschrijving: d.body.clone().unwrap_or_default(),
                 gebruikt_door,
+                gewijzigd_op: committed(commits, d),
                 slug,
             }
         })
@@ -624,6 +654,7 @@ pub fn build_cached(
                 aantal_uitspraken: aantal,
                 doel,
                 gegevens: d.value.clone(),
+                gewijzigd_op: committed(commits, d),
                 slug,
             }
         })
@@ -633,6 +664,7 @@ pub fn build_cached(
         titel: string(&d.value, "titel"),
         bestand: d.source.display.clone(),
         gegevens: d.value.clone(),
+        gewijzigd_op: committed(commits, d),
     });
 
     let status = status::build(&teams, categories);
@@ -689,6 +721,7 @@ fn team(
     lookup: &answer::Lookup,
     departments: &[Named],
     site: &SiteConfig,
+    gewijzigd_op: Option<String>,
     today: Date,
 ) -> Team {
     let slug = slug_of(d);
@@ -776,6 +809,7 @@ fn team(
             .filter_map(|k| d.value.get(*k).and_then(Value::as_str))
             .max()
             .map(str::to_string),
+        gewijzigd_op,
         bestand: d.source.display.clone(),
         bewerk_url: site.edit_url(&d.source.display),
         secties,

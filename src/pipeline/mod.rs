@@ -3,6 +3,8 @@
 //! [`check`] is load and validate (what `vpd check` runs, `site.yaml` included); [`build`]
 //! runs every stage into a staging folder that replaces the site in one step; [`Session`]
 //! is the same stages kept warm for `vpd serve`, re-running only what a change affects.
+//! A site (not `check`) also reads each document's last commit from the repository's
+//! history ([`crate::load::history`]), once content is valid.
 
 mod session;
 mod sink;
@@ -13,6 +15,7 @@ use std::time::{Duration, Instant};
 
 pub use session::{SearchJob, SearchState, Session, SessionError, Update};
 
+use crate::load::history::{self, CommitDates};
 use crate::load::{LoadError, Loaded};
 use crate::messages::t;
 use crate::model::{self, Model, ModelCache};
@@ -55,7 +58,9 @@ pub fn check(root: &Path, options: &Options) -> Result<Checked, LoadError> {
     let mut checked = validate_loaded(loaded, options, &mut ValidationCache::default());
     if checked.validated.errors() == 0 && !checked.validated.links.is_empty() {
         // A theme that does not compile is the build's error (exit 2), not content's.
-        if let Ok(site) = Site::new(&checked, options, &mut ModelCache::default(), None) {
+        let no_commits = CommitDates::new();
+        let mut cache = ModelCache::default();
+        if let Ok(site) = Site::new(&checked, options, &no_commits, &mut cache, None) {
             let dead = dead_links(&checked.validated, &site.registry);
             checked.validated.diagnostics.extend(dead);
             crate::diagnostic::sort(&mut checked.validated.diagnostics);
@@ -86,6 +91,16 @@ fn dead_links(validated: &Validated, registry: &Registry) -> Vec<crate::diagnost
         .collect()
 }
 
+/// The files of the documents that become pages (`site.yaml` shows nowhere), whose last
+/// commit a page can show.
+fn document_paths(loaded: &Loaded) -> Vec<std::path::PathBuf> {
+    loaded
+        .documents
+        .iter()
+        .map(|d| d.source.path.to_path_buf())
+        .collect()
+}
+
 /// Validates what was loaded (with the preview's cache of unchanged documents' findings).
 fn validate_loaded(loaded: Loaded, options: &Options, cache: &mut ValidationCache) -> Checked {
     let templates = cache.templates(&loaded.root);
@@ -106,11 +121,13 @@ struct Site {
 }
 
 impl Site {
-    /// Builds the model (reusing `cache`'s unchanged team pages) and the registry, with
-    /// `theme` or, when there is none, the theme compiled anew.
+    /// Builds the model (with each document's last commit from `commits`, reusing
+    /// `cache`'s unchanged team pages) and the registry, with `theme` or, when there is
+    /// none, the theme compiled anew.
     fn new(
         checked: &Checked,
         options: &Options,
+        commits: &CommitDates,
         cache: &mut ModelCache,
         theme: Option<Arc<Theme>>,
     ) -> Result<Site, render::RenderError> {
@@ -118,6 +135,7 @@ impl Site {
             &checked.loaded,
             &checked.templates,
             &checked.validated,
+            commits,
             options.today,
             cache,
         );
@@ -153,6 +171,8 @@ pub enum Stage {
     Load,
     /// Schema and norm checks.
     Validate,
+    /// Reading each document's last commit from the repository's history.
+    History,
     /// Building the model and the page registry.
     Model,
     /// Rendering, link-checking and writing the pages (parallel; the search index is
@@ -170,6 +190,7 @@ impl Stage {
         let key = match self {
             Stage::Load => "bouwen.fase.laden",
             Stage::Validate => "bouwen.fase.controleren",
+            Stage::History => "bouwen.fase.geschiedenis",
             Stage::Model => "bouwen.fase.model",
             Stage::Render => "bouwen.fase.paginas",
             Stage::Search => "bouwen.fase.zoeken",
@@ -233,7 +254,7 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRes
     (options.progress)(Step::Validating);
     let loaded = crate::load::load(root)?;
     laps.lap(Stage::Load);
-    let checked = validate_loaded(loaded, &options.validate, &mut ValidationCache::default());
+    let mut checked = validate_loaded(loaded, &options.validate, &mut ValidationCache::default());
     laps.lap(Stage::Validate);
     let errors = checked.validated.errors();
     if errors > 0 {
@@ -242,9 +263,16 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRes
             outcome: Err(BuildError::Invalid(errors)),
         });
     }
+    let history = history::last_commits(&checked.loaded.root, &document_paths(&checked.loaded));
+    if let Some(problem) = history.problem {
+        checked.validated.diagnostics.push(problem);
+        crate::diagnostic::sort(&mut checked.validated.diagnostics);
+    }
+    laps.lap(Stage::History);
     let site = match Site::new(
         &checked,
         &options.validate,
+        &history.dates,
         &mut ModelCache::default(),
         None,
     ) {

@@ -8,14 +8,20 @@
 //! written under a temporary name and renamed into place → removes files that no longer
 //! belong to the site. While content has errors nothing is written and the changes are
 //! kept, so the first good state after them renders everything they touched.
+//!
+//! Each document's last commit is read from the repository once, when content is first
+//! valid, and again for a file after it changed (a saved file that differs from HEAD has
+//! none). A commit made while the preview runs changes no file, so its date shows once
+//! the file is saved again or the preview restarts.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Site, validate_loaded};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::load::{LoadCache, LoadError, display_path};
+use crate::load::history::{self, CommitDates, CommitTime};
+use crate::load::{LoadCache, LoadError, Loaded, display_path};
 use crate::model::{Model, ModelCache};
 use crate::render::{self, OutputFile, Page, Registry, RenderError, Selection, Sink};
 use crate::validate::{Options, ValidationCache};
@@ -45,6 +51,9 @@ pub enum Update {
         pages: usize,
         /// Files removed because they no longer belong to the site.
         removed: usize,
+        /// Warnings that are not the content's: the repository's history could not be
+        /// read.
+        warnings: Vec<Diagnostic>,
     },
     /// Content has errors (the list holds the errors); nothing was written.
     Invalid(Vec<Diagnostic>),
@@ -58,6 +67,11 @@ pub struct Session {
     cache: LoadCache,
     validation: ValidationCache,
     model: ModelCache,
+    /// Each document's last commit as read so far (none: it has none); a changed file is
+    /// read again.
+    commits: HashMap<PathBuf, Option<CommitTime>>,
+    /// The dates of `commits`, as the model reads them.
+    dates: Arc<CommitDates>,
     /// The last site written, to compare the next one with.
     last: Option<Site>,
     /// Paths (relative to the root) changed since `last` was written.
@@ -74,6 +88,8 @@ impl Session {
             cache: LoadCache::default(),
             validation: ValidationCache::default(),
             model: ModelCache::default(),
+            commits: HashMap::new(),
+            dates: Arc::default(),
             last: None,
             pending: BTreeSet::new(),
         })
@@ -105,6 +121,7 @@ impl Session {
         for path in changed {
             if let Some(rel) = self.relevant(path) {
                 self.cache.invalidate(path);
+                self.commits.retain(|p, _| !p.starts_with(path));
                 if rel.starts_with("schemas/") {
                     self.validation.forget_templates();
                 }
@@ -128,7 +145,9 @@ impl Session {
             .as_ref()
             .filter(|_| !self.pending.iter().any(|p| p.starts_with("themes/")))
             .map(|site| Arc::clone(&site.theme));
-        let site = Site::new(&checked, &self.options, &mut self.model, theme)?;
+        let warnings: Vec<Diagnostic> = self.read_history(&checked.loaded).into_iter().collect();
+        let dates = Arc::clone(&self.dates);
+        let site = Site::new(&checked, &self.options, &dates, &mut self.model, theme)?;
         let dead = super::dead_links(&checked.validated, &site.registry);
         if !dead.is_empty() {
             return Ok(Update::Invalid(dead));
@@ -152,7 +171,32 @@ impl Session {
         Ok(Update::Built {
             pages: rendered.pages,
             removed,
+            warnings,
         })
+    }
+
+    /// Reads the last commit of the documents not read yet (all at first, then the changed
+    /// ones); returns the warning when the repository could not be read.
+    fn read_history(&mut self, loaded: &Loaded) -> Option<Diagnostic> {
+        let unread: Vec<PathBuf> = super::document_paths(loaded)
+            .into_iter()
+            .filter(|p| !self.commits.contains_key(p))
+            .collect();
+        if unread.is_empty() {
+            return None;
+        }
+        let found = history::last_commits(&loaded.root, &unread);
+        for path in unread {
+            let time = found.dates.get(&path).copied();
+            self.commits.insert(path, time);
+        }
+        let dates = self.commits.iter();
+        self.dates = Arc::new(
+            dates
+                .filter_map(|(p, t)| Some((p.clone(), (*t)?)))
+                .collect(),
+        );
+        found.problem
     }
 
     /// The path relative to the root when a change of `path` can matter to the site:

@@ -273,7 +273,11 @@ fn update(
         }
     };
     match session.update(changed) {
-        Ok(Update::Built { .. }) => {
+        Ok(Update::Built { warnings, .. }) => {
+            if !warnings.is_empty() {
+                let report = Report::findings(&warnings, 0);
+                eprint!("{}", format::render(Format::Human, &report, false));
+            }
             if let Some(base) = session.base() {
                 shared.set_base(base.path());
             }

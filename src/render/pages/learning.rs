@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{head, top};
+use super::{CHANGED, dated, head, top};
 use crate::messages::t;
 use crate::model::{MATRIX_URL, Model};
 use crate::render::markdown::to_html;
@@ -65,8 +65,12 @@ pub fn questionnaire(model: &Model, index: usize, page: &Page) -> Value {
         .map(|a| json!({"id": format!("aspect-{}", a.get("id").and_then(Value::as_str).unwrap_or_default()), "titel": a.get("titel")}))
         .collect();
     let parent = t("ui.nav_leerdoelwijzers", &[]);
+    let trail = [
+        (parent.as_str(), "/leerdoelwijzers/"),
+        (&page.titel, &page.url),
+    ];
     json!({
-        "page": head(page, &[(&parent, "/leerdoelwijzers/"), (&page.titel, &page.url)], toc),
+        "page": dated(head(page, &trail, toc), &[(CHANGED, l.gewijzigd_op.as_deref())]),
         "ldw": ldw,
         "doel_html": l.doel.as_deref().map(|d| to_html(d, &model.base)),
         "bestandssoort": crate::leerdoelen::FILE_KIND,
@@ -76,8 +80,16 @@ pub fn questionnaire(model: &Model, index: usize, page: &Page) -> Value {
 /// `/leerdoelwijzers/ontwikkelmatrix/`: the development matrix as a form.
 pub fn matrix(model: &Model, page: &Page) -> Value {
     let parent = t("ui.nav_leerdoelwijzers", &[]);
+    let trail = [
+        (parent.as_str(), "/leerdoelwijzers/"),
+        (&page.titel, MATRIX_URL),
+    ];
+    let changed = model
+        .ontwikkelmatrix
+        .as_ref()
+        .and_then(|m| m.gewijzigd_op.as_deref());
     json!({
-        "page": head(page, &[(&parent, "/leerdoelwijzers/"), (&page.titel, MATRIX_URL)], vec![]),
+        "page": dated(head(page, &trail, vec![]), &[(CHANGED, changed)]),
         "matrix": matrix_value(model),
     })
 }
@@ -108,8 +120,9 @@ pub fn werkvorm(model: &Model, index: usize, page: &Page) -> Value {
         return json!({"page": head(page, &[], vec![])});
     };
     let parent = t("ui.nav_werkvormen", &[]);
+    let trail = [(parent.as_str(), "/werkvormen/"), (&page.titel, &page.url)];
     json!({
-        "page": head(page, &[(&parent, "/werkvormen/"), (&page.titel, &page.url)], vec![]),
+        "page": dated(head(page, &trail, vec![]), &[(CHANGED, w.gewijzigd_op.as_deref())]),
         "werkvorm": werkvorm_value(&model.base, w),
     })
 }

@@ -78,13 +78,17 @@ fn head(page: &Page, trail: &[(&str, &str)], toc: Vec<Value>) -> Value {
 }
 
 /// Adds the document's own date to a page's head: the footer shows it instead of the
-/// publication date (`label_key` says what the date is: adopted, evaluated).
-fn dated(mut head: Value, label_key: &str, date: Option<&str>) -> Value {
-    if let Some(date) = date {
+/// publication date. `dates` are the candidates in order of precedence, each with the key
+/// of its label (adopted, evaluated, last changed in git); the first present one is shown.
+fn dated(mut head: Value, dates: &[(&str, Option<&str>)]) -> Value {
+    if let Some((label_key, Some(date))) = dates.iter().find(|(_, d)| d.is_some()) {
         head["documentdatum"] = json!({"label": t(label_key, &[]), "datum": date});
     }
     head
 }
+
+/// The label of the date of a file's last commit.
+const CHANGED: &str = "ui.datum_gewijzigd";
 
 /// The `druk` value of a document page (a team protocol, the policy, the norm schema):
 /// what the running header of every printed page says besides the organisation. The

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{dated, departments, head, print_head, summary, top};
+use super::{CHANGED, dated, departments, head, print_head, summary, top};
 use crate::messages::t;
 use crate::model::Model;
 use crate::render::markdown::{inline_html, to_html};
@@ -77,7 +77,10 @@ pub fn policy(model: &Model, page: &Page) -> Value {
     .collect();
     let samenvatting = &b.samenvatting;
     json!({
-        "page": dated(top(page, toc), "ui.datum_vastgesteld", b.vastgesteld_op.as_deref()),
+        "page": dated(top(page, toc), &[
+            ("ui.datum_vastgesteld", b.vastgesteld_op.as_deref()),
+            (CHANGED, b.gewijzigd_op.as_deref()),
+        ]),
         "samenvatting": {
             "uitgangspunten_html": samenvatting.uitgangspunten.iter().map(|u| inline_html(u, &model.base)).collect::<Vec<_>>(),
             "coordinator": samenvatting.coordinator,
@@ -143,7 +146,10 @@ pub fn norm(model: &Model, page: &Page) -> Value {
         .unwrap_or_default();
     let toc = norm_contents(model, !categories.is_empty());
     json!({
-        "page": dated(top(page, toc), "ui.datum_vastgesteld", adopted),
+        "page": dated(top(page, toc), &[
+            ("ui.datum_vastgesteld", adopted),
+            (CHANGED, norm.and_then(|n| n.gewijzigd_op.as_deref())),
+        ]),
         "categorieen": categories,
         "secties": norm.map(|n| n.secties.iter().map(|s| view::section(&model.base, s)).collect::<Vec<_>>()).unwrap_or_default(),
         "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html_labelled(&model.base, &f.antwoord, &t("ui.nazorg", &[]))),

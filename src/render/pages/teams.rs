@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{dated, departments, head, print_head, top};
+use super::{CHANGED, dated, departments, head, print_head, top};
 use crate::messages::t;
 use crate::model::Model;
 use crate::render::registry::Page;
@@ -52,10 +52,11 @@ pub fn team(model: &Model, index: usize, page: &Page) -> Value {
     let teams = t("ui.nav_teams", &[]);
     let head_of_team = head(page, &[(&teams, "/teams/"), (&page.titel, &page.url)], toc);
     json!({
-        "page": match (&team.geevalueerd_op, &team.vastgesteld_op) {
-            (Some(evaluated), _) => dated(head_of_team, "ui.datum_geevalueerd", Some(evaluated)),
-            (None, adopted) => dated(head_of_team, "ui.datum_vastgesteld", adopted.as_deref()),
-        },
+        "page": dated(head_of_team, &[
+            ("ui.datum_geevalueerd", team.geevalueerd_op.as_deref()),
+            ("ui.datum_vastgesteld", team.vastgesteld_op.as_deref()),
+            (CHANGED, team.gewijzigd_op.as_deref()),
+        ]),
         "team": v,
         "druk": print_head(&team.team, team.concept, team.vastgesteld_op.as_deref()),
     })
