@@ -955,6 +955,25 @@ fn verwijzing_onbekend_zonder_suggestie() {
 }
 
 #[test]
+fn verwijzing_onbekend_zonder_werkvormen_zegt_dat_er_nog_geen_zijn() {
+    let org = Org::case("verwijzing-onbekend");
+    org.remove("content/werkvormen/storytelling.md");
+    let out = org.check(&[]);
+    let f = assert_finding(
+        &out,
+        "verwijzing-onbekend",
+        WERKPLEIN,
+        95,
+        28,
+        "De werkvorm 'storytellin' bestaat niet.",
+    );
+    assert_eq!(
+        f["hint"],
+        "Deze organisatie heeft nog geen werkvormen. Voeg de werkvorm toe als bestand in content/werkvormen/, of haal de verwijzing weg."
+    );
+}
+
+#[test]
 
 fn verwijzing_onbekend_hoort_bij_sectie() {
     let out = Org::case("verwijzing-onbekend").check(&[]);

@@ -102,6 +102,8 @@ fn walk(
             );
             d = match did_you_mean(s, known.iter().copied()) {
                 Some(sugg) => d.with_hint(t("suggestie.bedoelde-u", &[("suggestie", sugg)])),
+                // A fresh organisation may have none yet: say so instead of an empty list.
+                None if known.is_empty() => d.with_hint(t(none_known_hint(kind), &[])),
                 None => d.with_hint(t(
                     &format!("verwijzing.{kind}.hint"),
                     &[("bekend", &known.join(", "))],
@@ -116,6 +118,15 @@ fn walk(
             out.push(d);
         }
         _ => {}
+    }
+}
+
+/// The hint for a reference of `kind` when the organisation has nothing of that kind yet.
+fn none_known_hint(kind: &str) -> &'static str {
+    match kind {
+        "afdeling" => "verwijzing.afdeling.geen",
+        "rol" => "verwijzing.rol.geen",
+        _ => "verwijzing.werkvorm.geen",
     }
 }
 
