@@ -299,20 +299,21 @@ fn norm_table(out: &mut String, indent: usize, field: &Field, template: &Templat
     }
 }
 
-/// The file name for a team: lower case, accents removed, words joined by `-`.
+/// The file name for a team: transliterated to ASCII by `deunicode` (é → e, ĳ → ij,
+/// ß → ss), lower case, words joined by `-`.
 pub fn slugify(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars() {
-        let c = match c {
-            'á' | 'à' | 'ä' | 'â' | 'Á' | 'À' | 'Ä' | 'Â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' | 'Ó' | 'Ò' | 'Ö' | 'Ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
-            c => c.to_ascii_lowercase(),
-        };
+    // A character without a transliteration (a control character) separates words too.
+    let ascii = name
+        .chars()
+        .map(|c| match deunicode::deunicode_char(c) {
+            Some(t) if !t.is_empty() => t,
+            _ => " ",
+        })
+        .flat_map(str::chars);
+    for c in ascii {
         if c.is_ascii_alphanumeric() {
-            out.push(c);
+            out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
@@ -333,5 +334,10 @@ mod tests {
     fn slugs_are_plain() {
         assert_eq!(slugify("Werkplein Zuid"), "werkplein-zuid");
         assert_eq!(slugify("  Team Ééntje & co! "), "team-eentje-co");
+        assert_eq!(
+            slugify("Wijkteam IJsselmonde – Straße"),
+            "wijkteam-ijsselmonde-strasse"
+        );
+        assert_eq!(slugify("Team Łódź"), "team-lodz");
     }
 }

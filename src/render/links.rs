@@ -126,46 +126,10 @@ pub fn check_page(
 }
 
 /// An attribute value as the browser reads it: the character references a template's
-/// escaping writes (`&amp;`, `&#x27;`, ...) decoded, so a base path with `&` or `'`
-/// compares as written in `site.yaml`. Anything else is left as it is.
+/// escaping writes (`&amp;`, `&#x27;`, ...) decoded by the `html-escape` crate, so a base
+/// path with `&` or `'` compares as written in `site.yaml`.
 fn unescape(value: &str) -> std::borrow::Cow<'_, str> {
-    if !value.contains('&') {
-        return value.into();
-    }
-    let mut out = String::with_capacity(value.len());
-    let mut rest = value;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let decoded = rest.find(';').and_then(|end| {
-            let c = match &rest[1..end] {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                name => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            };
-            c.map(|c| (c, end + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out.into()
+    html_escape::decode_html_entities(value)
 }
 
 #[cfg(test)]

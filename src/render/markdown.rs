@@ -90,20 +90,10 @@ pub fn inline_html(markdown: &str, base: &SiteBase) -> String {
     }
 }
 
-/// Escapes text for HTML (for plain values placed in generated HTML).
+/// Escapes text for HTML (for plain values placed in generated HTML, in text or in a
+/// quoted attribute): `&`, `<`, `>`, `"` and `'`, by the `html-escape` crate.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_quoted_attribute(text).into_owned()
 }
 
 #[cfg(test)]

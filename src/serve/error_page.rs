@@ -100,7 +100,7 @@ mod tests {
             "{page}"
         );
         assert!(
-            page.contains("<h2>Onbekend veld &#39;k0\\u202E&#39;: dit formulier"),
+            page.contains("<h2>Onbekend veld &#x27;k0\\u202E&#x27;: dit formulier"),
             "{page}"
         );
         assert!(
