@@ -102,8 +102,8 @@ fn organisation_shown(text: &str) {
         // Its reporting level and what it means.
         "# Meldniveau van de organisatie: bij-patroon (Melden bij aanhouden of patroon).",
         // Its departments, roles and werkvormen by id and name.
-        "werk-en-inkomen (Werk en Inkomen)",
-        "arenagesprek (Arenagesprek)",
+        "werk-en-inkomen = Werk en Inkomen; ",
+        "arenagesprek = Arenagesprek; ",
         // A commented example of a team's own approach, mandatory steps kept.
         "        # aanpak:\n        #   - id: zelfcontrole\n        #     tekst: |\n        #       Blijf rustig en ga niet in discussie\n",
         // A filled-in example of a plain list.

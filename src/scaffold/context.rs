@@ -23,12 +23,12 @@ impl Named {
         }
     }
 
-    /// `id (naam)`, or the id alone when the name adds nothing.
+    /// `id = naam`, or the id alone when the name adds nothing.
     pub fn label(&self) -> String {
         if self.naam.is_empty() || self.naam == self.id {
             self.id.clone()
         } else {
-            format!("{} ({})", self.id, self.naam)
+            format!("{} = {}", self.id, self.naam)
         }
     }
 }
@@ -104,11 +104,11 @@ fn named_list(policy: Option<&Value>, key: &str) -> Vec<Named> {
         .collect()
 }
 
-/// Labels of `items` joined for a comment line.
+/// Labels of `items` joined for a comment line (names may hold commas and brackets).
 pub fn labels(items: &[Named]) -> String {
     items
         .iter()
         .map(Named::label)
         .collect::<Vec<_>>()
-        .join(", ")
+        .join("; ")
 }
