@@ -60,7 +60,7 @@ fn volledig_shows_every_open_question_in_full_with_hints_for_the_writer() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(
         run.stdout.contains(
-            "waarschuwing[plaatshouder]: Nog niet ingevuld: “Eigenaar” bevat alleen de plaatshouder '.....'.\n --> content/organisatie/beleid.yaml:6:11\n"
+            "waarschuwing[plaatshouder]: Nog niet ingevuld: “Eigenaar” bevat alleen de plaatshouder '.....'.\n --> content/organisatie/beleid.yaml:9:11\n"
         ),
         "{}",
         run.stdout

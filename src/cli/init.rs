@@ -58,6 +58,7 @@ pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
         beleid.titel,
         t("scaffold.uitleg.organisatie", &[])
     ));
+    policy.push_str(&scaffold::comments(&t("scaffold.schrijfwijze", &[])));
     policy.push_str("template: beleid\n");
     policy.push_str(&format!("organisatie: {}\n", quoted(&args.organisatie)));
     policy.push_str(&format!(

@@ -27,6 +27,13 @@ pub(crate) fn comment(out: &mut String, indent: usize, text: &str) {
     }
 }
 
+/// `text` as comment lines at the start of a line.
+pub fn comments(text: &str) -> String {
+    let mut out = String::new();
+    comment(&mut out, 0, text);
+    out
+}
+
 /// Writes a team protocol scaffold for `team` from `template`.
 pub fn team_protocol(template: &Template, team: &str, ctx: &ScaffoldContext) -> String {
     let mut out = String::new();
@@ -143,7 +150,7 @@ fn answer_lines(
         return;
     }
     if field.standaard.is_none() {
-        example_lines(out, indent, field, shown);
+        example_lines(out, indent, field, ctx, shown);
     }
     let _ = write!(out, "{pad}{}:", field.id);
     match &field.standaard {
@@ -161,7 +168,13 @@ fn is_free_text(kind: FieldType) -> bool {
 }
 
 /// One filled-in example of a plain list and of a table row, before the first of each.
-fn example_lines(out: &mut String, indent: usize, field: &Field, shown: &mut Examples) {
+fn example_lines(
+    out: &mut String,
+    indent: usize,
+    field: &Field,
+    ctx: &ScaffoldContext,
+    shown: &mut Examples,
+) {
     match field.kind {
         FieldType::Lijst | FieldType::Afspraken if !shown.list => {
             shown.list = true;
@@ -172,22 +185,38 @@ fn example_lines(out: &mut String, indent: usize, field: &Field, shown: &mut Exa
             comment(out, indent, &t("scaffold.voorbeeld.tabel", &[]));
             let mut lead = "  - ";
             for column in &field.kolommen {
-                let answer = t("scaffold.voorbeeld.kolom", &[("vraag", &column.vraag)]);
+                let answer = sample(column, ctx);
                 if is_free_text(column.kind) {
                     comment(out, indent, &format!("{lead}{}: |", column.id));
                     comment(out, indent, &format!("      {answer}"));
                 } else {
-                    comment(
-                        out,
-                        indent,
-                        &format!("{lead}{}: {}", column.id, quoted(&answer)),
-                    );
+                    comment(out, indent, &format!("{lead}{}: {answer}", column.id));
                 }
                 lead = "    ";
             }
         }
         _ => {}
     }
+}
+
+/// A sample answer to `column` for the example row: a known id where it asks for one.
+fn sample(column: &Field, ctx: &ScaffoldContext) -> String {
+    let first = |items: &[Named]| items.first().map(|n| n.id.clone());
+    let known = match column.kind {
+        FieldType::Rol => first(&ctx.roles),
+        FieldType::Afdeling => first(&ctx.departments),
+        FieldType::Werkvorm => first(&ctx.werkvormen),
+        FieldType::Keuze => column.opties.first().cloned(),
+        _ => None,
+    };
+    known.unwrap_or_else(|| {
+        let answer = t("scaffold.voorbeeld.kolom", &[("vraag", &column.vraag)]);
+        if is_free_text(column.kind) {
+            answer
+        } else {
+            quoted(&answer)
+        }
+    })
 }
 
 /// A table's default rows with every required column present: a placeholder where the
