@@ -39,7 +39,7 @@ fn a_fresh_organisation_checks_clean_in_a_screenful() {
     }
     assert!(
         run.stdout
-            .contains("  [ ] Lerende aanpak: 3 open, op regel 255, 258, 264\n"),
+            .contains("  [ ] Lerende aanpak: 3 open, op regel 345, 349, 358\n"),
         "{}",
         run.stdout
     );
@@ -60,7 +60,7 @@ fn volledig_shows_every_open_question_in_full_with_hints_for_the_writer() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(
         run.stdout.contains(
-            "waarschuwing[plaatshouder]: Nog niet ingevuld: “Eigenaar” bevat alleen de plaatshouder '.....'.\n --> content/organisatie/beleid.yaml:6:11\n"
+            "waarschuwing[plaatshouder]: Nog niet ingevuld: “Eigenaar” bevat alleen de plaatshouder '.....'.\n --> content/organisatie/beleid.yaml:9:11\n"
         ),
         "{}",
         run.stdout

@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 
 use super::InitArgs;
 use crate::messages::t;
-use crate::scaffold::{self, ScaffoldContext, quoted};
-use crate::template::Templates;
+use crate::scaffold::{self, Named, ScaffoldContext, quoted};
+use crate::template::{Template, Templates};
 
 /// Roles every organisation starts with (ids as the policy template expects).
 const ROLES: &[(&str, &str)] = &[
@@ -43,9 +43,12 @@ pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     let (beleid, normschema, werkplein) = (get("beleid")?, get("normschema")?, get("werkplein")?);
 
     let ctx = ScaffoldContext {
-        departments: vec!["publiekszaken".into()],
-        roles: ROLES.iter().map(|(id, _)| id.to_string()).collect(),
-        schema_path: String::new(),
+        departments: vec![Named::new("publiekszaken", "Publiekszaken")],
+        roles: ROLES
+            .iter()
+            .map(|(id, naam)| Named::new(id, naam))
+            .collect(),
+        ..ScaffoldContext::default()
     };
 
     let mut policy = String::new();
@@ -53,8 +56,9 @@ pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     policy.push_str(&format!(
         "# {}\n# {}\n",
         beleid.titel,
-        t("scaffold.uitleg", &[])
+        t("scaffold.uitleg.organisatie", &[])
     ));
+    policy.push_str(&scaffold::comments(&t("scaffold.schrijfwijze", &[])));
     policy.push_str("template: beleid\n");
     policy.push_str(&format!("organisatie: {}\n", quoted(&args.organisatie)));
     policy.push_str(&format!(
@@ -86,6 +90,7 @@ pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
 
     let team_ctx = ScaffoldContext {
         schema_path: "../../public/schemas/werkplein.json".into(),
+        norm: norm_rows(normschema),
         ..ctx.clone()
     };
     let team = scaffold::team_protocol(werkplein, &t("init.voorbeeldteam", &[]), &team_ctx);
@@ -132,6 +137,21 @@ pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
         t("init.klaar", &[("map", &dir.display().to_string())])
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The behaviour categories the new norm schema starts with (the form's `standaard` rows),
+/// so the example team's scaffold shows the organisation's norm as written.
+fn norm_rows(normschema: &Template) -> Vec<Value> {
+    let field = normschema
+        .secties
+        .iter()
+        .flat_map(|s| &s.velden)
+        .find(|f| f.id == "categorieen");
+    field
+        .and_then(|f| f.standaard.as_ref())
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn site_yaml(organisation: &str) -> String {

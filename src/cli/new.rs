@@ -31,25 +31,9 @@ pub(super) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     if slug.is_empty() {
         bail!(t("new.lege-naam", &[]));
     }
-    let policy = loaded
-        .documents
-        .iter()
-        .find(|d| d.template_name() == Some("beleid"));
-    let ids = |key: &str| -> Vec<String> {
-        policy
-            .and_then(|p| p.value.get(key))
-            .and_then(serde_json::Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| x.get("id")?.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
     let ctx = ScaffoldContext {
-        departments: ids("afdelingen"),
-        roles: ids("rollen"),
         schema_path: format!("../../public/schemas/{}.json", template.template),
+        ..ScaffoldContext::from_loaded(&loaded)
     };
     let dir = loaded.root.join("content").join("teams");
     std::fs::create_dir_all(&dir).with_context(|| {

@@ -8,29 +8,30 @@ use serde_json::Value;
 use crate::messages::t;
 use crate::template::{Field, FieldType, Kind, Template};
 
+mod context;
+mod norm;
+
+pub use context::{Named, ScaffoldContext, labels};
+
 /// The placeholder written where an answer is still missing.
 pub const TODO: &str = ".....";
-
-/// What a scaffold may name besides the template.
-#[derive(Debug, Default, Clone)]
-pub struct ScaffoldContext {
-    /// Known department ids, listed in a comment.
-    pub departments: Vec<String>,
-    /// Known role ids, listed in a comment.
-    pub roles: Vec<String>,
-    /// Path from the new file to the published schema (for the editor).
-    pub schema_path: String,
-}
 
 /// A YAML double-quoted string (JSON strings are valid YAML).
 pub fn quoted(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-fn comment(out: &mut String, indent: usize, text: &str) {
+pub(crate) fn comment(out: &mut String, indent: usize, text: &str) {
     for line in text.lines() {
         let _ = writeln!(out, "{}# {}", " ".repeat(indent), line.trim_end());
     }
+}
+
+/// `text` as comment lines at the start of a line.
+pub fn comments(text: &str) -> String {
+    let mut out = String::new();
+    comment(&mut out, 0, text);
+    out
 }
 
 /// Writes a team protocol scaffold for `team` from `template`.
@@ -42,6 +43,7 @@ pub fn team_protocol(template: &Template, team: &str, ctx: &ScaffoldContext) -> 
         comment(&mut out, 0, d);
     }
     comment(&mut out, 0, &t("scaffold.uitleg", &[]));
+    comment(&mut out, 0, &t("scaffold.schrijfwijze", &[]));
     let _ = writeln!(out, "template: {}", template.template);
     let _ = writeln!(out, "team: {}", quoted(team));
     comment(
@@ -49,7 +51,7 @@ pub fn team_protocol(template: &Template, team: &str, ctx: &ScaffoldContext) -> 
         0,
         &t(
             "scaffold.afdeling",
-            &[("bekend", &ctx.departments.join(", "))],
+            &[("bekend", &labels(&ctx.departments))],
         ),
     );
     let _ = writeln!(out, "afdeling: {}", quoted(TODO));
@@ -65,6 +67,7 @@ pub fn team_protocol(template: &Template, team: &str, ctx: &ScaffoldContext) -> 
 
 /// Writes the sections of any sectioned template.
 pub fn sections(out: &mut String, template: &Template, ctx: &ScaffoldContext) {
+    let mut shown = Examples::default();
     out.push_str("secties:\n");
     for section in &template.secties {
         out.push('\n');
@@ -74,19 +77,21 @@ pub fn sections(out: &mut String, template: &Template, ctx: &ScaffoldContext) {
         }
         let _ = writeln!(out, "  {}:", section.id);
         for field in &section.velden {
-            field_lines(out, 4, field, template, ctx);
+            prompt_lines(out, 4, field, ctx);
+            answer_lines(out, 4, field, template, ctx, &mut shown);
         }
     }
 }
 
-fn field_lines(
-    out: &mut String,
-    indent: usize,
-    field: &Field,
-    template: &Template,
-    ctx: &ScaffoldContext,
-) {
-    let pad = " ".repeat(indent);
+/// Which filled-in examples of a list form the scaffold has shown (one of each).
+#[derive(Debug, Default)]
+struct Examples {
+    list: bool,
+    table: bool,
+}
+
+/// The question of `field` as comments, with what the team may choose from.
+fn prompt_lines(out: &mut String, indent: usize, field: &Field, ctx: &ScaffoldContext) {
     if let Some(kop) = &field.tussenkop {
         comment(out, indent, &format!("-- {kop} --"));
     }
@@ -110,26 +115,33 @@ fn field_lines(
     if let Some(hint) = &field.toelichting {
         comment(out, indent, hint);
     }
-    match field.kind {
+    let choices = match field.kind {
         FieldType::Rol | FieldType::Rollen => {
-            comment(
-                out,
-                indent,
-                &t("scaffold.rollen", &[("bekend", &ctx.roles.join(", "))]),
-            );
+            t("scaffold.rollen", &[("bekend", &labels(&ctx.roles))])
         }
-        FieldType::Keuze => {
-            comment(
-                out,
-                indent,
-                &t("scaffold.keuze", &[("opties", &field.opties.join(", "))]),
-            );
-        }
-        _ => {}
-    }
+        FieldType::Werkvorm | FieldType::Werkvormen => t(
+            "scaffold.werkvormen",
+            &[("bekend", &labels(&ctx.werkvormen))],
+        ),
+        FieldType::Keuze => t("scaffold.keuze", &[("opties", &field.opties.join(", "))]),
+        _ => return,
+    };
+    comment(out, indent, &choices);
+}
+
+/// The answer of `field`: the form's default, a placeholder, or a commented-out key.
+fn answer_lines(
+    out: &mut String,
+    indent: usize,
+    field: &Field,
+    template: &Template,
+    ctx: &ScaffoldContext,
+    shown: &mut Examples,
+) {
+    let pad = " ".repeat(indent);
     if field.kind == FieldType::Normtabel {
         let _ = writeln!(out, "{pad}{}:", field.id);
-        norm_table(out, indent + 2, field, template);
+        norm::norm_table(out, indent + 2, field, template, ctx);
         return;
     }
     if !field.verplicht && field.standaard.is_none() {
@@ -137,11 +149,101 @@ fn field_lines(
         let _ = writeln!(out, "{pad}# {}:", field.id);
         return;
     }
+    if field.standaard.is_none() {
+        example_lines(out, indent, field, ctx, shown);
+    }
     let _ = write!(out, "{pad}{}:", field.id);
     match &field.standaard {
-        Some(default) => value_lines(out, indent + 2, default),
+        Some(default) => value_lines(out, indent + 2, &completed(field, default)),
         None => placeholder_lines(out, indent + 2, field),
     }
+}
+
+/// Whether answers of this type are free text, written as block scalars.
+fn is_free_text(kind: FieldType) -> bool {
+    matches!(
+        kind,
+        FieldType::Tekst | FieldType::Lijst | FieldType::Afspraken
+    )
+}
+
+/// One filled-in example of a plain list and of a table row, before the first of each.
+fn example_lines(
+    out: &mut String,
+    indent: usize,
+    field: &Field,
+    ctx: &ScaffoldContext,
+    shown: &mut Examples,
+) {
+    match field.kind {
+        FieldType::Lijst | FieldType::Afspraken if !shown.list => {
+            shown.list = true;
+            comment(out, indent, &t("scaffold.voorbeeld.lijst", &[]));
+        }
+        FieldType::Tabel if !shown.table => {
+            shown.table = true;
+            comment(out, indent, &t("scaffold.voorbeeld.tabel", &[]));
+            let mut lead = "  - ";
+            for column in &field.kolommen {
+                let answer = sample(column, ctx);
+                if is_free_text(column.kind) {
+                    comment(out, indent, &format!("{lead}{}: |", column.id));
+                    comment(out, indent, &format!("      {answer}"));
+                } else {
+                    comment(out, indent, &format!("{lead}{}: {answer}", column.id));
+                }
+                lead = "    ";
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A sample answer to `column` for the example row: a known id where it asks for one.
+fn sample(column: &Field, ctx: &ScaffoldContext) -> String {
+    let first = |items: &[Named]| items.first().map(|n| n.id.clone());
+    let known = match column.kind {
+        FieldType::Rol => first(&ctx.roles),
+        FieldType::Afdeling => first(&ctx.departments),
+        FieldType::Werkvorm => first(&ctx.werkvormen),
+        FieldType::Keuze => column.opties.first().cloned(),
+        _ => None,
+    };
+    known.unwrap_or_else(|| {
+        let answer = t("scaffold.voorbeeld.kolom", &[("vraag", &column.vraag)]);
+        if is_free_text(column.kind) {
+            answer
+        } else {
+            quoted(&answer)
+        }
+    })
+}
+
+/// A table's default rows with every required column present: a placeholder where the
+/// form gives no text, so a required column is an open question, never a missing key.
+fn completed(field: &Field, default: &Value) -> Value {
+    let (FieldType::Tabel, Value::Array(rows)) = (field.kind, default) else {
+        return default.clone();
+    };
+    let fill = |row: &Value| {
+        let mut row = row.clone();
+        if let Value::Object(m) = &mut row {
+            for column in field.kolommen.iter().filter(|c| c.verplicht) {
+                m.entry(column.id.clone()).or_insert_with(|| {
+                    if column.kind.is_list() {
+                        Value::Array(vec![
+                            Value::from(TODO);
+                            usize::try_from(column.min_items().max(1)).unwrap_or(1)
+                        ])
+                    } else {
+                        Value::from(TODO)
+                    }
+                });
+            }
+        }
+        row
+    };
+    Value::Array(rows.iter().map(fill).collect())
 }
 
 fn value_lines(out: &mut String, indent: usize, value: &Value) {
@@ -221,29 +323,36 @@ fn entry(out: &mut String, prefix: &str, indent: usize, key: &str, v: &Value) {
     }
 }
 
+/// The placeholder answer of `field`, after its key (`indent`: where its content goes).
 fn placeholder_lines(out: &mut String, indent: usize, field: &Field) {
     let pad = " ".repeat(indent);
     match field.kind {
         FieldType::Tabel => {
             out.push('\n');
-            let mut first = true;
+            let mut lead = "- ";
             for column in &field.kolommen {
-                let lead = if first { "- " } else { "  " };
-                first = false;
-                let value = if column.kind.is_list() {
-                    format!("[{}]", quoted(TODO))
+                let prefix = format!("{pad}{lead}{}:", column.id);
+                if is_free_text(column.kind) && !column.kind.is_list() {
+                    block_placeholder(out, &format!("{prefix} "), indent + 4);
+                } else if column.kind.is_list() {
+                    let _ = writeln!(out, "{prefix} [{}]", quoted(TODO));
                 } else {
-                    quoted(TODO)
-                };
-                let _ = writeln!(out, "{pad}{lead}{}: {value}", column.id);
+                    let _ = writeln!(out, "{prefix} {}", quoted(TODO));
+                }
+                lead = "  ";
             }
         }
         kind if kind.is_list() => {
             out.push('\n');
             for _ in 0..field.min_items().max(1) {
-                let _ = writeln!(out, "{pad}- {}", quoted(TODO));
+                if is_free_text(kind) {
+                    block_placeholder(out, &format!("{pad}- "), indent + 2);
+                } else {
+                    let _ = writeln!(out, "{pad}- {}", quoted(TODO));
+                }
             }
         }
+        FieldType::Tekst => block_placeholder(out, " ", indent),
         FieldType::Datum => out.push_str(" \"JJJJ-MM-DD\"\n"),
         _ => {
             let _ = writeln!(out, " {}", quoted(TODO));
@@ -251,52 +360,10 @@ fn placeholder_lines(out: &mut String, indent: usize, field: &Field) {
     }
 }
 
-fn norm_table(out: &mut String, indent: usize, field: &Field, template: &Template) {
-    let pad = " ".repeat(indent);
-    for cat in &template.categorieen {
-        let default = field.standaard.as_ref().and_then(|d| d.get(cat));
-        let text = |k: &str| {
-            default
-                .and_then(|d| d.get(k))
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-        };
-        let _ = writeln!(out);
-        if !text("kop").is_empty() {
-            comment(out, indent, &format!("{} ({cat})", text("kop")));
-        }
-        comment(
-            out,
-            indent,
-            &t("scaffold.gedrag", &[("tekst", text("gedrag"))]),
-        );
-        comment(
-            out,
-            indent,
-            &t("scaffold.standpunt", &[("tekst", text("standpunt"))]),
-        );
-        let _ = writeln!(out, "{pad}{cat}:");
-        comment(out, indent + 2, &t("scaffold.voorbeelden", &[]));
-        let _ = writeln!(out, "{pad}  voorbeelden:");
-        let _ = writeln!(out, "{pad}    - {}", quoted(TODO));
-        let _ = writeln!(out, "{pad}    - {}", quoted(TODO));
-        comment(out, indent + 2, &t("scaffold.aanpak", &[]));
-        if let Some(steps) = default
-            .and_then(|d| d.get("aanpak"))
-            .and_then(Value::as_array)
-        {
-            for s in steps {
-                let id = s.get("id").and_then(Value::as_str).unwrap_or_default();
-                let tekst = s.get("tekst").and_then(Value::as_str).unwrap_or_default();
-                comment(out, indent + 2, &format!("  - {id}: {tekst}"));
-            }
-        }
-        comment(
-            out,
-            indent + 2,
-            &t("scaffold.meldniveau", &[("tekst", text("melden"))]),
-        );
-    }
+/// Writes `{prefix}|` and the placeholder as the block's content line at `indent`.
+pub(crate) fn block_placeholder(out: &mut String, prefix: &str, indent: usize) {
+    let _ = writeln!(out, "{prefix}|");
+    let _ = writeln!(out, "{}{TODO}", " ".repeat(indent));
 }
 
 /// The file name for a team: transliterated to ASCII by `deunicode` (é → e, ĳ → ij,
@@ -327,17 +394,4 @@ pub fn is_team_template(template: &Template) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_plain() {
-        assert_eq!(slugify("Werkplein Zuid"), "werkplein-zuid");
-        assert_eq!(slugify("  Team Ééntje & co! "), "team-eentje-co");
-        assert_eq!(
-            slugify("Wijkteam IJsselmonde – Straße"),
-            "wijkteam-ijsselmonde-strasse"
-        );
-        assert_eq!(slugify("Team Łódź"), "team-lodz");
-    }
-}
+mod tests;
