@@ -8,6 +8,7 @@ use super::NewArgs;
 use crate::messages::t;
 use crate::scaffold::{self, ScaffoldContext};
 use crate::template::Templates;
+use crate::template::editor::EDITOR_SCHEMA_DIR;
 
 pub(super) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     let loaded = crate::load::load(&args.dir)?;
@@ -49,7 +50,7 @@ pub(super) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     let ctx = ScaffoldContext {
         departments: ids("afdelingen"),
         roles: ids("rollen"),
-        schema_path: format!("../../public/schemas/{}.json", template.template),
+        schema_path: super::init::schema_path(&template.template),
     };
     let dir = loaded.root.join("content").join("teams");
     std::fs::create_dir_all(&dir).with_context(|| {
@@ -84,6 +85,9 @@ pub(super) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
             &[("pad", &path.display().to_string())],
         )
     })?;
+    // The organisation's departments, roles and werkvormen may have changed since the
+    // editor schemas were last written.
+    super::schema::refresh(&loaded, &loaded.root.join(EDITOR_SCHEMA_DIR))?;
     println!(
         "{}",
         t("new.geschreven", &[("pad", &path.display().to_string())])
