@@ -112,7 +112,7 @@ fn init_writes_the_schemas_its_scaffolds_name_and_the_editor_settings() {
     // The organisation's single department is offered.
     let team = read_json(&root.join(".vpd/schemas/werkplein.json"));
     assert_eq!(
-        team["properties"]["afdeling"]["enum"],
+        team["properties"]["afdeling"]["anyOf"][0]["enum"],
         serde_json::json!(departments(&root))
     );
 }
@@ -149,12 +149,12 @@ fn team_schemas_offer_the_departments_and_never_standpunt() {
     for name in ["werkplein", "kcc"] {
         let schema = read_json(&tmp.path().join(format!(".vpd/schemas/{name}.json")));
         assert_eq!(
-            schema["properties"]["afdeling"]["enum"],
+            schema["properties"]["afdeling"]["anyOf"][0]["enum"],
             serde_json::json!(expected),
             "{name}"
         );
         assert_eq!(
-            schema["properties"]["afdeling"]["markdownEnumDescriptions"]
+            schema["properties"]["afdeling"]["anyOf"][0]["markdownEnumDescriptions"]
                 .as_array()
                 .map(Vec::len),
             Some(expected.len())
@@ -183,7 +183,9 @@ fn new_refreshes_the_schemas_and_names_them() {
         tmp.path().join("content/teams/../../.vpd/schemas/kcc.json")
     );
     let kcc = read_json(&tmp.path().join(".vpd/schemas/kcc.json"));
-    let offered = kcc["properties"]["afdeling"]["enum"].as_array().unwrap();
+    let offered = kcc["properties"]["afdeling"]["anyOf"][0]["enum"]
+        .as_array()
+        .unwrap();
     assert!(offered.contains(&Value::String("nieuwe-afdeling".into())));
 }
 

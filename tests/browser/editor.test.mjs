@@ -148,6 +148,11 @@ function checkErrorLines(file) {
 before(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'vpd-editor-'));
   cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
+  // Two fresh scaffolds, as a team lead starts: concepts full of `.....`.
+  for (const [template, team] of [['werkplein', 'Team Zuid'], ['kcc', 'KCC Zuid']]) {
+    const made = spawnSync(vpdBinary(), ['new', template, team], { cwd: root, env, encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+  }
   const schema = spawnSync(vpdBinary(), ['schema', '--dir', root], { env, encoding: 'utf8' });
   assert.equal(schema.status, 0, schema.stderr);
   client = new Client(root);
@@ -184,11 +189,11 @@ after(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-test('no example file has an editor diagnostic, concepts included', async () => {
+test('no example file has an editor diagnostic, concepts and fresh scaffolds included', async () => {
   const files = exampleFiles();
   assert.ok(files.length >= 15, `only ${files.length} example files`);
   const concepts = files.filter((f) => /^status: concept/m.test(readFileSync(f, 'utf8')));
-  assert.ok(concepts.length >= 1, 'the examples include a concept');
+  assert.ok(concepts.length >= 3, 'the examples include a concept and the scaffolds');
   for (const file of files) {
     const { uri, diagnostics } = await client.open(file);
     assert.deepEqual(
@@ -211,6 +216,7 @@ const broken = [
     name: 'a department the policy does not define',
     file: 'content/teams/werkplein-noord.yaml',
     edit: (text) => text.replace(/^afdeling: .*$/m, 'afdeling: bestaat-niet'),
+    dutch: /Bekende afdelingen: /,
   },
   {
     name: 'a placeholder in an adopted protocol',
@@ -219,7 +225,7 @@ const broken = [
   },
 ];
 
-for (const { name, file, edit } of broken) {
+for (const { name, file, edit, dutch } of broken) {
   test(`a broken copy (${name}) has a diagnostic on vpd check's line`, async () => {
     const full = path.join(root, file);
     const original = readFileSync(full, 'utf8');
@@ -239,6 +245,7 @@ for (const { name, file, edit } of broken) {
           `vpd check: line ${line}; editor: ${JSON.stringify(diagnostics.map((d) => [d.range.start.line + 1, d.message]))}`,
         );
       }
+      if (dutch) assert.ok(diagnostics.some((d) => dutch.test(d.message)), JSON.stringify(diagnostics));
     } finally {
       writeFileSync(full, original);
     }

@@ -11,7 +11,10 @@
 //! 3. the organisation's departments, roles and werkvormen as `enum` with their Dutch
 //!    names (`markdownEnumDescriptions`, which completion shows);
 //! 4. every `description` (the form's Dutch prompt) also as `markdownDescription`, with
-//!    the form's hint, which hover shows.
+//!    the form's hint, which hover shows;
+//! 5. Dutch `errorMessage`/`patternErrorMessage` where an editor reads them (a wrong
+//!    department, role, werkvorm, date, name or reporting level); other messages stay the
+//!    editor's own.
 
 use std::collections::BTreeMap;
 
@@ -252,14 +255,37 @@ fn annotate(schema: &Value, ctx: &EditorContext) -> Value {
     if obj.get("type") == Some(&json!("string"))
         && let Some(choices) = ctx.choices(kind)
     {
+        let known: Vec<&str> = choices.iter().map(|(id, _)| id.as_str()).collect();
+        // One of the organisation's ids, or (in a concept; the completeness part forbids
+        // it once adopted) a placeholder such as the scaffold's `.....`.
         out.insert(
-            "enum".into(),
-            choices.iter().map(|(id, _)| json!(id)).collect(),
+            "anyOf".into(),
+            json!([
+                {
+                    "enum": known,
+                    "markdownEnumDescriptions": choices.iter().map(|(_, naam)| naam).collect::<Vec<_>>(),
+                    "errorMessage": t(
+                        &format!("verwijzing.{kind}.hint"),
+                        &[("bekend", &known.join(", "))]
+                    ),
+                },
+                {"pattern": placeholder::PATTERN},
+            ]),
         );
-        out.insert(
-            "markdownEnumDescriptions".into(),
-            choices.iter().map(|(_, naam)| json!(naam)).collect(),
-        );
+    }
+    // Editors show these instead of their English text (a non-standard keyword that
+    // other validators ignore); the description says what to write either way.
+    match kind {
+        "datum" | "slug" => {
+            out.insert(
+                "patternErrorMessage".into(),
+                json!(t(&format!("type.hint.{kind}"), &[])),
+            );
+        }
+        "meldniveau" => {
+            out.insert("errorMessage".into(), json!(t("type.hint.meldniveau", &[])));
+        }
+        _ => {}
     }
     if let Some(Value::String(description)) = obj.get("description") {
         let markdown = match obj.get("x-vpd-toelichting").and_then(Value::as_str) {
@@ -323,6 +349,14 @@ fn completeness(schema: &Value) -> Value {
             }
             "not" if is_placeholder_check(value) => {
                 out.insert(key.clone(), value.clone());
+            }
+            // A choice of the organisation that a concept may leave as a placeholder.
+            "anyOf"
+                if value
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(is_placeholder_check)) =>
+            {
+                out.insert("not".into(), json!({"pattern": placeholder::PATTERN}));
             }
             "$ref" => {
                 let target = value.as_str().unwrap_or_default();

@@ -55,12 +55,23 @@ fn unknown_keys_and_departments_are_errors_even_in_a_concept() {
     assert!(!v.is_valid(&typo));
     let wrong = json!({"template": "werkplein", "status": "concept", "afdeling": "kcc"});
     assert!(!v.is_valid(&wrong));
+    let unfilled = json!({"template": "werkplein", "status": "concept", "afdeling": "....."});
+    assert!(v.is_valid(&unfilled), "a concept's placeholder department");
+    let mut adopted = unfilled.clone();
+    adopted["status"] = json!("vastgesteld");
+    let errors: Vec<String> = v
+        .iter_errors(&adopted)
+        .map(|e| e.instance_path().to_string())
+        .collect();
+    assert!(errors.contains(&"/afdeling".to_string()), "{errors:?}");
 }
 
 #[test]
 fn the_organisation_s_choices_are_enums_with_their_names() {
     let editor = editor_schema(&werkplein(), &context());
     let afdeling = &editor["properties"]["afdeling"];
+    assert!(afdeling["markdownDescription"].as_str().is_some());
+    let afdeling = &afdeling["anyOf"][0];
     assert_eq!(
         afdeling["enum"],
         json!(["publiekszaken", "werk-en-inkomen"])
@@ -69,7 +80,11 @@ fn the_organisation_s_choices_are_enums_with_their_names() {
         afdeling["markdownEnumDescriptions"],
         json!(["Publiekszaken", "Werk en inkomen"])
     );
-    assert!(afdeling["markdownDescription"].as_str().is_some());
+    let message = afdeling["errorMessage"].as_str().unwrap();
+    assert!(
+        message.contains("publiekszaken, werk-en-inkomen"),
+        "{message}"
+    );
 }
 
 #[test]
