@@ -181,7 +181,7 @@ fn team_file(
         "secties": sections,
     });
     let mut out = format!(
-        "# yaml-language-server: $schema=../../public/schemas/{}.json\n",
+        "# yaml-language-server: $schema=../../.vpd/schemas/{}.json\n",
         template.template
     );
     emit(&mut out, 0, &doc);

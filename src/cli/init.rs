@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 use super::InitArgs;
 use crate::messages::t;
 use crate::scaffold::{self, Named, ScaffoldContext, quoted};
+use crate::template::editor::{self, EDITOR_SCHEMA_DIR};
 use crate::template::{Template, Templates};
 
 /// Roles every organisation starts with (ids as the policy template expects).
@@ -52,7 +53,7 @@ pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     };
 
     let mut policy = String::new();
-    policy.push_str("# yaml-language-server: $schema=../../public/schemas/beleid.json\n");
+    policy.push_str(&schema_line("beleid"));
     policy.push_str(&format!(
         "# {}\n# {}\n",
         beleid.titel,
@@ -75,7 +76,7 @@ pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     scaffold::sections(&mut policy, beleid, &ctx);
 
     let mut norm = String::new();
-    norm.push_str("# yaml-language-server: $schema=../../public/schemas/normschema.json\n");
+    norm.push_str(&schema_line("normschema"));
     norm.push_str(&format!(
         "# {}\n# {}\n",
         normschema.titel,
@@ -89,7 +90,7 @@ pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     scaffold::sections(&mut norm, normschema, &ctx);
 
     let team_ctx = ScaffoldContext {
-        schema_path: "../../public/schemas/werkplein.json".into(),
+        schema_path: schema_path("werkplein"),
         norm: norm_rows(normschema),
         ..ctx.clone()
     };
@@ -132,6 +133,18 @@ pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
             )
         })?;
     }
+    // The editor schemas and settings, so that opening the repository in VS Code (with
+    // the YAML extension it recommends) is enough.
+    let loaded = crate::load::load(dir)?;
+    let schemas = super::schema::refresh(&loaded, &dir.join(EDITOR_SCHEMA_DIR))?;
+    super::schema::write_json(
+        &dir.join(".vscode/settings.json"),
+        &editor::vscode_settings(schemas.keys()),
+    )?;
+    super::schema::write_json(
+        &dir.join(".vscode/extensions.json"),
+        &editor::vscode_extensions(),
+    )?;
     println!(
         "{}",
         t("init.klaar", &[("map", &dir.display().to_string())])
@@ -152,6 +165,16 @@ fn norm_rows(normschema: &Template) -> Vec<Value> {
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default()
+}
+
+/// The `$schema=` path of a file in `content/<folder>/` to the editor schema `name`.
+pub(super) fn schema_path(name: &str) -> String {
+    format!("../../{EDITOR_SCHEMA_DIR}/{name}.json")
+}
+
+/// The first line of a scaffold: which editor schema describes it.
+fn schema_line(name: &str) -> String {
+    format!("# yaml-language-server: $schema={}\n", schema_path(name))
 }
 
 fn site_yaml(organisation: &str) -> String {

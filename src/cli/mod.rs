@@ -117,9 +117,9 @@ pub struct SchemaArgs {
     /// The organisation's folder.
     #[arg(long, default_value = ".")]
     pub dir: PathBuf,
-    /// Where the schemas go.
-    #[arg(long, default_value = "public/schemas")]
-    pub out: PathBuf,
+    /// Where the schemas go (default: `.vpd/schemas` in the organisation's folder).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 /// Arguments of `vpd new`.

@@ -8,6 +8,7 @@ use super::NewArgs;
 use crate::messages::t;
 use crate::scaffold::{self, ScaffoldContext};
 use crate::template::Templates;
+use crate::template::editor::EDITOR_SCHEMA_DIR;
 
 pub(super) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     let loaded = crate::load::load(&args.dir)?;
@@ -32,7 +33,7 @@ pub(super) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
         bail!(t("new.lege-naam", &[]));
     }
     let ctx = ScaffoldContext {
-        schema_path: format!("../../public/schemas/{}.json", template.template),
+        schema_path: super::init::schema_path(&template.template),
         ..ScaffoldContext::from_loaded(&loaded)
     };
     let dir = loaded.root.join("content").join("teams");
@@ -68,6 +69,9 @@ pub(super) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
             &[("pad", &path.display().to_string())],
         )
     })?;
+    // The organisation's departments, roles and werkvormen may have changed since the
+    // editor schemas were last written.
+    super::schema::refresh(&loaded, &loaded.root.join(EDITOR_SCHEMA_DIR))?;
     println!(
         "{}",
         t("new.geschreven", &[("pad", &path.display().to_string())])

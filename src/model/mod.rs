@@ -704,7 +704,7 @@ pub fn build_cached(
         leerdoelwijzers,
         ontwikkelmatrix,
         status,
-        schemas: validated.schemas.clone(),
+        schemas: Arc::new(validated.editor_schemas(loaded, templates)),
         datum: date_nl(today),
         team_index,
         werkvorm_index,

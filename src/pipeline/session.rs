@@ -158,6 +158,14 @@ impl Session {
         };
         let sink = Live(&self.folder);
         let rendered = render::render(&site.model, &site.theme, &site.registry, &selection, &sink)?;
+        // The editor schemas follow the policy, the norm and the werkvormen, which a
+        // partial render does not know as their sources.
+        if selection != Selection::Everything
+            && let Some(previous) = &self.last
+            && previous.model.schemas != site.model.schemas
+        {
+            render::render_schemas(&site.model, &site.theme, &site.registry, &sink)?;
+        }
         let mut removed = 0;
         if let Some(previous) = &self.last {
             let current: BTreeSet<&str> = site.registry.paths().collect();

@@ -128,6 +128,32 @@ pub fn render(
     Ok(rendered)
 }
 
+/// Writes only the schema assets (the editor schemas and their catalogue): the preview
+/// calls this when a partial render leaves them out but the organisation's departments,
+/// roles, werkvormen or norm changed them. Returns how many files were written.
+pub fn render_schemas(
+    model: &Model,
+    theme: &Theme,
+    registry: &Registry,
+    sink: &dyn Sink,
+) -> Result<usize, RenderError> {
+    let mut written = 0;
+    for asset in registry.assets() {
+        if matches!(asset.kind, AssetKind::Schema(_) | AssetKind::Catalog) {
+            let bytes = asset_bytes(model, theme, &asset.kind)?;
+            sink.put(
+                OutputFile {
+                    path: asset.path.clone(),
+                    bytes,
+                },
+                None,
+            )?;
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
 /// The template function `url(pad="/teams/#afdeling-x")`: every link a template writes to
 /// a page or file of the site goes through it. It returns the address below the site's
 /// base (`/vpd/teams/#afdeling-x` for a site published under `/vpd/`), and a link to a

@@ -5,6 +5,7 @@
 //! repository overrides them file by file.
 
 pub mod compile;
+pub mod editor;
 mod embedded;
 pub mod placeholder;
 
@@ -566,15 +567,7 @@ pub fn catalog(schemas: &[(&String, &serde_json::Value)]) -> serde_json::Value {
     let entries: Vec<_> = schemas
         .iter()
         .map(|(name, schema)| {
-            let file_match = match name.as_str() {
-                "beleid" => vec!["content/organisatie/beleid.yaml".to_string()],
-                "normschema" => vec!["content/organisatie/normschema.yaml".to_string()],
-                "leerdoelwijzer" | "ontwikkelmatrix" => {
-                    vec![format!("content/leerdoelwijzers/*.yaml")]
-                }
-                "werkvorm" => vec![],
-                _ => vec!["content/teams/*.yaml".to_string()],
-            };
+            let file_match = editor::file_match(name);
             json!({
                 "name": schema.get("title").and_then(|t| t.as_str()).unwrap_or(name),
                 "description": t("schema.catalogus.omschrijving", &[("naam", name)]),

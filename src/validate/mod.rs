@@ -78,6 +78,43 @@ pub struct Validated {
 }
 
 impl Validated {
+    /// The editor schemas of this organisation (see [`crate::template::editor`]): its
+    /// departments, roles and werkvormen as choices, and the team and learning schemas
+    /// that pick a template by `template:`.
+    pub fn editor_schemas(
+        &self,
+        loaded: &Loaded,
+        templates: &crate::template::Templates,
+    ) -> BTreeMap<String, Value> {
+        let named = |list: &[org::Named]| {
+            list.iter()
+                .map(|n| (n.id.clone(), n.naam.clone()))
+                .collect::<Vec<_>>()
+        };
+        let werkvormen = loaded
+            .documents
+            .iter()
+            .filter(|d| d.template_name() == Some("werkvorm"))
+            .map(|d| {
+                let slug = slug_of(d);
+                let title = d.value.get("titel").and_then(Value::as_str);
+                (slug.clone(), title.map_or(slug, str::to_string))
+            })
+            .collect();
+        let ctx = crate::template::editor::EditorContext {
+            departments: named(&self.organisation.departments),
+            roles: named(&self.organisation.roles),
+            werkvormen,
+        };
+        let teams: Vec<String> = templates
+            .by_name
+            .values()
+            .filter(|t| t.soort == Kind::Teamprotocol)
+            .map(|t| t.template.clone())
+            .collect();
+        crate::template::editor::editor_schemas(&self.schemas, &teams, &ctx)
+    }
+
     /// Number of errors.
     pub fn errors(&self) -> usize {
         self.diagnostics
