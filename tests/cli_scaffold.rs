@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::copy_dir;
+use common::example_copy;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -13,15 +13,6 @@ fn vpd(args: &[&str], dir: &Path) -> Output {
         .env("VPD_VANDAAG", "2026-11-24")
         .output()
         .expect("vpd runs")
-}
-
-fn example_copy() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &tmp.path().join("content"),
-    );
-    tmp
 }
 
 #[test]

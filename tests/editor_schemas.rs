@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::copy_dir;
+use common::example_copy;
 use serde_json::Value;
 
 fn vpd(args: &[&str], dir: &Path) -> Output {
@@ -29,15 +29,6 @@ fn vpd(args: &[&str], dir: &Path) -> Output {
 fn read_json(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap()
-}
-
-fn example_copy() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &tmp.path().join("content"),
-    );
-    tmp
 }
 
 /// The `$schema=` path of the first line of `file`, resolved from its folder.

@@ -6,9 +6,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 mod common;
 
-use common::copy_dir;
+use common::example_copy;
 use common::serve::{request, start};
-use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -57,16 +56,6 @@ fn wait_until(mut f: impl FnMut() -> bool) {
         std::thread::sleep(Duration::from_millis(100));
     }
     panic!("condition not reached in 30 s");
-}
-
-/// A throw-away copy of the example organisation.
-fn example_copy() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &tmp.path().join("content"),
-    );
-    tmp
 }
 
 #[test]

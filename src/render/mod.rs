@@ -113,19 +113,32 @@ pub fn render(
         assets: 0,
     };
     if *selection == Selection::Everything {
-        for asset in registry.assets() {
-            let bytes = asset_bytes(model, theme, &asset.kind)?;
-            sink.put(
-                OutputFile {
-                    path: asset.path.clone(),
-                    bytes,
-                },
-                None,
-            )?;
-            rendered.assets += 1;
-        }
+        rendered.assets = write_assets(model, theme, registry, sink, |_| true)?;
     }
     Ok(rendered)
+}
+
+/// Writes the assets `keep` selects; returns how many.
+fn write_assets(
+    model: &Model,
+    theme: &Theme,
+    registry: &Registry,
+    sink: &dyn Sink,
+    keep: impl Fn(&AssetKind) -> bool,
+) -> Result<usize, RenderError> {
+    let mut written = 0;
+    for asset in registry.assets().iter().filter(|a| keep(&a.kind)) {
+        let bytes = asset_bytes(model, theme, &asset.kind)?;
+        sink.put(
+            OutputFile {
+                path: asset.path.clone(),
+                bytes,
+            },
+            None,
+        )?;
+        written += 1;
+    }
+    Ok(written)
 }
 
 /// Writes only the schema assets (the editor schemas and their catalogue): the preview
@@ -137,21 +150,9 @@ pub fn render_schemas(
     registry: &Registry,
     sink: &dyn Sink,
 ) -> Result<usize, RenderError> {
-    let mut written = 0;
-    for asset in registry.assets() {
-        if matches!(asset.kind, AssetKind::Schema(_) | AssetKind::Catalog) {
-            let bytes = asset_bytes(model, theme, &asset.kind)?;
-            sink.put(
-                OutputFile {
-                    path: asset.path.clone(),
-                    bytes,
-                },
-                None,
-            )?;
-            written += 1;
-        }
-    }
-    Ok(written)
+    write_assets(model, theme, registry, sink, |kind| {
+        matches!(kind, AssetKind::Schema(_) | AssetKind::Catalog)
+    })
 }
 
 /// The template function `url(pad="/teams/#afdeling-x")`: every link a template writes to

@@ -42,6 +42,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A throw-away copy of the example organisation (its `content/`).
+pub fn example_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &tmp.path().join("content"),
+    );
+    tmp
+}
+
 /// A throw-away copy of an organisation.
 pub struct Org {
     dir: tempfile::TempDir,
