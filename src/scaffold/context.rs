@@ -4,32 +4,16 @@
 use serde_json::Value;
 
 use crate::load::Loaded;
+use crate::validate::Organisation;
+pub use crate::validate::org::Named;
 
-/// Something the team may refer to: its id (or slug) and its name (or title).
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Named {
-    /// The id a team writes.
-    pub id: String,
-    /// The name people know it by.
-    pub naam: String,
-}
-
-impl Named {
-    /// A named item.
-    pub fn new(id: &str, naam: &str) -> Self {
-        Named {
-            id: id.to_string(),
-            naam: naam.to_string(),
-        }
-    }
-
-    /// `id = naam`, or the id alone when the name adds nothing.
-    pub fn label(&self) -> String {
-        if self.naam.is_empty() || self.naam == self.id {
-            self.id.clone()
-        } else {
-            format!("{} = {}", self.id, self.naam)
-        }
+/// How a scaffold's comment names an item: `id = naam`, or the id alone when the name
+/// adds nothing.
+pub fn label(item: &Named) -> String {
+    if item.naam.is_empty() || item.naam == item.id {
+        item.id.clone()
+    } else {
+        format!("{} = {}", item.id, item.naam)
     }
 }
 
@@ -58,7 +42,8 @@ impl ScaffoldContext {
                 .iter()
                 .filter(move |d| d.template_name() == Some(name))
         };
-        let policy = of("beleid").next().map(|d| &d.value);
+        // Departments and roles as validation reads them from the policy.
+        let org = Organisation::from_documents(of("beleid").next().map(|d| &**d), None);
         let norm = of("normschema")
             .next()
             .and_then(|d| d.value.pointer("/secties/categorieen/categorieen"))
@@ -72,8 +57,8 @@ impl ScaffoldContext {
             })
             .collect();
         ScaffoldContext {
-            departments: named_list(policy, "afdelingen"),
-            roles: named_list(policy, "rollen"),
+            departments: org.departments,
+            roles: org.roles,
             werkvormen,
             norm,
             schema_path: String::new(),
@@ -88,27 +73,7 @@ impl ScaffoldContext {
     }
 }
 
-/// `- {id, naam}` items of the policy's list `key`.
-fn named_list(policy: Option<&Value>, key: &str) -> Vec<Named> {
-    let items = policy.and_then(|p| p.get(key)).and_then(Value::as_array);
-    items
-        .into_iter()
-        .flatten()
-        .filter_map(|x| {
-            let id = x.get("id")?.as_str()?;
-            Some(Named::new(
-                id,
-                x.get("naam").and_then(Value::as_str).unwrap_or_default(),
-            ))
-        })
-        .collect()
-}
-
 /// Labels of `items` joined for a comment line (names may hold commas and brackets).
 pub fn labels(items: &[Named]) -> String {
-    items
-        .iter()
-        .map(Named::label)
-        .collect::<Vec<_>>()
-        .join("; ")
+    items.iter().map(label).collect::<Vec<_>>().join("; ")
 }

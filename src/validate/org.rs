@@ -9,13 +9,23 @@ use crate::load::Document;
 use crate::source::Source;
 use crate::template::compile::NormContext;
 
-/// A named thing teams refer to by id (a department, a role).
-#[derive(Debug, Clone)]
+/// A named thing teams refer to by id (a department, a role, a werkvorm by its slug).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Named {
     /// The id.
     pub id: String,
     /// The name.
     pub naam: String,
+}
+
+impl Named {
+    /// A named item.
+    pub fn new(id: &str, naam: &str) -> Self {
+        Named {
+            id: id.to_string(),
+            naam: naam.to_string(),
+        }
+    }
 }
 
 /// What the organisation's own files define.
