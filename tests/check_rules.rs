@@ -914,6 +914,42 @@ fn norm_meldniveau() {
 }
 
 #[test]
+fn norm_verplichte_stap_tekst() {
+    let out = Org::case("norm-verplichte-stap-tekst").check(&[]);
+    // Only the reworded step: an explanation (`toelichting`), the organisation's own
+    // wording with other closing punctuation and a step without `tekst` are fine.
+    out.assert_exit(1)
+        .assert_only(&["norm-verplichte-stap-tekst"]);
+    let f = assert_finding(
+        &out,
+        "norm-verplichte-stap-tekst",
+        WERKPLEIN,
+        68,
+        43,
+        "Stap 'gedrag-benoemen' is een verplichte stap van de organisatie bij 'Jij-gedrag' en houdt haar tekst: \"Benoem het gedrag\". Hier staat: \"Het gedrag negeren\".",
+    );
+    assert_eq!(f["sectie"], "normschema");
+    assert_hint(f, "Laat `tekst:` weg");
+    assert_hint(f, "`toelichting:`");
+    assert_ook(f, NORMSCHEMA, 179, 20, "de tekst van de organisatie");
+}
+
+#[test]
+fn veld_ontbreekt_eigen_stap_zonder_tekst() {
+    let out = Org::case("veld-ontbreekt-eigen-stap").check(&[]);
+    out.assert_exit(1).assert_only(&["veld-ontbreekt"]);
+    let f = assert_finding(
+        &out,
+        "veld-ontbreekt",
+        WERKPLEIN,
+        69,
+        19,
+        "Stap 'codewoord' is geen stap van de organisatie bij 'Jij-gedrag' en heeft daarom een eigen `tekst:` nodig.",
+    );
+    assert_hint(f, "`gesprek-beeindigen`");
+}
+
+#[test]
 fn stap_dubbel() {
     let out = Org::case("stap-dubbel").check(&[]);
     out.assert_exit(1).assert_only(&["stap-dubbel"]);

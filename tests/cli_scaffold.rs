@@ -95,8 +95,10 @@ fn organisation_shown(text: &str) {
         // Its departments, roles and werkvormen by id and name.
         "werk-en-inkomen = Werk en Inkomen; ",
         "arenagesprek = Arenagesprek; ",
-        // A commented example of a team's own approach, mandatory steps kept.
-        "        # aanpak:\n        #   - id: zelfcontrole\n        #     tekst: |\n        #       Blijf rustig en ga niet in discussie\n",
+        // A commented example of a team's own approach, mandatory steps kept by id in the
+        // organisation's wording, with the place for the team's explanation.
+        "        # aanpak:\n        #   - id: zelfcontrole\n        #     toelichting: |\n        #       Hoe ons team deze stap uitvoert",
+        "        #   - id: gesprek-beeindigen\n",
         // A filled-in example of a plain list.
         "#   - |\n    #     Wij bieden bezoekers een rustige wachtruimte: met #koffie en de krant.\n",
     ] {

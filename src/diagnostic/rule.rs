@@ -64,6 +64,8 @@ pub enum Rule {
     PositionOverridden,
     /// A team's approach drops a mandatory step of the organisation.
     MandatoryStep,
+    /// A team rewords a mandatory step of the organisation.
+    MandatoryStepWording,
     /// A team's reporting level is laxer than the organisation's.
     ReportingLaxer,
     /// A reference (department, role, werkvorm) does not exist.
@@ -132,6 +134,7 @@ impl Rule {
             Rule::TeamExamples => "norm-voorbeelden",
             Rule::PositionOverridden => "norm-standpunt",
             Rule::MandatoryStep => "norm-verplichte-stap",
+            Rule::MandatoryStepWording => "norm-verplichte-stap-tekst",
             Rule::ReportingLaxer => "norm-meldniveau",
             Rule::BrokenReference => "verwijzing-onbekend",
             Rule::DuplicateSlug => "slug-dubbel",

@@ -23,7 +23,8 @@ pub struct TeamStep {
     pub eigen: bool,
     /// The team's own wording of an organisation step, when it differs from it.
     pub team_tekst: Option<String>,
-    /// The team's explanation of how it carries out an organisation step (Markdown).
+    /// The team's explanation of how it carries out an organisation step (its
+    /// `toelichting` or `uitleg`, Markdown).
     pub team_uitleg: Option<String>,
 }
 
@@ -165,7 +166,8 @@ pub fn approach(org: &Category, template: &str, team: Option<&[Step]>) -> Vec<Te
                 // to other templates: its own steps are simply part of its protocol.
                 verplicht: false,
                 geldt_voor: Vec::new(),
-                uitleg: step.uitleg.clone().filter(|u| !is_placeholder(u)),
+                uitleg: team_explanation(step),
+                toelichting: None,
                 ..step.clone()
             },
             eigen: true,
@@ -200,11 +202,18 @@ fn organisation_step(org: &Step, template: &str, team: Option<&Step>) -> TeamSte
             .map(|t| t.tekst.trim())
             .filter(|t| !t.is_empty() && *t != org.tekst.trim() && !is_placeholder(t))
             .map(str::to_string),
-        team_uitleg: team
-            .and_then(|t| t.uitleg.as_deref())
-            .filter(|u| !is_placeholder(u))
-            .map(str::to_string),
+        team_uitleg: team.and_then(team_explanation),
     }
+}
+
+/// A team's explanation of a step: its `toelichting`, or its `uitleg` (both Markdown;
+/// placeholders are no explanation).
+fn team_explanation(step: &Step) -> Option<String> {
+    [&step.toelichting, &step.uitleg]
+        .into_iter()
+        .flatten()
+        .find(|u| !is_placeholder(u))
+        .cloned()
 }
 
 #[cfg(test)]

@@ -129,14 +129,18 @@ fn examples(out: &mut String, indent: usize) {
 }
 
 /// A commented example of a team's own approach: the organisation's mandatory steps by
-/// id and wording, and one step of the team's own.
+/// id (they keep the organisation's wording; the first shows where the team's explanation
+/// goes), and one step of the team's own.
 fn own_approach(out: &mut String, indent: usize, steps: &[Step]) {
     comment(out, indent, &t("scaffold.aanpak", &[]));
     comment(out, indent, "aanpak:");
-    for s in steps.iter().filter(|s| s.verplicht) {
+    for (i, s) in steps.iter().filter(|s| s.verplicht).enumerate() {
         comment(out, indent, &format!("  - id: {}", s.id));
-        comment(out, indent, "    tekst: |");
-        comment(out, indent, &format!("      {}", s.tekst));
+        if i == 0 {
+            comment(out, indent, "    toelichting: |");
+            let hint = t("scaffold.verplichte-stap.toelichting", &[]);
+            comment(out, indent, &format!("      {hint}"));
+        }
     }
     comment(
         out,

@@ -277,7 +277,7 @@ fn norm_table(template: &Template, norm: &NormContext) -> Value {
                     "aanpak": {
                         "type": "array",
                         "minItems": 1,
-                        "items": {"$ref": "#/$defs/stap"},
+                        "items": {"$ref": "#/$defs/teamstap"},
                         "x-vpd-type": "stappen",
                         "description": t("veld.aanpak", &[]),
                     },
@@ -329,6 +329,27 @@ fn defs() -> Value {
                 "uitleg": {"$ref": "#/$defs/tekst", "description": t("veld.stap.uitleg", &[])},
                 "verplicht": {"type": "boolean", "description": t("veld.stap.verplicht", &[])},
                 "geldt_voor": {"type": "array", "items": {"type": "string"}, "description": t("veld.stap.geldt_voor", &[])},
+                "soort": {"enum": ["stap", "beslissing"], "description": t("veld.stap.soort", &[])},
+                "ja": {"$ref": "#/$defs/slug", "description": t("veld.stap.ja", &[])},
+                "nee": {"$ref": "#/$defs/slug", "description": t("veld.stap.nee", &[])},
+                "daarna": {"$ref": "#/$defs/slug", "description": t("veld.stap.daarna", &[])},
+                "einde": {"type": "boolean", "description": t("veld.stap.einde", &[])},
+            },
+        },
+        // A step of a team's own approach: a step of the organisation (by id, in the
+        // organisation's wording, which the team may leave out) with the team's
+        // explanation, or a step of the team's own (its `tekst` is then required, see
+        // `validate::step_wording`). Only the organisation makes steps mandatory.
+        "teamstap": {
+            "type": "object",
+            "x-vpd-type": "stap",
+            "additionalProperties": false,
+            "required": ["id"],
+            "properties": {
+                "id": {"$ref": "#/$defs/slug", "description": t("veld.stap.id", &[])},
+                "tekst": {"$ref": "#/$defs/tekst", "description": t("veld.teamstap.tekst", &[])},
+                "toelichting": {"$ref": "#/$defs/tekst", "description": t("veld.teamstap.toelichting", &[])},
+                "uitleg": {"$ref": "#/$defs/tekst", "description": t("veld.stap.uitleg", &[])},
                 "soort": {"enum": ["stap", "beslissing"], "description": t("veld.stap.soort", &[])},
                 "ja": {"$ref": "#/$defs/slug", "description": t("veld.stap.ja", &[])},
                 "nee": {"$ref": "#/$defs/slug", "description": t("veld.stap.nee", &[])},

@@ -72,6 +72,10 @@ pub struct Step {
     /// Explanation (Markdown).
     #[serde(default)]
     pub uitleg: Option<String>,
+    /// A team's own explanation of how it carries out a step of the organisation
+    /// (Markdown): the step's wording stays the organisation's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toelichting: Option<String>,
     /// Whether every team (of the templates in `geldt_voor`) must keep it.
     #[serde(default)]
     pub verplicht: bool,
@@ -164,6 +168,9 @@ pub struct Category {
     /// Where each step of `aanpak` is written (its `id`), in the same order.
     #[serde(skip)]
     step_spans: Vec<Span>,
+    /// Where each step's `tekst` is written, in the same order.
+    #[serde(skip)]
+    step_text_spans: Vec<Span>,
     /// The JSON pointer of each step of `aanpak` in the norm schema, in the same order.
     #[serde(skip)]
     pub step_pointers: Vec<String>,
@@ -213,6 +220,7 @@ impl Category {
         let row_ptr = pointer(&[ROWS[0], ROWS[1], ROWS[2], &index.to_string()]);
         let mut aanpak = Vec::new();
         let mut step_spans = Vec::new();
+        let mut step_text_spans = Vec::new();
         let mut step_pointers = Vec::new();
         for (j, s) in row
             .get("aanpak")
@@ -224,6 +232,7 @@ impl Category {
             if let Ok(step) = Step::deserialize(s) {
                 aanpak.push(step);
                 step_spans.push(norm.spans.key_or_value(&format!("{row_ptr}/aanpak/{j}/id")));
+                step_text_spans.push(norm.spans.value(&format!("{row_ptr}/aanpak/{j}/tekst")));
                 step_pointers.push(format!("{row_ptr}/aanpak/{j}"));
             }
         }
@@ -254,6 +263,7 @@ impl Category {
             bestand: norm.source.display.clone(),
             level_span: norm.spans.value(&format!("{row_ptr}/meldniveau")),
             step_spans,
+            step_text_spans,
             step_pointers,
             id,
         })
@@ -262,6 +272,12 @@ impl Category {
     /// The steps of the organisation's approach with where each is written.
     pub fn steps_with_spans(&self) -> impl Iterator<Item = (&Step, Span)> {
         self.aanpak.iter().zip(self.step_spans.iter().copied())
+    }
+
+    /// Where the `tekst` of the step with `id` is written in the norm schema.
+    pub fn step_text_span(&self, id: &str) -> Option<Span> {
+        let i = self.aanpak.iter().position(|s| s.id == id)?;
+        self.step_text_spans.get(i).copied()
     }
 
     /// The organisation's approach as it applies to documents of `template`, in its order.

@@ -17,6 +17,7 @@ mod refs;
 pub mod schema;
 pub mod schema_walk;
 pub mod site;
+mod step_wording;
 pub mod suggest;
 pub mod urls;
 

@@ -36,6 +36,13 @@ pub fn check(doc: &Document, template: &Template, org: &Organisation) -> Vec<Dia
             // Without its own `aanpak` a team follows the organisation's approach as is.
             if let Some(steps) = entry.get("aanpak").and_then(Value::as_array) {
                 check_duplicate_steps(doc, &entry_ptr, steps, &section.id, &mut out);
+                let at = super::step_wording::ApproachAt {
+                    doc,
+                    entry_ptr: &entry_ptr,
+                    template: &template.template,
+                    section: &section.id,
+                };
+                out.extend(super::step_wording::check(&at, steps, category, org));
                 out.extend(super::flow_check::check_team(
                     doc,
                     &entry_ptr,
