@@ -109,6 +109,8 @@ fn paragraph(rng: &mut Rng) -> String {
 struct Refs {
     roles: Vec<String>,
     werkvormen: Vec<String>,
+    /// The organisation's terms (id, phrase): every team takes them over as they are.
+    terms: Vec<(String, String)>,
 }
 
 fn answer(field: &Field, rng: &mut Rng, refs: &Refs, template: &Template) -> Option<Value> {
@@ -147,6 +149,18 @@ fn answer(field: &Field, rng: &mut Rng, refs: &Refs, template: &Template) -> Opt
                 );
             }
             Value::Object(table)
+        }
+        FieldType::Termijnen => {
+            let rows: Vec<Value> = refs
+                .terms
+                .iter()
+                .filter(|(id, _)| field.termijnen.contains(id))
+                .map(|(id, termijn)| json!({"id": id, "termijn": termijn}))
+                .collect();
+            if rows.is_empty() {
+                return None;
+            }
+            Value::Array(rows)
         }
         _ => return field.standaard.clone(),
     })
@@ -234,9 +248,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let policy_path = example.join("organisatie/beleid.yaml");
     let text = std::fs::read_to_string(&policy_path)?;
     let source = Arc::new(SourceFile::new(&policy_path, "beleid.yaml".into(), text));
-    let mut policy = vpd::load::parse_document(&source)
-        .map_err(|d| d.message)?
-        .value;
+    let policy_doc = vpd::load::parse_document(&source).map_err(|d| d.message)?;
+    let norm_path = example.join("organisatie/normschema.yaml");
+    let norm_text = std::fs::read_to_string(&norm_path)?;
+    let norm_source = Arc::new(SourceFile::new(
+        &norm_path,
+        "normschema.yaml".into(),
+        norm_text,
+    ));
+    let norm_doc = vpd::load::parse_document(&norm_source).map_err(|d| d.message)?;
+    let templates = Templates::load(Path::new("/nonexistent"));
+    let (org_terms, _) = vpd::validate::term::check::organisation_terms(&[
+        (&policy_doc, templates.get("beleid").ok_or("beleid")?),
+        (&norm_doc, templates.get("normschema").ok_or("normschema")?),
+    ]);
+    let terms = org_terms.into_iter().map(|o| (o.id, o.termijn)).collect();
+    let mut policy = policy_doc.value;
     let departments = (teams / 40).clamp(5, 250);
     policy["afdelingen"] = Value::Array(
         (0..departments)
@@ -263,8 +290,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .map(|s| s.to_string_lossy().into_owned())
         })
         .collect();
-    let refs = Refs { roles, werkvormen };
-    let templates = Templates::load(Path::new("/nonexistent"));
+    let refs = Refs {
+        roles,
+        werkvormen,
+        terms,
+    };
     let werkplein = templates.get("werkplein").ok_or("werkplein")?;
     let kcc = templates.get("kcc").ok_or("kcc")?;
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);

@@ -39,7 +39,7 @@ fn a_fresh_organisation_checks_clean_in_a_screenful() {
     }
     assert!(
         run.stdout
-            .contains("  [ ] Lerende aanpak: 3 open, op regel 345, 349, 358\n"),
+            .contains("  [ ] Lerende aanpak: 3 open, op regel 340, 344, 353\n"),
         "{}",
         run.stdout
     );

@@ -515,6 +515,12 @@ const ADDED_BY_VPD: &[&str] = &[
     "incidentanalyse-werkvormen",
     "naleving-werkvormen",
     "werking-werkvormen",
+    // The measurable terms the form asks about in prose (reporting, training, aftercare,
+    // evaluation), as data that `vpd check` compares with the organisation's.
+    "melden-termijnen",
+    "opleiding-termijnen",
+    "nazorg-termijnen",
+    "evaluatie-termijnen",
 ];
 
 /// The source text with the form's bracketed notes (`*[uitwerken per risicosituatie]*`),

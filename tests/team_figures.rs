@@ -576,16 +576,18 @@ fn a_teams_own_steps_are_marked_as_the_teams_and_stand_where_the_team_put_them()
             .starts_with("Een collega in de buurt waarschuwen")
     );
     assert!(!code.verplicht);
-    // An organisation step keeps the organisation's wording, with the team's beside it.
-    let first = html
-        .select(&sel("#norm-bedreiging li[data-stap='zelfcontrole']"))
+    // An organisation step keeps the organisation's wording; a mandatory one the team
+    // explains has the team's explanation beside it.
+    assert_eq!(shown[0].tekst, "Blijf rustig en ga niet in discussie");
+    let leave = html
+        .select(&sel("#norm-bedreiging li[data-stap='pand-verlaten']"))
         .next()
         .unwrap();
-    assert_eq!(shown[0].tekst, "Blijf rustig en ga niet in discussie");
-    let team_words = text(first.select(&sel(".vpd-stroom__team")).next().unwrap());
-    assert_eq!(
-        team_words.trim(),
-        "In de woorden van het team: Rustig blijven, niet in discussie gaan"
+    assert!(text(leave).contains("Verzoek de inwoner het pand te verlaten"));
+    let team_words = text(leave.select(&sel(".vpd-stroom__team")).next().unwrap());
+    assert!(
+        team_words.contains("De gastvrouw of beveiliger loopt mee naar de uitgang."),
+        "{team_words}"
     );
     let caption = text(
         html.select(&sel(

@@ -34,7 +34,7 @@ pub(super) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     }
     let ctx = ScaffoldContext {
         schema_path: super::init::schema_path(&template.template),
-        ..ScaffoldContext::from_loaded(&loaded)
+        ..ScaffoldContext::from_loaded(&loaded, &templates)
     };
     let dir = loaded.root.join("content").join("teams");
     std::fs::create_dir_all(&dir).with_context(|| {

@@ -68,6 +68,15 @@ pub enum Rule {
     MandatoryStepWording,
     /// A team's reporting level is laxer than the organisation's.
     ReportingLaxer,
+    /// A term phrase vpd cannot read, or a team term of another kind than the
+    /// organisation's ("elke ..." where the organisation says "binnen ...").
+    TermInvalid,
+    /// The organisation sets one term id twice.
+    TermDuplicate,
+    /// A team's term is laxer than the organisation's.
+    TermLaxer,
+    /// A team leaves out a term the form asks and the organisation sets.
+    TermMissing,
     /// A reference (department, role, werkvorm) does not exist.
     BrokenReference,
     /// Two files have the same slug.
@@ -136,6 +145,10 @@ impl Rule {
             Rule::MandatoryStep => "norm-verplichte-stap",
             Rule::MandatoryStepWording => "norm-verplichte-stap-tekst",
             Rule::ReportingLaxer => "norm-meldniveau",
+            Rule::TermInvalid => "termijn-ongeldig",
+            Rule::TermDuplicate => "termijn-dubbel",
+            Rule::TermLaxer => "termijn-ruimer",
+            Rule::TermMissing => "termijn-ontbreekt",
             Rule::BrokenReference => "verwijzing-onbekend",
             Rule::DuplicateSlug => "slug-dubbel",
             Rule::DuplicateTeamName => "team-naam-dubbel",
@@ -169,7 +182,12 @@ impl Rule {
     pub fn is_completeness(self) -> bool {
         matches!(
             self,
-            Rule::MissingField | Rule::Placeholder | Rule::TooFewItems | Rule::TeamExamples
+            Rule::MissingField
+                | Rule::Placeholder
+                | Rule::TooFewItems
+                | Rule::TeamExamples
+                | Rule::TermLaxer
+                | Rule::TermMissing
         )
     }
 }

@@ -7,6 +7,7 @@ use super::Named;
 use crate::template::placeholder::is_placeholder;
 use crate::template::{Field, FieldType, Section as TemplateSection};
 use crate::validate::org::Step;
+use crate::validate::term::check::OrgTerm;
 
 /// A reference to another page or a named thing.
 #[derive(Debug, Clone, Serialize)]
@@ -52,8 +53,28 @@ pub enum Answer {
         /// The rows.
         rijen: Vec<Vec<Answer>>,
     },
+    /// Measurable terms: the organisation's, or a team's beside the organisation's.
+    Termijnen {
+        /// Whether the rows show the organisation's term beside the team's.
+        met_organisatie: bool,
+        /// The terms.
+        rijen: Vec<TermRow>,
+    },
     /// The norm table: rendered from the team's norm rows, see `Team::normtabel`.
     Normtabel,
+}
+
+/// One measurable term as a page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermRow {
+    /// What it is about.
+    pub naam: String,
+    /// The term as written ("binnen 24 uur").
+    pub termijn: String,
+    /// The organisation's term, beside a team's.
+    pub organisatie: Option<String>,
+    /// The commitment in plain words (Markdown).
+    pub toelichting: Option<String>,
 }
 
 impl Answer {
@@ -121,6 +142,8 @@ pub struct Lookup<'a> {
     pub departments: &'a [Named],
     /// Werkvormen (slug, title).
     pub werkvormen: &'a [Named],
+    /// The organisation's measurable terms.
+    pub terms: &'a [OrgTerm],
 }
 
 impl Lookup<'_> {
@@ -212,9 +235,39 @@ pub fn answer(field: &Field, value: Option<&Value>, lookup: &Lookup) -> Answer {
                 rijen,
             })
         }
+        FieldType::Termijnen => terms(field, value, lookup),
         FieldType::Normtabel => Some(Answer::Normtabel),
     };
     a.unwrap_or(Answer::Leeg)
+}
+
+/// The rows of a `termijnen` field. A team's field (one that asks for the organisation's
+/// terms) shows each term beside the organisation's, named as the organisation names it.
+fn terms(field: &Field, value: &Value, lookup: &Lookup) -> Option<Answer> {
+    let team = !field.termijnen.is_empty();
+    let rijen: Vec<TermRow> = value
+        .as_array()?
+        .iter()
+        .filter_map(|row| {
+            let id = row.get("id")?.as_str()?;
+            let termijn = row.get("termijn").and_then(text)?;
+            let org = lookup.terms.iter().find(|o| o.id == id);
+            Some(TermRow {
+                naam: row
+                    .get("naam")
+                    .and_then(text)
+                    .or_else(|| org.map(|o| o.naam.clone()))
+                    .unwrap_or_else(|| id.to_string()),
+                termijn,
+                organisatie: org.filter(|_| team).map(|o| o.termijn.clone()),
+                toelichting: row.get("toelichting").and_then(text),
+            })
+        })
+        .collect();
+    (!rijen.is_empty()).then_some(Answer::Termijnen {
+        met_organisatie: team,
+        rijen,
+    })
 }
 
 /// Every section of a template with the answers of `doc_sections` (the document's

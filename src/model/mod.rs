@@ -438,6 +438,7 @@ pub fn build_cached(
         roles: &roles,
         departments: &departments,
         werkvormen: &werkvorm_names,
+        terms: &org.terms,
     };
 
     let policy_doc = docs_of(Kind::Beleid).into_iter().next();

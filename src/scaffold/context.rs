@@ -4,8 +4,10 @@
 use serde_json::Value;
 
 use crate::load::Loaded;
+use crate::template::{Kind, Templates};
 use crate::validate::Organisation;
 pub use crate::validate::org::Named;
+use crate::validate::term::check::{OrgTerm, organisation_terms};
 
 /// How a scaffold's comment names an item: `id = naam`, or the id alone when the name
 /// adds nothing.
@@ -29,13 +31,16 @@ pub struct ScaffoldContext {
     /// The organisation's behaviour categories as written in its norm schema (rows with
     /// `id`, `standpunt`, `aanpak`, `meldniveau`, `melden`); empty: the form's defaults.
     pub norm: Vec<Value>,
+    /// The organisation's measurable terms: a team's `termijnen` field starts from them.
+    pub terms: Vec<OrgTerm>,
     /// Path from the new file to the published schema (for the editor).
     pub schema_path: String,
 }
 
 impl ScaffoldContext {
-    /// The context of the organisation that `loaded` holds (policy, norm schema, werkvormen).
-    pub fn from_loaded(loaded: &Loaded) -> Self {
+    /// The context of the organisation that `loaded` holds (policy, norm schema, werkvormen,
+    /// and the terms its policy and norm schema set, read with `templates`).
+    pub fn from_loaded(loaded: &Loaded, templates: &Templates) -> Self {
         let of = |name: &'static str| {
             loaded
                 .documents
@@ -56,11 +61,20 @@ impl ScaffoldContext {
                 Named::new(&crate::validate::slug_of(d), titel.unwrap_or_default())
             })
             .collect();
+        // The terms as validation reads them (a broken term is reported by `vpd check`).
+        let org_documents: Vec<_> = loaded
+            .documents
+            .iter()
+            .filter_map(|d| Some((&**d, templates.get(d.template_name()?)?)))
+            .filter(|(_, t)| matches!(t.soort, Kind::Beleid | Kind::Normschema))
+            .collect();
+        let (terms, _) = organisation_terms(&org_documents);
         ScaffoldContext {
             departments: org.departments,
             roles: org.roles,
             werkvormen,
             norm,
+            terms,
             schema_path: String::new(),
         }
     }

@@ -108,7 +108,13 @@ fn prompt_lines(out: &mut String, indent: usize, field: &Field, ctx: &ScaffoldCo
             &[("n", &field.min_items().to_string())],
         ));
     }
-    if !field.verplicht {
+    // A team must give every term of the organisation its `termijnen` field asks.
+    let sets_terms = field.kind == FieldType::Termijnen
+        && field
+            .termijnen
+            .iter()
+            .any(|id| ctx.terms.iter().any(|o| &o.id == id));
+    if !field.verplicht && !sets_terms {
         question.push_str(&t("scaffold.optioneel", &[]));
     }
     comment(out, indent, &question);
@@ -144,6 +150,9 @@ fn answer_lines(
         norm::norm_table(out, indent + 2, field, template, ctx);
         return;
     }
+    if field.kind == FieldType::Termijnen && terms(out, indent, field, ctx) {
+        return;
+    }
     if !field.verplicht && field.standaard.is_none() {
         // Optional questions stay as a comment, ready to be switched on.
         let _ = writeln!(out, "{pad}# {}:", field.id);
@@ -157,6 +166,31 @@ fn answer_lines(
         Some(default) => value_lines(out, indent + 2, &completed(field, default)),
         None => placeholder_lines(out, indent + 2, field),
     }
+}
+
+/// A team's `termijnen` field filled in with the organisation's terms it asks for, each
+/// named in a comment; `false` (nothing written) when the organisation sets none of them.
+fn terms(out: &mut String, indent: usize, field: &Field, ctx: &ScaffoldContext) -> bool {
+    let asked: Vec<_> = field
+        .termijnen
+        .iter()
+        .filter_map(|id| ctx.terms.iter().find(|o| &o.id == id))
+        .collect();
+    if asked.is_empty() {
+        return false;
+    }
+    let pad = " ".repeat(indent);
+    let _ = writeln!(out, "{pad}{}:", field.id);
+    for term in asked {
+        let _ = writeln!(
+            out,
+            "{pad}  - {{ id: {}, termijn: {} }}  # {}",
+            term.id,
+            quoted(&term.termijn),
+            term.naam
+        );
+    }
+    true
 }
 
 /// Whether answers of this type are free text, written as block scalars.

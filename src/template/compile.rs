@@ -186,6 +186,7 @@ fn field_schema(field: &Field, template: &Template, norm: &NormContext) -> Value
         FieldType::Werkvormen => list(reference("werkvorm"), field),
         FieldType::Stappen => list(json!({"$ref": "#/$defs/stap"}), field),
         FieldType::Meldniveau => json!({"$ref": "#/$defs/meldniveau"}),
+        FieldType::Termijnen => list(terms(field, template), field),
         FieldType::Tabel => {
             let mut columns = Map::new();
             let mut required = Vec::new();
@@ -222,6 +223,34 @@ fn field_schema(field: &Field, template: &Template, norm: &NormContext) -> Value
         s["default"] = default.clone();
     }
     s
+}
+
+/// One row of a `termijnen` field. The organisation's rows define a term (id, name,
+/// term); a team's row gives its term for one the field asks (`termijnen`), by id.
+fn terms(field: &Field, template: &Template) -> Value {
+    let team = template.soort == Kind::Teamprotocol;
+    let id = if team && !field.termijnen.is_empty() {
+        json!({"enum": field.termijnen, "description": t("veld.termijn.id.team", &[])})
+    } else {
+        json!({"$ref": "#/$defs/slug", "description": t("veld.termijn.id", &[])})
+    };
+    let required: &[&str] = if team {
+        &["id", "termijn"]
+    } else {
+        &["id", "naam", "termijn"]
+    };
+    json!({
+        "type": "object",
+        "x-vpd-type": "termijn-rij",
+        "additionalProperties": false,
+        "required": required,
+        "properties": {
+            "id": id,
+            "naam": {"$ref": "#/$defs/tekst", "description": t("veld.termijn.naam", &[])},
+            "termijn": {"type": "string", "x-vpd-type": "termijn", "description": t("veld.termijn.termijn", &[])},
+            "toelichting": {"$ref": "#/$defs/tekst", "description": t("veld.termijn.toelichting", &[])},
+        },
+    })
 }
 
 fn list(items: Value, field: &Field) -> Value {

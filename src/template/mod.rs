@@ -73,6 +73,10 @@ pub enum FieldType {
     Stappen,
     /// A reporting level: niet < bij-patroon < altijd.
     Meldniveau,
+    /// Measurable commitments: a list of `{id, naam, termijn, toelichting}`. In the
+    /// policy and norm schema they define the organisation's terms; in a team protocol the
+    /// team's terms for the organisation's terms the field asks (`termijnen`).
+    Termijnen,
     /// A list of rows, one key per column.
     Tabel,
     /// The team's norm table, per behaviour category.
@@ -97,6 +101,7 @@ impl FieldType {
             FieldType::Werkvormen => "werkvormen",
             FieldType::Stappen => "stappen",
             FieldType::Meldniveau => "meldniveau",
+            FieldType::Termijnen => "termijnen",
             FieldType::Tabel => "tabel",
             FieldType::Normtabel => "normtabel",
         }
@@ -111,6 +116,7 @@ impl FieldType {
                 | FieldType::Rollen
                 | FieldType::Werkvormen
                 | FieldType::Stappen
+                | FieldType::Termijnen
                 | FieldType::Tabel
         )
     }
@@ -191,6 +197,10 @@ pub struct Field {
     /// For `tabel`: the columns.
     #[serde(default)]
     pub kolommen: Vec<Field>,
+    /// For `termijnen` in a team protocol: the ids of the organisation's terms this field
+    /// asks for (each one the organisation defines must be answered, never laxer).
+    #[serde(default)]
+    pub termijnen: Vec<String>,
 }
 
 impl Field {

@@ -19,6 +19,7 @@ pub mod schema_walk;
 pub mod site;
 mod step_wording;
 pub mod suggest;
+pub mod term;
 pub mod urls;
 
 use std::collections::{BTreeMap, HashMap};
@@ -278,7 +279,16 @@ pub fn validate_cached(
     let policy = of_kind(Kind::Beleid).next();
     let norm = of_kind(Kind::Normschema).next();
     diagnostics.extend(organisation_presence(loaded, policy, norm, &of_kind));
-    let organisation = Organisation::from_documents(policy, norm);
+    let mut organisation = Organisation::from_documents(policy, norm);
+    let (terms, term_findings) = term::check::organisation_terms(
+        &known
+            .iter()
+            .filter(|(_, t)| matches!(t.soort, Kind::Beleid | Kind::Normschema))
+            .map(|(d, t)| (&***d, *t))
+            .collect::<Vec<_>>(),
+    );
+    organisation.terms = terms;
+    diagnostics.extend(term_findings);
     if let Some(norm) = norm {
         diagnostics.extend(flow_check::check_norm(norm, &organisation.categories));
     }
@@ -442,6 +452,7 @@ fn check_document(
     found.extend(schema::check(doc, schema));
     if tpl.soort == Kind::Teamprotocol {
         found.extend(norm::check(doc, tpl, organisation));
+        found.extend(term::check::check_team(doc, tpl, &organisation.terms));
     }
     found.extend(refs::check_references(doc, &schema.schema, targets));
     if matches!(

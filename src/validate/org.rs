@@ -41,6 +41,8 @@ pub struct Organisation {
     pub roles: Vec<Named>,
     /// Behaviour categories from the norm schema.
     pub categories: Vec<Category>,
+    /// The measurable terms the policy and norm schema set (see [`super::term`]).
+    pub terms: Vec<super::term::check::OrgTerm>,
 }
 
 #[derive(Deserialize)]

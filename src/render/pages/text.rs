@@ -146,6 +146,13 @@ impl Text {
                 }
             }
             Answer::Tabel { rijen, .. } => rijen.iter().flatten().for_each(|c| self.answer(c)),
+            Answer::Termijnen { rijen, .. } => {
+                for r in rijen {
+                    self.add(&r.naam);
+                    self.add(&r.termijn);
+                    self.add_opt(r.toelichting.as_deref());
+                }
+            }
         }
     }
 
