@@ -77,6 +77,9 @@ pub enum Rule {
     TermLaxer,
     /// A team leaves out a term the form asks and the organisation sets.
     TermMissing,
+    /// A team protocol adopted against an earlier norm version must act on what changed
+    /// since (or names a version vpd cannot find).
+    NormVersion,
     /// A reference (department, role, werkvorm) does not exist.
     BrokenReference,
     /// Two files have the same slug.
@@ -149,6 +152,7 @@ impl Rule {
             Rule::TermDuplicate => "termijn-dubbel",
             Rule::TermLaxer => "termijn-ruimer",
             Rule::TermMissing => "termijn-ontbreekt",
+            Rule::NormVersion => "norm-versie",
             Rule::BrokenReference => "verwijzing-onbekend",
             Rule::DuplicateSlug => "slug-dubbel",
             Rule::DuplicateTeamName => "team-naam-dubbel",
@@ -170,9 +174,11 @@ impl Rule {
     /// The severity a finding of this rule has unless the context changes it.
     pub fn default_severity(self) -> Severity {
         match self {
-            Rule::EvaluationOverdue | Rule::TextCut | Rule::TextMerged | Rule::GitHistory => {
-                Severity::Warning
-            }
+            Rule::EvaluationOverdue
+            | Rule::TextCut
+            | Rule::TextMerged
+            | Rule::GitHistory
+            | Rule::NormVersion => Severity::Warning,
             _ => Severity::Error,
         }
     }

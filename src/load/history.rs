@@ -624,5 +624,7 @@ impl<'r> Trees<'r> {
     }
 }
 
+pub mod versions;
+
 #[cfg(test)]
 mod tests;

@@ -78,6 +78,53 @@ pub struct Loaded {
     pub files: usize,
     /// Stylesheets in `content/` (a municipality's design tokens), by path below `content/`.
     pub assets: std::collections::BTreeMap<String, Vec<u8>>,
+    /// The committed versions of the organisation's policy and norm schema.
+    pub history: Arc<OrganisationHistory>,
+}
+
+/// The organisation's policy and norm schema (the documents naming the templates
+/// `beleid` and `normschema`) as the repository's history holds them.
+#[derive(Debug, Default)]
+pub struct OrganisationHistory {
+    /// The documents asked for, as loaded now (shared, never copied).
+    pub documents: Vec<Arc<Document>>,
+    /// Their committed versions, in the order of `documents`.
+    pub snapshots: history::versions::Snapshots,
+}
+
+/// The templates of the documents whose history is read.
+const HISTORY_TEMPLATES: [&str; 2] = ["beleid", "normschema"];
+
+/// The history of `loaded`'s policy and norm schema: `kept` when it was read for these
+/// same documents (a commit made while `vpd serve` runs is seen once a file changes).
+fn organisation_history(
+    loaded: &Loaded,
+    kept: Option<Arc<OrganisationHistory>>,
+) -> Arc<OrganisationHistory> {
+    let documents: Vec<Arc<Document>> = loaded
+        .documents
+        .iter()
+        .filter(|d| {
+            d.template_name()
+                .is_some_and(|t| HISTORY_TEMPLATES.contains(&t))
+        })
+        .cloned()
+        .collect();
+    if let Some(kept) = kept
+        && kept.documents.len() == documents.len()
+        && kept
+            .documents
+            .iter()
+            .zip(&documents)
+            .all(|(a, b)| Arc::ptr_eq(a, b))
+    {
+        return kept;
+    }
+    let paths: Vec<PathBuf> = documents.iter().map(|d| d.source.path.clone()).collect();
+    Arc::new(OrganisationHistory {
+        snapshots: history::versions::snapshots(&loaded.root, &paths),
+        documents,
+    })
 }
 
 /// Errors that stop the load stage before any file is read.
@@ -103,6 +150,8 @@ pub struct LoadCache {
     listing: Option<Listing>,
     /// What was parsed before the walk was forgotten, to reuse after the next walk.
     kept: HashMap<PathBuf, Parsed>,
+    /// The organisation's history as last read.
+    history: Option<Arc<OrganisationHistory>>,
 }
 
 /// A file's document, or why it has none.
@@ -244,6 +293,8 @@ pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadErr
         }
     }
     cache.listing = Some(listing);
+    loaded.history = organisation_history(&loaded, cache.history.take());
+    cache.history = Some(Arc::clone(&loaded.history));
     Ok(loaded)
 }
 

@@ -10,6 +10,7 @@ pub mod base;
 pub mod norm;
 mod status;
 pub mod summary;
+pub mod versions;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
@@ -75,6 +76,10 @@ pub struct Norm {
     pub categorieen: Vec<Category>,
     /// The other sections (definition, reporting criteria, aangifte).
     pub secties: Vec<SectionAnswers>,
+    /// The current version (`versie`).
+    pub versie: Option<String>,
+    /// The change history, newest first.
+    pub geschiedenis: Vec<versions::HistoryEntry>,
 }
 
 /// A team protocol page.
@@ -137,6 +142,8 @@ pub struct Team {
     pub ingevuld: usize,
     /// Required sections.
     pub verplicht: usize,
+    /// The norm version it was adopted against, and what changed since.
+    pub normversie: Option<versions::TeamNormVersion>,
     /// The team's row on the status page.
     #[serde(skip)]
     pub overzicht: Arc<TeamStatus>,
@@ -253,6 +260,8 @@ pub struct Model {
     pub ontwikkelmatrix: Option<Matrix>,
     /// The coordinator's overview.
     pub status: Status,
+    /// Team protocols adopted against an earlier norm version, for the status page.
+    pub achter: Vec<versions::BehindTeam>,
     /// The compiled JSON Schemas by template name.
     #[serde(skip)]
     pub schemas: Arc<BTreeMap<String, Value>>,
@@ -480,6 +489,8 @@ pub fn build_cached(
             gewijzigd_op: committed(commits, d),
             categorieen: categories.clone(),
             secties: answer::sections(&other, d.value.get("secties"), &lookup),
+            versie: crate::validate::norm_version::version_of(d, "versie"),
+            geschiedenis: versions::history(&validated.organisation.versions),
         })
     });
 
@@ -519,6 +530,7 @@ pub fn build_cached(
                 &site,
                 gewijzigd_op,
                 today,
+                &validated.organisation.versions,
             );
             Some((Arc::clone(d), Arc::new(team)))
         })
@@ -684,7 +696,9 @@ pub fn build_cached(
         .map(|(i, w)| (w.slug.clone(), i))
         .collect();
     let direct_hulp = DirectHelp::from(beleid.as_ref(), &site);
+    let achter = behind(&teams);
     Model {
+        achter,
         organisatie: if site.organisatie.is_empty() {
             policy_doc
                 .map(|d| string(&d.value, "organisatie"))
@@ -724,6 +738,7 @@ fn team(
     site: &SiteConfig,
     gewijzigd_op: Option<String>,
     today: Date,
+    norm_versions: &crate::validate::norm_version::NormVersions,
 ) -> Team {
     let slug = slug_of(d);
     let mut secties = answer::sections(&tpl.secties, d.value.get("secties"), lookup);
@@ -786,6 +801,7 @@ fn team(
     let next = next_evaluation(&d.value);
     let status = string(&d.value, "status");
     let mut team = Team {
+        normversie: versions::team(d, &tpl.template, norm_versions),
         listing: 0,
         url: format!("/teams/{slug}/"),
         team: string(&d.value, "team"),
@@ -869,4 +885,25 @@ fn listing_digest(team: &Team) -> u64 {
         (&r.categorie, r.voorbeelden_compleet).hash(&mut h);
     }
     h.finish()
+}
+
+/// The adopted teams behind the current norm version, with what each must act on.
+fn behind(teams: &[Arc<Team>]) -> Vec<versions::BehindTeam> {
+    teams
+        .iter()
+        .filter_map(|t| {
+            let v = t.normversie.as_ref().filter(|v| v.achter)?;
+            Some(versions::BehindTeam {
+                team: t.team.clone(),
+                url: t.url.clone(),
+                versie: v.versie.clone(),
+                acties: v
+                    .wijzigingen
+                    .iter()
+                    .filter(|c| c.actie)
+                    .map(|c| c.tekst.clone())
+                    .collect(),
+            })
+        })
+        .collect()
 }

@@ -115,6 +115,8 @@ fn envelope(kind: Kind) -> Vec<(&'static str, Value, bool)> {
     let date = |key: &str| json!({"$ref": "#/$defs/datum", "description": t(key, &[])});
     let status = json!({"enum": ["concept", "vastgesteld"], "description": t("veld.status", &[])});
     let slug = json!({"$ref": "#/$defs/slug", "description": t("veld.slug", &[])});
+    // A version is a name ("2026-1", "2026.1", 3): text or a number as YAML reads it.
+    let version = |key: &str| json!({"type": ["string", "number"], "x-vpd-type": "versie", "description": t(key, &[])});
     let id_list = |key: &str, ref_type: &str| {
         json!({
             "type": "array",
@@ -144,6 +146,7 @@ fn envelope(kind: Kind) -> Vec<(&'static str, Value, bool)> {
             ("status", status, true),
             ("vastgesteld_op", date("veld.vastgesteld_op"), false),
             ("geevalueerd_op", date("veld.geevalueerd_op"), false),
+            ("normversie", version("veld.normversie"), false),
             ("slug", slug, false),
         ],
         Kind::Beleid => vec![
@@ -152,6 +155,7 @@ fn envelope(kind: Kind) -> Vec<(&'static str, Value, bool)> {
             ("status", status, true),
             ("vastgesteld_op", date("veld.vastgesteld_op"), false),
             ("geevalueerd_op", date("veld.geevalueerd_op"), false),
+            ("versie", version("veld.versie"), false),
             (
                 "afdelingen",
                 id_list("veld.afdelingen", "afdeling-definitie"),
@@ -164,6 +168,7 @@ fn envelope(kind: Kind) -> Vec<(&'static str, Value, bool)> {
             ("status", status, false),
             ("vastgesteld_op", date("veld.vastgesteld_op"), false),
             ("geevalueerd_op", date("veld.geevalueerd_op"), false),
+            ("versie", version("veld.versie"), false),
         ],
         Kind::Leerdoelwijzer | Kind::Ontwikkelmatrix | Kind::Werkvorm => {
             vec![("slug", slug, false)]

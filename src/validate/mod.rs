@@ -12,6 +12,7 @@ pub mod flow;
 mod flow_check;
 pub mod links;
 pub mod norm;
+pub mod norm_version;
 pub mod org;
 mod refs;
 pub mod schema;
@@ -289,6 +290,8 @@ pub fn validate_cached(
     );
     organisation.terms = terms;
     diagnostics.extend(term_findings);
+    organisation.versions =
+        norm_version::NormVersions::read(&loaded.history, templates, &organisation, norm);
     if let Some(norm) = norm {
         diagnostics.extend(flow_check::check_norm(norm, &organisation.categories));
     }
@@ -453,6 +456,13 @@ fn check_document(
     if tpl.soort == Kind::Teamprotocol {
         found.extend(norm::check(doc, tpl, organisation));
         found.extend(term::check::check_team(doc, tpl, &organisation.terms));
+        found.extend(norm_version::check_team(
+            doc,
+            &tpl.template,
+            &organisation.versions,
+            organisation,
+            options.strict,
+        ));
     }
     found.extend(refs::check_references(doc, &schema.schema, targets));
     if matches!(

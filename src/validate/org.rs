@@ -43,6 +43,10 @@ pub struct Organisation {
     pub categories: Vec<Category>,
     /// The measurable terms the policy and norm schema set (see [`super::term`]).
     pub terms: Vec<super::term::check::OrgTerm>,
+    /// Where the norm schema's `versie` is written.
+    pub version_span: crate::source::Span,
+    /// The norm's current and earlier versions (see [`super::norm_version`]).
+    pub versions: super::norm_version::NormVersions,
 }
 
 #[derive(Deserialize)]
@@ -67,6 +71,7 @@ impl Organisation {
         }
         if let Some(n) = norm {
             org.categories = Category::read_all(n);
+            org.version_span = n.spans.value("/versie");
         }
         org
     }

@@ -153,14 +153,18 @@ pub fn norm(model: &Model, page: &Page) -> Value {
         "categorieen": categories,
         "secties": norm.map(|n| n.secties.iter().map(|s| view::section(&model.base, s)).collect::<Vec<_>>()).unwrap_or_default(),
         "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html_labelled(&model.base, &f.antwoord, &t("ui.nazorg", &[]))),
-        "normschema": {"vastgesteld_op": adopted},
+        "normschema": {
+            "vastgesteld_op": adopted,
+            "versie": norm.and_then(|n| n.versie.as_deref()),
+            "geschiedenis": norm.map(|n| n.geschiedenis.as_slice()).unwrap_or_default(),
+        },
         "druk": print_head(&page.titel, false, adopted),
     })
 }
 
 /// `/status/`: completeness, coverage and evaluations per team.
 pub fn status(model: &Model, page: &Page) -> Value {
-    json!({"page": top(page, vec![]), "status": model.status})
+    json!({"page": top(page, vec![]), "status": model.status, "achter": model.achter})
 }
 
 /// `/toegankelijkheid/`: the accessibility statement with its dates in words.
