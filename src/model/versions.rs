@@ -46,8 +46,10 @@ pub fn team(doc: &Document, template: &str, versions: &NormVersions) -> Option<T
 pub struct HistoryEntry {
     /// The version.
     pub versie: String,
-    /// Its adoption date, as written (ISO).
+    /// Its adoption date, ISO (for `<time>`).
     pub vastgesteld_op: Option<String>,
+    /// Its adoption date in words.
+    pub vastgesteld_woorden: Option<String>,
     /// What changed since the version before it (empty for the oldest known).
     pub wijzigingen: Vec<Change>,
 }
@@ -61,6 +63,11 @@ pub fn history(versions: &NormVersions) -> Vec<HistoryEntry> {
         .map(|(i, v)| HistoryEntry {
             versie: v.versie.clone(),
             vastgesteld_op: v.vastgesteld_op.clone(),
+            vastgesteld_woorden: v
+                .vastgesteld_op
+                .as_deref()
+                .and_then(|s| s.parse::<jiff::civil::Date>().ok())
+                .map(super::date_nl),
             wijzigingen: all
                 .get(i + 1)
                 .map(|before| changes(before, v, None))

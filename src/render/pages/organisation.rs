@@ -126,6 +126,13 @@ fn norm_contents(model: &Model, with_categories: bool) -> Vec<Value> {
     if with_categories {
         toc.push(fixed("sancties", "ui.sancties"));
     }
+    if model
+        .normschema
+        .as_ref()
+        .is_some_and(|n| !n.geschiedenis.is_empty())
+    {
+        toc.push(fixed("wijzigingen", "ui.wijzigingen_titel"));
+    }
     if model.nazorg.is_some() {
         toc.push(fixed("nazorg", "ui.nazorg"));
     }
