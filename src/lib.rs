@@ -8,7 +8,8 @@
 //! [`write`](mod@write) (staging folder and atomic swap, or the preview's live folder).
 //! [`pipeline`] runs these stages for `check`, `build` and `serve`'s incremental session;
 //! [`serve`] and [`cli`] sit around it. [`template`] holds the forms and their compilation
-//! to JSON Schema; [`diagnostic`] holds findings and their output formats.
+//! to JSON Schema; [`diagnostic`] holds findings and their output formats; [`edit`] writes a
+//! form's answers back into a YAML file losslessly (the preview's form editor).
 #![warn(missing_docs)]
 // A Diagnostic is the error value of parsing by design (it carries the span, message and
 // hint); findings are rare and never on a hot path, so boxing them buys nothing.
@@ -16,6 +17,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod edit;
 pub mod leerdoelen;
 pub mod load;
 pub mod messages;
