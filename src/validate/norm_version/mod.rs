@@ -191,7 +191,8 @@ pub fn check_team(
     org: &Organisation,
     strict: bool,
 ) -> Option<Diagnostic> {
-    let span = doc.spans.value("/normversie");
+    // Where the version is written: looked up only for a finding.
+    let span = || doc.spans.value("/normversie");
     let current = versions.current.as_ref();
     let nieuw = current.map_or("-", |c| c.versie.as_str());
     let mut d = match standing(doc, template, versions) {
@@ -205,7 +206,7 @@ pub fn check_team(
             let mut d = Diagnostic::new(
                 Rule::NormVersion,
                 &doc.source,
-                span,
+                span(),
                 t(
                     "normversie.achter",
                     &[
@@ -228,7 +229,7 @@ pub fn check_team(
         Standing::NotFound { versie } if current.is_none() => Diagnostic::new(
             Rule::NormVersion,
             &doc.source,
-            span,
+            span(),
             t("normversie.geen-versie", &[("versie", &versie)]),
         )
         .with_hint(t("normversie.geen-versie.hint", &[])),
@@ -247,7 +248,7 @@ pub fn check_team(
             Diagnostic::new(
                 Rule::NormVersion,
                 &doc.source,
-                span,
+                span(),
                 t(
                     key,
                     &[

@@ -123,9 +123,10 @@ pub fn check_team(doc: &Document, template: &Template, org: &[OrgTerm]) -> Vec<D
     for (section, field, rows) in term_fields(doc, template) {
         for row in &rows {
             let Some(phrase) = row.termijn else { continue };
-            let span = doc.spans.value(&format!("{}/termijn", row.pointer));
+            // Where the phrase is written: looked up only for a finding.
+            let span = || doc.spans.value(&format!("{}/termijn", row.pointer));
             let Some(team) = Term::parse(phrase) else {
-                found.push(invalid(doc, span, phrase, &section.id));
+                found.push(invalid(doc, span(), phrase, &section.id));
                 continue;
             };
             let Some((theirs, org_term)) = org
@@ -137,8 +138,8 @@ pub fn check_team(doc: &Document, template: &Template, org: &[OrgTerm]) -> Vec<D
             };
             match team.laxer_than(&theirs) {
                 Ok(false) => {}
-                Ok(true) => found.push(laxer(doc, span, phrase, org_term, &section.id)),
-                Err(_) => found.push(other_kind(doc, span, phrase, org_term, &section.id)),
+                Ok(true) => found.push(laxer(doc, span(), phrase, org_term, &section.id)),
+                Err(_) => found.push(other_kind(doc, span(), phrase, org_term, &section.id)),
             }
         }
         let field_ptr = pointer(&["secties", &section.id, &field.id]);
