@@ -106,6 +106,16 @@ impl Session {
         self.last.as_ref().map(|site| &site.model.base)
     }
 
+    /// The team protocols of the current site that the preview's editor may write: slug →
+    /// file, from the model (never from a request).
+    pub fn protocols(&self) -> std::collections::BTreeMap<String, PathBuf> {
+        self.last
+            .iter()
+            .flat_map(|site| site.model.teams.iter())
+            .map(|team| (team.slug.clone(), self.root.join(&team.bestand)))
+            .collect()
+    }
+
     /// The search index of the current site, to build beside the session.
     pub fn search_job(&self) -> Option<SearchJob> {
         self.last.as_ref().map(|site| SearchJob {

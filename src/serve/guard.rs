@@ -2,7 +2,8 @@
 //! than a file of the built site never reaches the file service. Refused (400): dot
 //! segments, encoded or double-encoded separators and dots, backslashes, control
 //! characters and NUL, invalid UTF-8, and paths that start with `//` (which a redirect
-//! would turn into another host). Methods other than GET and HEAD get 405. An absolute-form
+//! would turn into another host). Methods other than GET and HEAD get 405, but for the
+//! editor's `POST /__vpd/opslaan` (see [`super::edit`]). An absolute-form
 //! request target loses its scheme and host, so a redirect is always a path on this host.
 
 use axum::extract::Request;
@@ -15,7 +16,8 @@ use percent_encoding::percent_decode_str;
 /// Middleware: refuses hostile requests, passes the rest on with an origin-form target and
 /// without conditional headers (the preview is never cached).
 pub async fn refuse_hostile(mut request: Request, next: Next) -> Response {
-    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+    let save = *request.method() == Method::POST && request.uri().path() == "/__vpd/opslaan";
+    if !matches!(*request.method(), Method::GET | Method::HEAD) && !save {
         let mut response = StatusCode::METHOD_NOT_ALLOWED.into_response();
         response
             .headers_mut()

@@ -56,6 +56,8 @@ pub struct Shared {
     base: RwLock<String>,
     /// Open event streams listen here.
     reload: broadcast::Sender<()>,
+    /// The form editor's server side, once the preview listens on a loopback address.
+    pub editor: std::sync::OnceLock<super::edit::Editor>,
 }
 
 impl Shared {
@@ -67,6 +69,7 @@ impl Shared {
             error_page: RwLock::new(None),
             base: RwLock::new("/".into()),
             reload,
+            editor: std::sync::OnceLock::new(),
         })
     }
 
@@ -160,6 +163,8 @@ fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/__vpd/reload.js", get(reload_script))
         .route("/__vpd/events", get(events))
+        .route("/__vpd/bewerken/{protocol}", get(super::edit::open))
+        .route("/__vpd/opslaan", axum::routing::post(super::edit::save))
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(
             Arc::clone(&shared),
@@ -263,6 +268,10 @@ async fn under_base(
 /// while content has errors, and forbids caching: the preview changes under the browser.
 async fn shape(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     let head = request.method() == Method::HEAD;
+    // The preview's own routes answer for themselves (the editor's JSON included).
+    if request.uri().path().starts_with("/__vpd/") {
+        return no_store(next.run(request).await);
+    }
     let response = next.run(request).await;
     let is_html = content_type(&response).starts_with("text/html");
     let missing = response.status() == StatusCode::NOT_FOUND;

@@ -8,6 +8,7 @@
 //! `reload`, rebuild the search index in the background. Ctrl-C ends the loop; a
 //! temporary folder is removed.
 
+mod edit;
 mod error_page;
 mod guard;
 pub mod http;
@@ -161,6 +162,10 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     let (listener, addr) = bind(options.bind, options.port)?;
     // With --port 0 the system picks a port: report the real one.
     let addr = listener.local_addr().unwrap_or(addr);
+    if let Some(editor) = edit::Editor::for_address(addr) {
+        editor.set_protocols(session.protocols());
+        let _ = shared.editor.set(editor);
+    }
     // The site is served below its base, as it will be published.
     let url = format!("http://{addr}{}", shared.base());
     http::run(listener, Arc::clone(&shared)).map_err(ServeError::Io)?;
@@ -282,6 +287,9 @@ fn update(
                 shared.set_base(base.path());
             }
             set_error(None);
+            if let Some(editor) = shared.editor.get() {
+                editor.set_protocols(session.protocols());
+            }
             if let Some(job) = session.search_job() {
                 let _ = reindex.send(job);
             }
