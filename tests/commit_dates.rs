@@ -7,28 +7,21 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::repo::Repo;
 use common::{copy_dir, vpd_in};
-use gix::ObjectId;
-use gix::objs::tree::EntryKind;
 use scraper::{Html, Selector};
 
 const WERKVORM: &str = "gemeente/content/werkvormen/storytelling.md";
 const KCC: &str = "gemeente/content/teams/kcc-proef.yaml";
 
-/// A git repository in a temporary folder, committed to with gix at given times.
-struct Repo {
-    dir: tempfile::TempDir,
-    repo: gix::Repository,
-}
-
 impl Repo {
     /// The minimal organisation in `gemeente/` (its KCC protocol a concept, so without a
     /// date of its own), committed whole on 2 March 2026.
     fn with_minimal_organisation() -> Repo {
-        let dir = tempfile::tempdir().unwrap();
+        let repo = Repo::init();
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal");
-        copy_dir(&fixture, &dir.path().join("gemeente"));
-        let kcc = dir.path().join(KCC);
+        copy_dir(&fixture, &repo.path("gemeente"));
+        let kcc = repo.path(KCC);
         let text = std::fs::read_to_string(&kcc).unwrap();
         let concept = text.replace(
             "status: vastgesteld\nvastgesteld_op: 2026-06-02\n",
@@ -36,52 +29,8 @@ impl Repo {
         );
         assert_ne!(text, concept, "the KCC protocol was adopted");
         std::fs::write(&kcc, concept).unwrap();
-        let repo = gix::init(dir.path()).unwrap();
-        let repo = Repo { dir, repo };
-        let mut files = Vec::new();
-        list(
-            repo.dir.path(),
-            &repo.dir.path().join("gemeente"),
-            &mut files,
-        );
-        repo.commit("1772449200 +0100", &files); // 2026-03-02 12:00
+        repo.commit_folder("1772449200 +0100", "gemeente"); // 2026-03-02 12:00
         repo
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    /// Commits the work tree's `files` (paths relative to the repository) at `time`
-    /// (`<seconds> <offset>`, as git writes it).
-    fn commit(&self, time: &str, files: &[String]) -> ObjectId {
-        let base = match self.repo.head_tree_id() {
-            Ok(id) => id.detach(),
-            Err(_) => ObjectId::empty_tree(self.repo.object_hash()),
-        };
-        let mut editor = self.repo.edit_tree(base).unwrap();
-        for rel in files {
-            let bytes = std::fs::read(self.path(rel)).unwrap();
-            let blob = self.repo.write_blob(bytes).unwrap();
-            editor.upsert(rel.as_str(), EntryKind::Blob, blob).unwrap();
-        }
-        let tree = editor.write().unwrap().detach();
-        let sig = gix::actor::SignatureRef {
-            name: "Coördinator VPD".into(),
-            email: "vpd@lindewaard.example".into(),
-            time,
-        };
-        let parents: Vec<ObjectId> = self
-            .repo
-            .head_id()
-            .ok()
-            .map(|id| id.detach())
-            .into_iter()
-            .collect();
-        self.repo
-            .commit_as(sig, sig, "HEAD", "wijziging", tree, parents)
-            .unwrap()
-            .detach()
     }
 
     /// Appends `line` to the file `rel` in the work tree.
@@ -112,19 +61,6 @@ impl Repo {
     /// The footer's colophon of the built page at `url`.
     fn colophon(&self, url: &str) -> String {
         colophon(&self.path("public"), url)
-    }
-}
-
-/// Every file below `dir`, relative to `root` with `/`.
-fn list(root: &Path, dir: &Path, out: &mut Vec<String>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            list(root, &path, out);
-        } else {
-            let rel = path.strip_prefix(root).unwrap();
-            out.push(rel.to_string_lossy().replace('\\', "/"));
-        }
     }
 }
 

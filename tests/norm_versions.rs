@@ -7,68 +7,21 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::repo::Repo;
 use common::{copy_dir, vpd};
-use gix::ObjectId;
-use gix::objs::tree::EntryKind;
 use scraper::{Html, Selector};
 
 const NORM: &str = "gemeente/content/organisatie/normschema.yaml";
 const WERKPLEIN: &str = "gemeente/content/teams/werkplein-proef.yaml";
 const KCC: &str = "gemeente/content/teams/kcc-proef.yaml";
 
-/// A git repository in a temporary folder, committed to with gix.
-struct Repo {
-    dir: tempfile::TempDir,
-    repo: gix::Repository,
-}
-
 impl Repo {
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
     fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap()
     }
 
     fn write(&self, rel: &str, text: &str) {
         std::fs::write(self.path(rel), text).unwrap();
-    }
-
-    /// Commits every file below `gemeente/` at `time` (`<seconds> <offset>`).
-    fn commit_all(&self, time: &str) -> ObjectId {
-        let base = match self.repo.head_tree_id() {
-            Ok(id) => id.detach(),
-            Err(_) => ObjectId::empty_tree(self.repo.object_hash()),
-        };
-        let mut editor = self.repo.edit_tree(base).unwrap();
-        let mut files = Vec::new();
-        list(self.dir.path(), &self.path("gemeente"), &mut files);
-        for rel in files {
-            let blob = self
-                .repo
-                .write_blob(std::fs::read(self.path(&rel)).unwrap());
-            editor
-                .upsert(rel.as_str(), EntryKind::Blob, blob.unwrap())
-                .unwrap();
-        }
-        let tree = editor.write().unwrap().detach();
-        let sig = gix::actor::SignatureRef {
-            name: "Coördinator VPD".into(),
-            email: "vpd@lindewaard.example".into(),
-            time,
-        };
-        let parents: Vec<ObjectId> = self
-            .repo
-            .head_id()
-            .ok()
-            .map(|i| i.detach())
-            .into_iter()
-            .collect();
-        self.repo
-            .commit_as(sig, sig, "HEAD", "normschema", tree, parents)
-            .unwrap()
-            .detach()
     }
 
     /// The organisation with terms (the `termijn-geldig` fixture), norm version 2025-1
@@ -104,7 +57,7 @@ impl Repo {
             text.insert_str(end, "normversie: \"2025-1\"\n");
             repo.write(team, &text);
         }
-        repo.commit_all("1737370800 +0100"); // 2025-01-20 12:00
+        repo.commit_folder("1737370800 +0100", "gemeente"); // 2025-01-20 12:00
         let jij = norm.find("id: jij-gedrag").unwrap();
         let step = "          - id: grens-aangeven\n            tekst: \"Geef de grens aan en stel de inwoner voor de keuze\"\n";
         let at = jij + norm[jij..].find(step).unwrap() + step.len();
@@ -128,7 +81,7 @@ impl Repo {
                     1,
                 ),
         );
-        repo.commit_all("1768906800 +0100"); // 2026-01-20 12:00
+        repo.commit_folder("1768906800 +0100", "gemeente"); // 2026-01-20 12:00
         repo
     }
 
@@ -144,18 +97,6 @@ impl Repo {
         let json = serde_json::from_str(&run.stdout)
             .unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr));
         (run.code, json)
-    }
-}
-
-fn list(root: &Path, dir: &Path, out: &mut Vec<String>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            list(root, &path, out);
-        } else {
-            let rel = path.strip_prefix(root).unwrap();
-            out.push(rel.to_string_lossy().replace('\\', "/"));
-        }
     }
 }
 

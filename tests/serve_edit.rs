@@ -6,17 +6,15 @@
 mod common;
 
 use std::ffi::OsStr;
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use common::example_copy;
-use common::serve::{Serve, start};
+use common::serve::{Serve, request_with, start};
 use serde_json::{Value, json};
 
 const TEAM: &str = "content/teams/werkplein-noord.yaml";
 
-/// A raw HTTP request with `headers` and a body: (status, parsed JSON body).
+/// A request with `headers` and a body: (status, the body read as JSON).
 fn send(
     addr: &str,
     method: &str,
@@ -24,35 +22,11 @@ fn send(
     headers: &[(&str, &str)],
     body: &str,
 ) -> (u16, Value) {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(20)))
-        .unwrap();
-    let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str(&format!(
-        "Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    ));
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.write_all(body.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or(raw.len());
-    let status_line = String::from_utf8_lossy(&raw[..split]).to_string();
-    let status = status_line
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let json =
-        serde_json::from_slice(raw.get(split + 4..).unwrap_or_default()).unwrap_or(Value::Null);
-    (status, json)
+    let (status, _, bytes) = request_with(addr, method, path, headers, body);
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
 }
 
 struct Session {

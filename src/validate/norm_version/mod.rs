@@ -34,6 +34,23 @@ pub struct NormVersion {
     pub terms: Vec<OrgTerm>,
 }
 
+impl NormVersion {
+    /// The version the norm schema `norm` names, with its categories and terms as read;
+    /// none when it names no `versie`.
+    fn of(norm: &Document, categories: Vec<Category>, terms: Vec<OrgTerm>) -> Option<Self> {
+        Some(NormVersion {
+            versie: version_of(norm, "versie")?,
+            vastgesteld_op: norm
+                .value
+                .get("vastgesteld_op")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            categories,
+            terms,
+        })
+    }
+}
+
 /// The norm now and as the history holds it.
 #[derive(Debug, Clone, Default)]
 pub struct NormVersions {
@@ -63,18 +80,8 @@ impl NormVersions {
         org: &Organisation,
         norm: Option<&Document>,
     ) -> NormVersions {
-        let current = norm.and_then(|n| {
-            Some(NormVersion {
-                versie: version_of(n, "versie")?,
-                vastgesteld_op: n
-                    .value
-                    .get("vastgesteld_op")
-                    .and_then(Value::as_str)
-                    .map(str::to_string),
-                categories: org.categories.clone(),
-                terms: org.terms.clone(),
-            })
-        });
+        let current =
+            norm.and_then(|n| NormVersion::of(n, org.categories.clone(), org.terms.clone()));
         let mut earlier: Vec<NormVersion> = Vec::new();
         for snapshot in &history.snapshots.list {
             let Some(version) = committed_version(history, &snapshot.texts, templates) else {
@@ -129,16 +136,7 @@ fn committed_version(
             .map(|(d, t)| (d, *t))
             .collect::<Vec<_>>(),
     );
-    Some(NormVersion {
-        versie: version_of(norm, "versie")?,
-        vastgesteld_op: norm
-            .value
-            .get("vastgesteld_op")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-        categories: Category::read_all(norm),
-        terms,
-    })
+    NormVersion::of(norm, Category::read_all(norm), terms)
 }
 
 /// Where a team stands against the current norm.
