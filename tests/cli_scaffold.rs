@@ -111,6 +111,8 @@ fn organisation_shown(text: &str) {
             .lines()
             .any(|l| l.trim_start().starts_with("standpunt:"))
     );
+    // When adopted, the protocol records the norm version it was adopted against.
+    assert!(text.contains("# normversie: \"2026-1\"\n"), "{text}");
     // The header says how to write an answer, in three lines.
     assert!(text.contains("# Zo schrijf je een antwoord: na `|` volgt de tekst"));
 }

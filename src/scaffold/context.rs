@@ -33,6 +33,8 @@ pub struct ScaffoldContext {
     pub norm: Vec<Value>,
     /// The organisation's measurable terms: a team's `termijnen` field starts from them.
     pub terms: Vec<OrgTerm>,
+    /// The norm schema's current version (`versie`), which a protocol adopted now records.
+    pub norm_version: Option<String>,
     /// Path from the new file to the published schema (for the editor).
     pub schema_path: String,
 }
@@ -69,12 +71,16 @@ impl ScaffoldContext {
             .filter(|(_, t)| matches!(t.soort, Kind::Beleid | Kind::Normschema))
             .collect();
         let (terms, _) = organisation_terms(&org_documents);
+        let norm_version = of("normschema")
+            .next()
+            .and_then(|d| crate::validate::norm_version::version_of(d, "versie"));
         ScaffoldContext {
             departments: org.departments,
             roles: org.roles,
             werkvormen,
             norm,
             terms,
+            norm_version,
             schema_path: String::new(),
         }
     }

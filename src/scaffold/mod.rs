@@ -61,6 +61,10 @@ pub fn team_protocol(template: &Template, team: &str, ctx: &ScaffoldContext) -> 
     out.push_str("status: concept\n");
     comment(&mut out, 0, &t("scaffold.vastgesteld_op", &[]));
     out.push_str("# vastgesteld_op: JJJJ-MM-DD\n");
+    if let Some(versie) = &ctx.norm_version {
+        comment(&mut out, 0, &t("scaffold.normversie", &[]));
+        let _ = writeln!(out, "# normversie: {}", quoted(versie));
+    }
     sections(&mut out, template, ctx);
     out
 }
