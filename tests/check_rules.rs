@@ -1482,30 +1482,84 @@ fn elke_verplichte_sectie_ontbreekt_in_elk_formaat() {
 
         let junit = org.run(&["--format", "junit"]);
         assert_eq!(junit.code, Some(1), "{ctx}: junit");
-        let xml = &junit.stdout;
-        assert!(xml.starts_with("<?xml"), "{ctx}");
-        assert!(
-            xml.contains(&format!("<testsuite name=\"{WERKPLEIN}\"")),
-            "{ctx}:\n{xml}"
-        );
-        assert_eq!(xml.matches("<failure ").count(), 1, "{ctx}:\n{xml}");
+        let report = common::junit::parse(&junit.stdout);
+        let suite = report
+            .suites
+            .iter()
+            .find(|s| s.name == WERKPLEIN)
+            .unwrap_or_else(|| panic!("{ctx}:\n{}", junit.stdout));
+        assert_eq!(report.failures().count(), 1, "{ctx}:\n{}", junit.stdout);
+        assert_eq!(report.failures, 1, "{ctx}");
         // The failure sits in the test case of the missing section.
-        let case = format!("name=\"{titel}\">\n      <failure type=\"veld-ontbreekt\"");
-        assert!(xml.contains(&case), "{ctx}:\n{xml}");
-        assert!(xml.contains(&loc), "{ctx}:\n{xml}");
+        let case = suite.cases.iter().find(|c| c.name == titel).expect("case");
+        let failure = case.failure.as_ref().expect("a failure");
+        assert_eq!(failure.ty, "veld-ontbreekt", "{ctx}");
+        assert_eq!(failure.message, message, "{ctx}");
+        assert!(
+            failure
+                .text
+                .starts_with(&format!("{loc}: {message} [veld-ontbreekt]")),
+            "{ctx}: {failure:?}"
+        );
     }
 }
 
 #[test]
-
 fn junit_aantallen_kloppen() {
     let org = Org::minimal();
     let junit = org.run(&["--format", "junit"]);
-    let xml = junit.stdout;
-    let total = xml.matches("<testcase ").count();
+    let report = common::junit::parse(&junit.stdout);
+    let cases = report.cases().count();
+    assert_eq!(report.tests, cases, "{}", junit.stdout);
+    for suite in &report.suites {
+        assert_eq!(suite.tests, suite.cases.len(), "{}", suite.name);
+    }
+    assert_eq!(report.failures, report.failures().count());
+}
+
+/// Several errors in one section fail its test case once; the failure names the first
+/// and its text lists each with its place. Warnings go to the case's standard output.
+#[test]
+fn junit_meerdere_meldingen_in_een_testgeval() {
+    let org = Org::minimal();
+    org.edit(WERKPLEIN, |t| {
+        t.replacen(
+            "secties:\n",
+            "onbekend_een: 1\nonbekend_twee: 2\nsecties:\n",
+            1,
+        )
+    });
+    let json = org.check(&[]);
+    json.assert_exit(1)
+        .assert_only(&["sleutel-onbekend", "sleutel-onbekend"]);
+    let junit = org.run(&["--format", "junit"]);
+    let report = common::junit::parse(&junit.stdout);
+    assert_eq!(report.failures, 1, "{}", junit.stdout);
+    let case = report
+        .cases()
+        .find(|c| c.failure.is_some())
+        .expect("a failing case");
+    assert_eq!(case.name, "Algemeen");
+    let failure = case.failure.as_ref().expect("failure");
+    assert_eq!(failure.ty, "sleutel-onbekend");
     assert!(
-        xml.contains(&format!("<testsuites name=\"vpd check\" tests=\"{total}\"")),
-        "{xml}"
+        failure
+            .message
+            .starts_with("2 meldingen; de eerste: Onbekend veld 'onbekend_een'"),
+        "{failure:?}"
+    );
+    assert_eq!(
+        failure.text.matches("[sleutel-onbekend]").count(),
+        2,
+        "{failure:?}"
+    );
+    assert!(
+        failure.text.contains(&format!("{WERKPLEIN}:10:1: ")),
+        "{failure:?}"
+    );
+    assert!(
+        failure.text.contains(&format!("{WERKPLEIN}:11:1: ")),
+        "{failure:?}"
     );
 }
 

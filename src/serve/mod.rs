@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use crate::diagnostic::format::{self, Format};
+use crate::diagnostic::format;
 use crate::diagnostic::summary::Report;
 use crate::messages::t;
 use crate::pipeline::{SearchJob, SearchState, Session, Update};
@@ -276,7 +276,7 @@ fn update(
         Ok(Update::Built { warnings, .. }) => {
             if !warnings.is_empty() {
                 let report = Report::findings(&warnings, 0);
-                eprint!("{}", format::render(Format::Human, &report, false));
+                eprint!("{}", format::human::render(&report, false));
             }
             if let Some(base) = session.base() {
                 shared.set_base(base.path());
@@ -289,7 +289,7 @@ fn update(
         }
         Ok(Update::Invalid(errors)) => {
             let report = Report::findings(&errors, 0);
-            eprint!("{}", format::render(Format::Human, &report, false));
+            eprint!("{}", format::human::render(&report, false));
             eprintln!("{}", t("serve.niet-gebouwd", &[]));
             set_error(Some(error_page::render(&errors, None)));
             false

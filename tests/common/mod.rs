@@ -10,6 +10,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+pub mod junit;
 pub mod serve;
 
 /// The date every run compares with (`VPD_VANDAAG`).
