@@ -55,6 +55,9 @@ pub enum RenderError {
     /// The sink could not take a file (writing failed).
     #[error("{0}")]
     Sink(String),
+    /// A page's URL maps to no output file, or an asset's path could leave the output.
+    #[error(transparent)]
+    SitePath(#[from] crate::site_path::SitePathError),
 }
 
 /// Where rendered files go: called from several threads at once.
