@@ -172,53 +172,15 @@ fn bestand_onleesbaar() {
     );
 }
 
-/// `vpd check --format json` on `org` run as the user `nobody` (uid 65534), with every
-/// folder and file of the organisation readable by others except those of mode 000.
+/// `vpd check --format json` on `org` run as the user `nobody` (see
+/// [`common::run_as_nobody`]).
 fn check_as_nobody(org: &Org) -> common::Checked {
-    use std::os::unix::fs::PermissionsExt;
-    use std::os::unix::process::CommandExt;
-    for entry in walkdir::WalkDir::new(org.path()) {
-        let entry = entry.unwrap();
-        let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
-        if mode == 0 {
-            continue;
-        }
-        let readable = if entry.file_type().is_dir() {
-            0o755
-        } else {
-            0o644
-        };
-        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(readable)).unwrap();
-    }
-    let run = |binary: &std::path::Path| {
-        std::process::Command::new(binary)
-            .args(["check", "--format", "json"])
-            .arg(org.path())
-            .env("VPD_VANDAAG", common::VANDAAG)
-            .uid(65534)
-            .gid(65534)
-            .output()
-    };
-    let binary = std::path::Path::new(env!("CARGO_BIN_EXE_vpd"));
-    let out = match run(binary) {
-        Ok(out) => out,
-        // The repository may lie in a folder `nobody` cannot enter (such as /root): then
-        // a copy of the binary in a folder everyone can read runs instead.
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-            let bin_dir = tempfile::tempdir().unwrap();
-            std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755))
-                .unwrap();
-            let copy = bin_dir.path().join("vpd");
-            std::fs::copy(binary, &copy).unwrap();
-            run(&copy).expect("vpd runs as nobody")
-        }
-        Err(e) => panic!("vpd does not run as nobody: {e}"),
-    };
+    let out = common::run_as_nobody(org, &["--format", "json"]);
     common::Checked {
-        code: out.status.code(),
-        json: serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("no JSON ({e}): {}", String::from_utf8_lossy(&out.stderr))),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.code,
+        json: serde_json::from_str(&out.stdout)
+            .unwrap_or_else(|e| panic!("no JSON ({e}): {}", out.stderr)),
+        stderr: out.stderr,
     }
 }
 
