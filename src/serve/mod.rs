@@ -267,11 +267,7 @@ fn update(
     reindex: &mpsc::Sender<SearchJob>,
     changed: &[PathBuf],
 ) -> bool {
-    let set_error = |page: Option<String>| {
-        if let Ok(mut e) = shared.error_page.write() {
-            *e = page;
-        }
-    };
+    let set_error = |page: Option<String>| shared.set_error_page(page);
     match session.update(changed) {
         Ok(Update::Built { warnings, .. }) => {
             if !warnings.is_empty() {

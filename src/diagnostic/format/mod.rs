@@ -140,5 +140,6 @@ fn json(report: &Report) -> String {
             "teams": report.teams.iter().map(|t| report_json(t)).collect::<Vec<_>>(),
         },
     });
-    json_output(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n")
+    // A `Value` always serialises: its pretty `Display` cannot fail.
+    json_output(format!("{value:#}\n"))
 }
