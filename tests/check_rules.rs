@@ -493,12 +493,115 @@ fn template_ongeldig() {
         &out,
         "template-ongeldig",
         "schemas/werkplein.yaml",
-        1,
+        5,
         1,
         "Dit sjabloon is ongeldig:",
     );
     assert!(f["bericht"].as_str().unwrap().contains("kleur"));
     assert_hint(f, "docs/template-language.md");
+}
+
+#[test]
+fn template_type_onbekend() {
+    let out = Org::case("template-type-onbekend").check(&[]);
+    out.assert_exit(1).assert_only(&["template-type-onbekend"]);
+    let f = assert_finding(
+        &out,
+        "template-type-onbekend",
+        "schemas/werkvorm.yaml",
+        42,
+        11,
+        "Het type 'tekts' bestaat niet in de sjabloontaal.",
+    );
+    assert_hint(f, "Kies een van deze typen: tekst, sleutel, lijst,");
+}
+
+#[test]
+fn template_id_dubbel() {
+    let out = Org::case("template-id-dubbel").check(&[]);
+    out.assert_exit(1).assert_only(&["template-id-dubbel"]);
+    let f = assert_finding(
+        &out,
+        "template-id-dubbel",
+        "schemas/werkvorm.yaml",
+        40,
+        9,
+        "Het id 'begeleiding' komt hier twee keer voor",
+    );
+    assert_hint(f, "Geef dit onderdeel een eigen id");
+    // The first occurrence is the secondary place.
+    assert_eq!(f["ook"][0]["regelnummer"], 35, "{f}");
+    assert_eq!(f["ook"][0]["kolom"], 9, "{f}");
+}
+
+#[test]
+fn template_keuze_zonder_opties() {
+    let out = Org::case("template-keuze-zonder-opties").check(&[]);
+    out.assert_exit(1)
+        .assert_only(&["template-keuze-zonder-opties"]);
+    let f = assert_finding(
+        &out,
+        "template-keuze-zonder-opties",
+        "schemas/werkvorm.yaml",
+        42,
+        11,
+        "Het veld 'duur' is een keuze, maar noemt geen opties: er zou niets te kiezen zijn.",
+    );
+    assert_hint(f, "Zet onder het veld `opties:`");
+}
+
+#[test]
+fn template_bestand_onbekend() {
+    let out = Org::case("template-bestand-onbekend").check(&[]);
+    out.assert_exit(1)
+        .assert_only(&["template-bestand-onbekend"]);
+    let f = assert_finding(
+        &out,
+        "template-bestand-onbekend",
+        "schemas/werkplijn.yaml",
+        1,
+        1,
+        "Het bestand 'werkplijn.yaml' in schemas/ is geen sjabloon dat vpd kent; het wordt niet gebruikt.",
+    );
+    assert_hint(f, "werkplein.yaml, kcc.yaml");
+}
+
+/// A duplicate field id in a section of the Werkplein form (the form teams fill in),
+/// pointing at the second id, with the first as the secondary place.
+#[test]
+fn template_id_dubbel_in_een_sectie() {
+    let org = Org::minimal();
+    let text = werkplein_form_with(
+        &org,
+        "      - id: huisregels-kenbaar\n",
+        "      - id: huisregels\n",
+    );
+    let (line, col) = place_of_nth(&text, "id: huisregels\n", 2);
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    assert_finding(
+        &out,
+        "template-id-dubbel",
+        "schemas/werkplein.yaml",
+        line,
+        col + 4,
+        "Het id 'huisregels' komt hier twee keer voor",
+    );
+}
+
+/// The 1-based line and column of the `n`-th occurrence of `needle` in `text`.
+fn place_of_nth(text: &str, needle: &str, n: usize) -> (u64, u64) {
+    let at = text
+        .match_indices(needle)
+        .nth(n - 1)
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| panic!("{needle:?} occurs fewer than {n} times"));
+    let line = text[..at].matches('\n').count() + 1;
+    let col = text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at]
+        .chars()
+        .count()
+        + 1;
+    (line as u64, col as u64)
 }
 
 // ---------------------------------------------------------------------------------------

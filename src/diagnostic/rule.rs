@@ -69,6 +69,15 @@ rules! {
     TemplateUnknown => "template-onbekend",
     /// A template file itself is invalid.
     InvalidTemplate => "template-ongeldig",
+    /// A field's `type` in a template names no type of the template language.
+    TemplateTypeUnknown => "template-type-onbekend",
+    /// Two sections of a template, two fields of one section (or of the top level) or two
+    /// columns of one table share an id.
+    TemplateDuplicateId => "template-id-dubbel",
+    /// A field of type `keuze` in a template lists no `opties` (nothing could be chosen).
+    TemplateChoiceWithoutOptions => "template-keuze-zonder-opties",
+    /// A file in `schemas/` that is not one of vpd's templates (it would be ignored).
+    TemplateFileUnknown => "template-bestand-onbekend",
     /// A key the template does not know.
     UnknownKey => "sleutel-onbekend",
     /// A required section or field is missing.
