@@ -8,8 +8,9 @@
 //! [`write`](mod@write) (staging folder and atomic swap, or the preview's live folder).
 //! [`pipeline`] runs these stages for `check`, `build` and `serve`'s incremental session;
 //! [`serve`] and [`cli`] sit around it. [`template`] holds the forms and their compilation
-//! to JSON Schema; [`diagnostic`] holds findings and their output formats; [`edit`] writes a
-//! form's answers back into a YAML file losslessly (the preview's form editor).
+//! to JSON Schema; [`diagnostic`] holds findings and their output formats; [`site_path`]
+//! maps a path of the site to the output file that serves it; [`edit`] writes a form's
+//! answers back into a YAML file losslessly (the preview's form editor).
 #![warn(missing_docs)]
 // A Diagnostic is the error value of parsing by design (it carries the span, message and
 // hint); findings are rare and never on a hot path, so boxing them buys nothing.
@@ -27,6 +28,7 @@ pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod site_path;
 pub mod source;
 pub mod template;
 pub mod terminal;

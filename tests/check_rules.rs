@@ -172,53 +172,15 @@ fn bestand_onleesbaar() {
     );
 }
 
-/// `vpd check --format json` on `org` run as the user `nobody` (uid 65534), with every
-/// folder and file of the organisation readable by others except those of mode 000.
+/// `vpd check --format json` on `org` run as the user `nobody` (see
+/// [`common::run_as_nobody`]).
 fn check_as_nobody(org: &Org) -> common::Checked {
-    use std::os::unix::fs::PermissionsExt;
-    use std::os::unix::process::CommandExt;
-    for entry in walkdir::WalkDir::new(org.path()) {
-        let entry = entry.unwrap();
-        let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
-        if mode == 0 {
-            continue;
-        }
-        let readable = if entry.file_type().is_dir() {
-            0o755
-        } else {
-            0o644
-        };
-        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(readable)).unwrap();
-    }
-    let run = |binary: &std::path::Path| {
-        std::process::Command::new(binary)
-            .args(["check", "--format", "json"])
-            .arg(org.path())
-            .env("VPD_VANDAAG", common::VANDAAG)
-            .uid(65534)
-            .gid(65534)
-            .output()
-    };
-    let binary = std::path::Path::new(env!("CARGO_BIN_EXE_vpd"));
-    let out = match run(binary) {
-        Ok(out) => out,
-        // The repository may lie in a folder `nobody` cannot enter (such as /root): then
-        // a copy of the binary in a folder everyone can read runs instead.
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-            let bin_dir = tempfile::tempdir().unwrap();
-            std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755))
-                .unwrap();
-            let copy = bin_dir.path().join("vpd");
-            std::fs::copy(binary, &copy).unwrap();
-            run(&copy).expect("vpd runs as nobody")
-        }
-        Err(e) => panic!("vpd does not run as nobody: {e}"),
-    };
+    let out = common::run_as_nobody(org, &["--format", "json"]);
     common::Checked {
-        code: out.status.code(),
-        json: serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("no JSON ({e}): {}", String::from_utf8_lossy(&out.stderr))),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.code,
+        json: serde_json::from_str(&out.stdout)
+            .unwrap_or_else(|e| panic!("no JSON ({e}): {}", out.stderr)),
+        stderr: out.stderr,
     }
 }
 
@@ -531,12 +493,115 @@ fn template_ongeldig() {
         &out,
         "template-ongeldig",
         "schemas/werkplein.yaml",
-        1,
+        5,
         1,
         "Dit sjabloon is ongeldig:",
     );
     assert!(f["bericht"].as_str().unwrap().contains("kleur"));
     assert_hint(f, "docs/template-language.md");
+}
+
+#[test]
+fn template_type_onbekend() {
+    let out = Org::case("template-type-onbekend").check(&[]);
+    out.assert_exit(1).assert_only(&["template-type-onbekend"]);
+    let f = assert_finding(
+        &out,
+        "template-type-onbekend",
+        "schemas/werkvorm.yaml",
+        42,
+        11,
+        "Het type 'tekts' bestaat niet in de sjabloontaal.",
+    );
+    assert_hint(f, "Kies een van deze typen: tekst, sleutel, lijst,");
+}
+
+#[test]
+fn template_id_dubbel() {
+    let out = Org::case("template-id-dubbel").check(&[]);
+    out.assert_exit(1).assert_only(&["template-id-dubbel"]);
+    let f = assert_finding(
+        &out,
+        "template-id-dubbel",
+        "schemas/werkvorm.yaml",
+        40,
+        9,
+        "Het id 'begeleiding' komt hier twee keer voor",
+    );
+    assert_hint(f, "Geef dit onderdeel een eigen id");
+    // The first occurrence is the secondary place.
+    assert_eq!(f["ook"][0]["regelnummer"], 35, "{f}");
+    assert_eq!(f["ook"][0]["kolom"], 9, "{f}");
+}
+
+#[test]
+fn template_keuze_zonder_opties() {
+    let out = Org::case("template-keuze-zonder-opties").check(&[]);
+    out.assert_exit(1)
+        .assert_only(&["template-keuze-zonder-opties"]);
+    let f = assert_finding(
+        &out,
+        "template-keuze-zonder-opties",
+        "schemas/werkvorm.yaml",
+        42,
+        11,
+        "Het veld 'duur' is een keuze, maar noemt geen opties: er zou niets te kiezen zijn.",
+    );
+    assert_hint(f, "Zet onder het veld `opties:`");
+}
+
+#[test]
+fn template_bestand_onbekend() {
+    let out = Org::case("template-bestand-onbekend").check(&[]);
+    out.assert_exit(1)
+        .assert_only(&["template-bestand-onbekend"]);
+    let f = assert_finding(
+        &out,
+        "template-bestand-onbekend",
+        "schemas/werkplijn.yaml",
+        1,
+        1,
+        "Het bestand 'werkplijn.yaml' in schemas/ is geen sjabloon dat vpd kent; het wordt niet gebruikt.",
+    );
+    assert_hint(f, "werkplein.yaml, kcc.yaml");
+}
+
+/// A duplicate field id in a section of the Werkplein form (the form teams fill in),
+/// pointing at the second id, with the first as the secondary place.
+#[test]
+fn template_id_dubbel_in_een_sectie() {
+    let org = Org::minimal();
+    let text = werkplein_form_with(
+        &org,
+        "      - id: huisregels-kenbaar\n",
+        "      - id: huisregels\n",
+    );
+    let (line, col) = place_of_nth(&text, "id: huisregels\n", 2);
+    let out = org.check(&[]);
+    out.assert_exit(1);
+    assert_finding(
+        &out,
+        "template-id-dubbel",
+        "schemas/werkplein.yaml",
+        line,
+        col + 4,
+        "Het id 'huisregels' komt hier twee keer voor",
+    );
+}
+
+/// The 1-based line and column of the `n`-th occurrence of `needle` in `text`.
+fn place_of_nth(text: &str, needle: &str, n: usize) -> (u64, u64) {
+    let at = text
+        .match_indices(needle)
+        .nth(n - 1)
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| panic!("{needle:?} occurs fewer than {n} times"));
+    let line = text[..at].matches('\n').count() + 1;
+    let col = text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at]
+        .chars()
+        .count()
+        + 1;
+    (line as u64, col as u64)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1518,30 +1583,84 @@ fn elke_verplichte_sectie_ontbreekt_in_elk_formaat() {
 
         let junit = org.run(&["--format", "junit"]);
         assert_eq!(junit.code, Some(1), "{ctx}: junit");
-        let xml = &junit.stdout;
-        assert!(xml.starts_with("<?xml"), "{ctx}");
-        assert!(
-            xml.contains(&format!("<testsuite name=\"{WERKPLEIN}\"")),
-            "{ctx}:\n{xml}"
-        );
-        assert_eq!(xml.matches("<failure ").count(), 1, "{ctx}:\n{xml}");
+        let report = common::junit::parse(&junit.stdout);
+        let suite = report
+            .suites
+            .iter()
+            .find(|s| s.name == WERKPLEIN)
+            .unwrap_or_else(|| panic!("{ctx}:\n{}", junit.stdout));
+        assert_eq!(report.failures().count(), 1, "{ctx}:\n{}", junit.stdout);
+        assert_eq!(report.failures, 1, "{ctx}");
         // The failure sits in the test case of the missing section.
-        let case = format!("name=\"{titel}\">\n      <failure type=\"veld-ontbreekt\"");
-        assert!(xml.contains(&case), "{ctx}:\n{xml}");
-        assert!(xml.contains(&loc), "{ctx}:\n{xml}");
+        let case = suite.cases.iter().find(|c| c.name == titel).expect("case");
+        let failure = case.failure.as_ref().expect("a failure");
+        assert_eq!(failure.ty, "veld-ontbreekt", "{ctx}");
+        assert_eq!(failure.message, message, "{ctx}");
+        assert!(
+            failure
+                .text
+                .starts_with(&format!("{loc}: {message} [veld-ontbreekt]")),
+            "{ctx}: {failure:?}"
+        );
     }
 }
 
 #[test]
-
 fn junit_aantallen_kloppen() {
     let org = Org::minimal();
     let junit = org.run(&["--format", "junit"]);
-    let xml = junit.stdout;
-    let total = xml.matches("<testcase ").count();
+    let report = common::junit::parse(&junit.stdout);
+    let cases = report.cases().count();
+    assert_eq!(report.tests, cases, "{}", junit.stdout);
+    for suite in &report.suites {
+        assert_eq!(suite.tests, suite.cases.len(), "{}", suite.name);
+    }
+    assert_eq!(report.failures, report.failures().count());
+}
+
+/// Several errors in one section fail its test case once; the failure names the first
+/// and its text lists each with its place. Warnings go to the case's standard output.
+#[test]
+fn junit_meerdere_meldingen_in_een_testgeval() {
+    let org = Org::minimal();
+    org.edit(WERKPLEIN, |t| {
+        t.replacen(
+            "secties:\n",
+            "onbekend_een: 1\nonbekend_twee: 2\nsecties:\n",
+            1,
+        )
+    });
+    let json = org.check(&[]);
+    json.assert_exit(1)
+        .assert_only(&["sleutel-onbekend", "sleutel-onbekend"]);
+    let junit = org.run(&["--format", "junit"]);
+    let report = common::junit::parse(&junit.stdout);
+    assert_eq!(report.failures, 1, "{}", junit.stdout);
+    let case = report
+        .cases()
+        .find(|c| c.failure.is_some())
+        .expect("a failing case");
+    assert_eq!(case.name, "Algemeen");
+    let failure = case.failure.as_ref().expect("failure");
+    assert_eq!(failure.ty, "sleutel-onbekend");
     assert!(
-        xml.contains(&format!("<testsuites name=\"vpd check\" tests=\"{total}\"")),
-        "{xml}"
+        failure
+            .message
+            .starts_with("2 meldingen; de eerste: Onbekend veld 'onbekend_een'"),
+        "{failure:?}"
+    );
+    assert_eq!(
+        failure.text.matches("[sleutel-onbekend]").count(),
+        2,
+        "{failure:?}"
+    );
+    assert!(
+        failure.text.contains(&format!("{WERKPLEIN}:10:1: ")),
+        "{failure:?}"
+    );
+    assert!(
+        failure.text.contains(&format!("{WERKPLEIN}:11:1: ")),
+        "{failure:?}"
     );
 }
 

@@ -66,7 +66,7 @@ impl Repo {
 
 /// The footer's colophon of the page at `url` in the site at `out`.
 fn colophon(out: &Path, url: &str) -> String {
-    let file = out.join(url.trim_start_matches('/')).join("index.html");
+    let file = out.join(vpd::site_path::file_of(url).expect("a path of the site"));
     let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     let html = Html::parse_document(&text);
     let selector = Selector::parse(".vpd-page-footer__colofon").unwrap();

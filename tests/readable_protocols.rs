@@ -50,7 +50,7 @@ fn built() -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 fn page(out: &Path, url: &str) -> Html {
-    let file = out.join(url.trim_start_matches('/')).join("index.html");
+    let file = out.join(vpd::site_path::file_of(url).expect("a path of the site"));
     Html::parse_document(
         &std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{} missing", file.display())),
     )

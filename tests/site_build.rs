@@ -30,12 +30,7 @@ fn build(dir: &Path, out: &Path) -> Output {
 }
 
 fn page(out: &Path, url: &str) -> Html {
-    let rel = url.trim_start_matches('/');
-    let file = if rel.is_empty() || rel.ends_with('/') {
-        out.join(rel).join("index.html")
-    } else {
-        out.join(rel)
-    };
+    let file = out.join(vpd::site_path::file_of(url).expect("a path of the site"));
     Html::parse_document(
         &std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{} missing", file.display())),
     )
@@ -887,8 +882,8 @@ fn published_under_a_sub_path_every_address_stays_below_it() {
             continue;
         }
         let url = format!(
-            "https://intranet.example/vpd/{}",
-            name.strip_suffix("index.html").unwrap_or(&name)
+            "https://intranet.example/vpd{}",
+            vpd::site_path::url_of(&name)
         );
         assert_eq!(found, vec![url.as_str()], "{name}");
     }

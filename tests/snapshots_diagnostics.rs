@@ -1,10 +1,68 @@
-//! What a team lead reads: `vpd check`'s human output for typical mistakes, kept as insta
-//! snapshots (`tests/snapshots/`). A change to a message, a hint, an excerpt or an
-//! underline shows up as a snapshot diff to review (`cargo insta review`).
+//! What a team lead reads: `vpd check`'s human output for every rule and for typical
+//! mistakes, kept as insta snapshots (`tests/snapshots/`). A change to a message, a hint,
+//! an excerpt or an underline shows up as a snapshot diff to review (`cargo insta review`).
 
+#[path = "snapshots_diagnostics/cases.rs"]
+mod cases;
 mod common;
 
 use common::{Org, WERKPLEIN};
+use vpd::diagnostic::Rule;
+
+/// The snapshot file of rule `code`'s human diagnostic.
+fn rule_snapshot(code: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("snapshots_diagnostics__regel-{code}.snap"))
+}
+
+/// The human report of `case`, with the organisation's temporary folder written as
+/// `[org]`.
+fn human_of(org: &Org, run: &cases::Run) -> String {
+    let out = match run {
+        cases::Run::Check => org.run(&["--format", "human"]),
+        cases::Run::CheckAsNobody => common::run_as_nobody(org, &["--format", "human"]),
+        cases::Run::Build => {
+            let out = org.path().join("public");
+            let (root, out) = (org.path().display().to_string(), out.display().to_string());
+            let mut run = common::vpd(&["build", root.as_str(), "--out", out.as_str()]);
+            // Standard output says how long the build took: never the same twice.
+            run.stdout.clear();
+            run
+        }
+    };
+    let text = format!("exit {:?}\n{}{}", out.code, out.stdout, out.stderr);
+    text.replace(&org.path().display().to_string(), "[org]")
+}
+
+/// Every rule's finding as a person reads it. Fails for a rule without a case or without
+/// a committed snapshot, so a new rule cannot ship without its text being reviewed.
+#[test]
+fn every_rule_has_a_reviewed_human_diagnostic() {
+    let mut missing = Vec::new();
+    for rule in Rule::ALL {
+        let code = rule.code();
+        let Some((org, run)) = cases::case(code) else {
+            missing.push(format!(
+                "{code}: no case in tests/snapshots_diagnostics/cases.rs"
+            ));
+            continue;
+        };
+        let text = human_of(&org, &run);
+        assert!(
+            text.contains(&format!("[{code}]")),
+            "the case of {code} does not show it:\n{text}"
+        );
+        if !rule_snapshot(code).is_file() && std::env::var_os("INSTA_UPDATE").is_none() {
+            missing.push(format!(
+                "{code}: no snapshot {}",
+                rule_snapshot(code).display()
+            ));
+        }
+        insta::assert_snapshot!(format!("regel-{code}"), text);
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
 
 /// The human report of `vpd check` on `org` (standard output and error, as a terminal
 /// shows them).

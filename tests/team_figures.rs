@@ -59,8 +59,7 @@ impl Site {
     fn page(&self, url: &str) -> Html {
         let file = self
             .out
-            .join(url.trim_start_matches('/'))
-            .join("index.html");
+            .join(vpd::site_path::file_of(url).expect("a path of the site"));
         Html::parse_document(
             &std::fs::read_to_string(&file)
                 .unwrap_or_else(|_| panic!("{} missing", file.display())),

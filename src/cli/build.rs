@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use super::BuildArgs;
-use crate::diagnostic::format::{self, Format};
+use crate::diagnostic::format;
 use crate::diagnostic::summary::Report;
 use crate::messages::t;
 use crate::pipeline::{self, BuildError, BuildOptions, Step};
@@ -40,7 +40,7 @@ pub(super) fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let report = Report::findings(&result.validated.diagnostics, result.validated.files);
     if !report.diagnostics.is_empty() {
         let color = terminal && std::env::var_os("NO_COLOR").is_none();
-        eprint!("{}", format::render(Format::Human, &report, color));
+        eprint!("{}", format::human::render(&report, color));
     }
     match result.outcome {
         Ok(outcome) => {

@@ -56,7 +56,7 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         && args.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
-    let text = format::render(args.format, &report, color);
+    let text = format::render(args.format, &report, color)?;
     match &args.output {
         Some(path) => std::fs::write(path, text).with_context(|| {
             t(

@@ -15,23 +15,50 @@ pub enum Language {
     Nl,
 }
 
-static NL: LazyLock<HashMap<String, String>> =
-    LazyLock::new(|| parse_catalogue(include_str!("nl.yaml")));
+/// The Dutch catalogue. It is embedded in the binary and checked by a unit test (and by
+/// every test that prints a message), so a catalogue that does not read is a bug in this
+/// build of vpd, never something a user can cause: it stops at once with its cause
+/// rather than print every message as its key.
+static NL: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    parse_catalogue(include_str!("nl.yaml"))
+        .unwrap_or_else(|e| panic!("src/messages/nl.yaml is not a usable catalogue: {e}"))
+});
 
-/// Parses a flat `key: text` catalogue. The file is embedded and checked by a unit test,
-/// so a malformed catalogue is a build-time bug, not a user error.
-fn parse_catalogue(src: &str) -> HashMap<String, String> {
+/// Why a catalogue cannot be used (a bug in vpd: the catalogue is embedded).
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    /// The file is not YAML.
+    #[error("not YAML")]
+    Yaml(#[source] saphyr::ScanError),
+    /// The file is not one mapping of keys to texts.
+    #[error("not a mapping of keys to texts")]
+    NotAMapping,
+    /// An entry's key or text is not a string.
+    #[error("entry {0} is not `key: text`")]
+    NotText(usize),
+    /// The file has no messages.
+    #[error("no messages")]
+    Empty,
+}
+
+/// Parses a flat `key: text` catalogue.
+fn parse_catalogue(src: &str) -> Result<HashMap<String, String>, CatalogueError> {
     use saphyr::{LoadableYamlNode, Yaml};
-    let docs = Yaml::load_from_str(src).unwrap_or_default();
+    let docs = Yaml::load_from_str(src).map_err(CatalogueError::Yaml)?;
+    let Some(Yaml::Mapping(m)) = docs.first() else {
+        return Err(CatalogueError::NotAMapping);
+    };
     let mut map = HashMap::new();
-    if let Some(Yaml::Mapping(m)) = docs.first() {
-        for (k, v) in m {
-            if let (Some(k), Some(v)) = (k.as_str(), v.as_str()) {
-                map.insert(k.to_string(), v.trim_end_matches('\n').to_string());
-            }
-        }
+    for (i, (k, v)) in m.iter().enumerate() {
+        let (Some(k), Some(v)) = (k.as_str(), v.as_str()) else {
+            return Err(CatalogueError::NotText(i + 1));
+        };
+        map.insert(k.to_string(), v.trim_end_matches('\n').to_string());
     }
-    map
+    if map.is_empty() {
+        return Err(CatalogueError::Empty);
+    }
+    Ok(map)
 }
 
 /// Looks up `key` in the catalogue of `lang` (the key itself when it is missing).
@@ -111,7 +138,29 @@ mod tests {
 
     #[test]
     fn catalogue_parses_and_has_entries() {
-        assert!(NL.len() > 20, "the Dutch catalogue did not parse");
+        let nl = parse_catalogue(include_str!("nl.yaml")).expect("nl.yaml reads");
+        assert!(nl.len() > 20, "the Dutch catalogue did not parse");
+    }
+
+    #[test]
+    fn an_unusable_catalogue_is_an_error_with_its_cause() {
+        use std::error::Error;
+        let broken = parse_catalogue("a: \"open").unwrap_err();
+        assert!(matches!(broken, CatalogueError::Yaml(_)));
+        assert!(broken.source().is_some());
+        assert!(matches!(
+            parse_catalogue(""),
+            Err(CatalogueError::NotAMapping)
+        ));
+        assert!(matches!(parse_catalogue("{}"), Err(CatalogueError::Empty)));
+        assert!(matches!(
+            parse_catalogue("- a"),
+            Err(CatalogueError::NotAMapping)
+        ));
+        assert!(matches!(
+            parse_catalogue("a: b\nc: [d]"),
+            Err(CatalogueError::NotText(2))
+        ));
     }
 
     #[test]

@@ -143,7 +143,7 @@ impl Site {
             Some(theme) => theme,
             None => Arc::new(Theme::load(&checked.loaded.root)?),
         };
-        let registry = Registry::new(&model, theme.statics.keys().cloned());
+        let registry = Registry::new(&model, theme.statics.keys().cloned())?;
         Ok(Site {
             model: Arc::new(model),
             theme,

@@ -3,7 +3,10 @@
 
 use std::cell::RefCell;
 
-use lol_html::{HtmlRewriter, Settings, element};
+use std::borrow::Cow;
+
+use lol_html::html_content::Element;
+use lol_html::{ElementContentHandlers, HtmlRewriter, Settings};
 
 use crate::messages::t;
 use crate::model::SiteBase;
@@ -33,11 +36,30 @@ struct Found {
     canonical: bool,
 }
 
-fn collect(html: &str) -> Result<Vec<Found>, String> {
+/// HTML the streaming tokenizer cannot read.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UnreadableHtml(#[source] lol_html::errors::RewritingError);
+
+/// The [`LINKING`] selectors, parsed once. They are constants of vpd (a unit test parses
+/// them): one that does not parse is a bug in this build, and stops vpd with its cause
+/// rather than leave the link check without that element.
+static SELECTORS: std::sync::LazyLock<Vec<(lol_html::Selector, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        LINKING
+            .iter()
+            .map(|(selector, attr)| match selector.parse() {
+                Ok(parsed) => (parsed, *attr),
+                Err(e) => panic!("the link check's selector {selector} does not parse: {e}"),
+            })
+            .collect()
+    });
+
+fn collect(html: &str) -> Result<Vec<Found>, UnreadableHtml> {
     let found = RefCell::new(Vec::new());
     let mut settings = Settings::new();
-    for (selector, attr) in LINKING {
-        settings = settings.append_element_content_handler(element!(selector, |el| {
+    for (selector, attr) in SELECTORS.iter() {
+        let handler = ElementContentHandlers::default().element(|el: &mut Element| {
             if let Some(url) = el.get_attribute(attr) {
                 let canonical = el.tag_name() == "link"
                     && el
@@ -50,19 +72,20 @@ fn collect(html: &str) -> Result<Vec<Found>, String> {
                 });
             }
             Ok(())
-        }));
+        });
+        settings = settings.append_element_content_handler((Cow::Borrowed(selector), handler));
     }
     let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
     rewriter
         .write(html.as_bytes())
         .and_then(|()| rewriter.end())
-        .map_err(|e| e.to_string())?;
+        .map_err(UnreadableHtml)?;
     Ok(found.into_inner())
 }
 
 /// Every (element, address) of a page or an HTML fragment that links or loads, read by a
 /// streaming HTML tokenizer (lol_html, which Pagefind also uses): no document tree is built.
-pub fn addresses(html: &str) -> Result<Vec<(String, String)>, String> {
+pub fn addresses(html: &str) -> Result<Vec<(String, String)>, UnreadableHtml> {
     Ok(collect(html)?.into_iter().map(|f| (f.tag, f.url)).collect())
 }
 
@@ -82,7 +105,7 @@ pub fn check_page(
         Err(e) => {
             return vec![t(
                 "render.html-onleesbaar",
-                &[("pagina", path), ("fout", &e)],
+                &[("pagina", path), ("fout", &e.to_string())],
             )];
         }
     };
@@ -135,6 +158,11 @@ fn unescape(value: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_selector_parses() {
+        assert_eq!(SELECTORS.len(), LINKING.len());
+    }
 
     #[test]
     fn broken_and_external_links_are_found() {

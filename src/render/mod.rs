@@ -55,6 +55,18 @@ pub enum RenderError {
     /// The sink could not take a file (writing failed).
     #[error("{0}")]
     Sink(String),
+    /// A published JSON file (a schema, the catalogue) could not be serialised.
+    #[error("{}", t("render.serialiseren", &[("pad", path), ("fout", &source.to_string())]))]
+    Serialise {
+        /// The file that was being written.
+        path: String,
+        /// Why serde_json refused.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A page's URL maps to no output file, or an asset's path could leave the output.
+    #[error(transparent)]
+    SitePath(#[from] crate::site_path::SitePathError),
 }
 
 /// Where rendered files go: called from several threads at once.
@@ -178,8 +190,8 @@ fn link_function(
 }
 
 fn asset_bytes(model: &Model, theme: &Theme, kind: &AssetKind) -> Result<Vec<u8>, RenderError> {
-    let json = |v: &serde_json::Value| {
-        serde_json::to_vec_pretty(v).map_err(|e| RenderError::Io("schemas".into(), e.to_string()))
+    let json = |v: &serde_json::Value, path: String| {
+        serde_json::to_vec_pretty(v).map_err(|source| RenderError::Serialise { path, source })
     };
     match kind {
         AssetKind::Static(name) => theme
@@ -192,7 +204,7 @@ fn asset_bytes(model: &Model, theme: &Theme, kind: &AssetKind) -> Result<Vec<u8>
             .clone()
             .ok_or_else(|| RenderError::Io(crate::model::TOKENS_PATH.into(), String::new())),
         AssetKind::Schema(name) => match model.schemas.get(name) {
-            Some(schema) => json(schema),
+            Some(schema) => json(schema, format!("schemas/{name}.json")),
             None => Err(RenderError::Io(
                 format!("schemas/{name}.json"),
                 String::new(),
@@ -200,7 +212,10 @@ fn asset_bytes(model: &Model, theme: &Theme, kind: &AssetKind) -> Result<Vec<u8>
         },
         AssetKind::Catalog => {
             let list: Vec<(&String, &serde_json::Value)> = model.schemas.iter().collect();
-            json(&crate::template::catalog(&list))
+            json(
+                &crate::template::catalog(&list),
+                "schemas/catalog.json".into(),
+            )
         }
     }
 }

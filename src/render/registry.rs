@@ -7,8 +7,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::RenderError;
 use crate::messages::t;
 use crate::model::{Model, SiteBase};
+use crate::site_path::{checked_file, file_of};
 
 /// What a page shows. Indexes point into the model's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +76,7 @@ pub enum Source {
 pub struct Page {
     /// The page's path below the site's base (`/teams/x/`; published at base + path).
     pub url: String,
-    /// The output file (`teams/x/index.html`).
+    /// The output file (`teams/x/index.html`, [`file_of`] the URL).
     pub path: String,
     /// The theme template that renders it.
     pub template: &'static str,
@@ -92,7 +94,8 @@ impl Page {
     fn new(url: &str, template: &'static str, titel: String, kind: PageKind) -> Page {
         Page {
             url: url.to_string(),
-            path: path_of(url),
+            // Set by `Registry::new`, which reports a URL that maps to no file.
+            path: String::new(),
             template,
             titel,
             kind,
@@ -162,16 +165,16 @@ impl Selection {
 /// (a template function keeps one): the one place that says whether a link resolves.
 #[derive(Debug, Clone, Default)]
 pub struct LinkTargets {
-    urls: std::sync::Arc<std::collections::HashSet<String>>,
+    /// The output file of every page and asset.
+    files: std::sync::Arc<std::collections::HashSet<String>>,
     base: SiteBase,
 }
 
 impl LinkTargets {
-    /// Whether `link`, a path of the site (`/teams/x/#kop`, fragment and query ignored),
-    /// is a page or file of the site.
+    /// Whether `link`, a path of the site (`/teams/x/#kop`), reaches a page or file of the
+    /// site: whether the output file it maps to ([`file_of`]) is one the site has.
     pub fn resolves(&self, link: &str) -> bool {
-        let path = link.split(['#', '?']).next().unwrap_or_default();
-        self.urls.contains(path)
+        file_of(link).is_ok_and(|file| self.files.contains(&file))
     }
 
     /// The site's base, which every address written in the output starts with.
@@ -206,37 +209,28 @@ pub fn bundle_url(i: usize) -> String {
     }
 }
 
-/// The output path of a URL (`/teams/x/` → `teams/x/index.html`).
-pub fn path_of(url: &str) -> String {
-    let rel = url.trim_start_matches('/');
-    if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        rel.to_string()
-    }
-}
-
-/// The URL of an output path (`teams/x/index.html` → `/teams/x/`).
-pub fn url_of(path: &str) -> String {
-    match path.strip_suffix("index.html") {
-        Some(dir) => format!("/{dir}"),
-        None => format!("/{path}"),
-    }
-}
-
 impl Registry {
-    /// Every page and asset of `model`, with the static file names of the theme.
-    pub fn new(model: &Model, statics: impl Iterator<Item = String>) -> Registry {
+    /// Every page and asset of `model`, with the static file names of the theme. A page
+    /// whose URL maps to no output file, or an asset whose path could leave the output
+    /// folder, is an error.
+    pub fn new(
+        model: &Model,
+        statics: impl Iterator<Item = String>,
+    ) -> Result<Registry, RenderError> {
         let mut registry = Registry {
             base: model.base.clone(),
             ..Registry::default()
         };
         for mut page in pages(model) {
+            page.path = file_of(&page.url)?;
             page.order = registry.pages.len();
             registry.by_url.insert(page.url.clone(), page.order);
             registry.pages.push(page);
         }
         registry.assets = assets(model, statics);
+        for asset in &registry.assets {
+            checked_file(&asset.path)?;
+        }
         let teams = model
             .teams
             .iter()
@@ -256,7 +250,7 @@ impl Registry {
             .chain(learning)
             .map(|(f, m)| (f.clone(), m))
             .collect();
-        registry
+        Ok(registry)
     }
 
     /// Where the site is published: page URLs are paths below this base.
@@ -309,15 +303,10 @@ impl Registry {
             .collect()
     }
 
-    /// Every URL of the site (pages and assets), to check links against.
+    /// Every output file of the site (pages and assets), to check links against.
     pub fn link_targets(&self) -> LinkTargets {
-        let urls = self
-            .pages
-            .iter()
-            .map(|p| p.url.clone())
-            .chain(self.assets.iter().map(|a| format!("/{}", a.path)));
         LinkTargets {
-            urls: std::sync::Arc::new(urls.collect()),
+            files: std::sync::Arc::new(self.paths().map(str::to_string).collect()),
             base: self.base.clone(),
         }
     }
@@ -541,22 +530,4 @@ fn assets(model: &Model, statics: impl Iterator<Item = String>) -> Vec<Asset> {
         kind: AssetKind::Catalog,
     });
     assets
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_and_paths_map_both_ways() {
-        for (url, path) in [
-            ("/", "index.html"),
-            ("/teams/x/", "teams/x/index.html"),
-            ("/404.html", "404.html"),
-            ("/sitemap.xml", "sitemap.xml"),
-        ] {
-            assert_eq!(path_of(url), path);
-            assert_eq!(url_of(path), url);
-        }
-    }
 }

@@ -18,7 +18,8 @@ pub const TODO: &str = ".....";
 
 /// A YAML double-quoted string (JSON strings are valid YAML).
 pub fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    // A JSON string value always serialises (its `Display` cannot fail).
+    serde_json::Value::String(s.to_string()).to_string()
 }
 
 pub(crate) fn comment(out: &mut String, indent: usize, text: &str) {

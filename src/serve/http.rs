@@ -12,7 +12,7 @@
 use std::convert::Infallible;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
 use axum::Router;
@@ -51,7 +51,7 @@ pub struct Shared {
     /// The built site's folder.
     pub root: PathBuf,
     /// The error page (HTML) while the last build failed.
-    pub error_page: RwLock<Option<String>>,
+    error_page: RwLock<Option<String>>,
     /// The base path the site is served under (`/`, `/vpd/`).
     base: RwLock<String>,
     /// Open event streams listen here.
@@ -86,21 +86,33 @@ impl Shared {
 
     /// Serves the site below `base` (`/vpd/`) from now on.
     pub fn set_base(&self, base: &str) {
-        if let Ok(mut b) = self.base.write() {
-            *b = base.to_string();
-        }
+        *self.base.write().unwrap_or_else(PoisonError::into_inner) = base.to_string();
     }
 
     /// The base path the site is served under.
     pub fn base(&self) -> String {
         self.base
             .read()
-            .map(|b| b.clone())
-            .unwrap_or_else(|_| "/".into())
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
+    /// Shows `page` instead of every page of the site (content has errors), or the site
+    /// again (`None`).
+    pub fn set_error_page(&self, page: Option<String>) {
+        *self
+            .error_page
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = page;
+    }
+
+    // A lock whose holder panicked still holds a whole `String`: its value is used as it
+    // is, never replaced by a default (which would serve the site without the error page).
     fn error_page(&self) -> Option<String> {
-        self.error_page.read().ok().and_then(|e| e.clone())
+        self.error_page
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 }
 

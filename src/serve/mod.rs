@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use crate::diagnostic::format::{self, Format};
+use crate::diagnostic::format;
 use crate::diagnostic::summary::Report;
 use crate::messages::t;
 use crate::pipeline::{SearchJob, SearchState, Session, Update};
@@ -272,16 +272,12 @@ fn update(
     reindex: &mpsc::Sender<SearchJob>,
     changed: &[PathBuf],
 ) -> bool {
-    let set_error = |page: Option<String>| {
-        if let Ok(mut e) = shared.error_page.write() {
-            *e = page;
-        }
-    };
+    let set_error = |page: Option<String>| shared.set_error_page(page);
     match session.update(changed) {
         Ok(Update::Built { warnings, .. }) => {
             if !warnings.is_empty() {
                 let report = Report::findings(&warnings, 0);
-                eprint!("{}", format::render(Format::Human, &report, false));
+                eprint!("{}", format::human::render(&report, false));
             }
             if let Some(base) = session.base() {
                 shared.set_base(base.path());
@@ -297,7 +293,7 @@ fn update(
         }
         Ok(Update::Invalid(errors)) => {
             let report = Report::findings(&errors, 0);
-            eprint!("{}", format::render(Format::Human, &report, false));
+            eprint!("{}", format::human::render(&report, false));
             eprintln!("{}", t("serve.niet-gebouwd", &[]));
             set_error(Some(error_page::render(&errors, None)));
             false

@@ -4,6 +4,7 @@
 //! The templates are embedded in the binary; a `schemas/` folder in the organisation's
 //! repository overrides them file by file.
 
+mod check;
 pub mod compile;
 pub mod editor;
 mod embedded;
@@ -18,7 +19,7 @@ use serde_json::Value;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::load::{self, Document};
 use crate::messages::t;
-use crate::source::{SourceFile, Span};
+use crate::source::SourceFile;
 
 pub use embedded::EMBEDDED;
 
@@ -84,6 +85,27 @@ pub enum FieldType {
 }
 
 impl FieldType {
+    /// Every type of the language.
+    pub const ALL: [FieldType; 17] = [
+        FieldType::Tekst,
+        FieldType::Sleutel,
+        FieldType::Lijst,
+        FieldType::Afspraken,
+        FieldType::Datum,
+        FieldType::Getal,
+        FieldType::Keuze,
+        FieldType::Rol,
+        FieldType::Rollen,
+        FieldType::Afdeling,
+        FieldType::Werkvorm,
+        FieldType::Werkvormen,
+        FieldType::Stappen,
+        FieldType::Meldniveau,
+        FieldType::Termijnen,
+        FieldType::Tabel,
+        FieldType::Normtabel,
+    ];
+
     /// The name used in templates and in `x-vpd-type`.
     pub fn name(self) -> &'static str {
         match self {
@@ -332,14 +354,15 @@ impl Templates {
                 Ok(tpl) => {
                     out.by_name.insert(tpl.template.clone(), tpl);
                 }
-                Err(d) => {
-                    out.diagnostics.push(d);
+                Err(found) => {
+                    out.diagnostics.extend(found);
                     // Keep checking the teams against the embedded form, so a broken
                     // override is reported once and not as "template does not exist".
                     insert_embedded(&mut out, file, text);
                 }
             }
         }
+        out.diagnostics.extend(check::unknown_files(root));
         out
     }
 }
@@ -356,25 +379,42 @@ fn insert_embedded(out: &mut Templates, file: &str, text: &str) {
     }
 }
 
-/// Parses one template file; every id in it (the template's name, section, field and
-/// column ids, category ids) must follow the id rule, as each becomes part of a URL, an
-/// HTML id or a form field name.
-pub fn parse_template(source: &crate::source::Source) -> Result<Template, Diagnostic> {
-    let doc: Document = load::parse_document(source)?;
-    let template = serde_json::from_value::<Template>(doc.value.clone()).map_err(|e| {
-        Diagnostic::new(
-            Rule::InvalidTemplate,
-            source,
-            Span::file_start(),
-            t("template.ongeldig", &[("fout", &e.to_string())]),
-        )
-        .with_hint(t("template.ongeldig.hint", &[]))
-    })?;
-    match ids(&template)
+/// Parses one template file and checks it as the template language requires: every type
+/// known, every id following the id rule (ids become part of a URL, an HTML id or a form
+/// field name) and unique where answers are looked up by it, every `keuze` with `opties`,
+/// every heading short and unique. Each problem is a finding at its place in the file.
+pub fn parse_template(source: &crate::source::Source) -> Result<Template, Vec<Diagnostic>> {
+    let doc: Document = load::parse_document(source).map_err(|d| vec![d])?;
+    let unknown = check::unknown_types(source, &doc);
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    let template: Template = serde_path_to_error::deserialize(&doc.value)
+        .map_err(|e| vec![check::shape_error(source, &doc, &e)])?;
+    if let Some(d) = bad_id(source, &doc, &template) {
+        return Err(vec![d]);
+    }
+    let problems = check::semantics(source, &doc, &template);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    match headings(&template) {
+        Some(problem) => Err(vec![problem.diagnostic(source, &doc)]),
+        None => Ok(template),
+    }
+}
+
+/// The first id of `template` that breaks the id rule.
+fn bad_id(
+    source: &crate::source::Source,
+    doc: &Document,
+    template: &Template,
+) -> Option<Diagnostic> {
+    let (pointer, id) = ids(template)
         .into_iter()
-        .find(|(_, id)| !crate::names::is_slug(id))
-    {
-        Some((pointer, id)) => Err(Diagnostic::new(
+        .find(|(_, id)| !crate::names::is_slug(id))?;
+    Some(
+        Diagnostic::new(
             Rule::InvalidTemplate,
             source,
             doc.spans.value(&pointer),
@@ -386,12 +426,8 @@ pub fn parse_template(source: &crate::source::Source) -> Result<Template, Diagno
         .with_hint(match crate::names::suggest_slug(id) {
             Some(s) => t("suggestie.bedoelde-u", &[("suggestie", &s)]),
             None => t("naam.geen-voorstel.hint", &[]),
-        })),
-        None => match headings(&template) {
-            Some(problem) => Err(problem.diagnostic(source, &doc)),
-            None => Ok(template),
-        },
-    }
+        }),
+    )
 }
 
 /// What is wrong with the headings and lead-ins of a template's fields.

@@ -7,17 +7,30 @@
 pub const PATTERN: &str =
     r"^\s*(?:[.…]{2,}\s*(?:\([^)]*\))?|[Ww]ij\s*[.…]*|-+|TODO\b.*|todo\b.*)?\s*$";
 
-static MATCHER: std::sync::LazyLock<Option<jsonschema::Validator>> =
-    std::sync::LazyLock::new(|| {
-        jsonschema::draft202012::new(&serde_json::json!({"type": "string", "pattern": PATTERN}))
-            .ok()
-    });
+/// [`PATTERN`] did not compile: a bug in this build of vpd (the pattern is a constant,
+/// compiled by a unit test), never something a user can cause.
+#[derive(Debug, thiserror::Error)]
+#[error("the placeholder pattern does not compile")]
+pub struct PatternError(#[source] Box<jsonschema::ValidationError<'static>>);
+
+/// Compiles [`PATTERN`] as the compiled schemas use it.
+pub fn matcher() -> Result<jsonschema::Validator, PatternError> {
+    jsonschema::draft202012::new(&serde_json::json!({"type": "string", "pattern": PATTERN}))
+        .map_err(|e| PatternError(Box::new(e)))
+}
+
+/// The compiled pattern. A pattern that does not compile stops vpd with its cause at the
+/// first answer checked, rather than letting every placeholder pass as an answer.
+static MATCHER: std::sync::LazyLock<jsonschema::Validator> = std::sync::LazyLock::new(|| {
+    matcher().unwrap_or_else(|e| {
+        let cause = std::error::Error::source(&e).map(ToString::to_string);
+        panic!("{e}: {}", cause.unwrap_or_default())
+    })
+});
 
 /// Whether `s` is a placeholder, by the same pattern the compiled schemas use.
 pub fn is_placeholder(s: &str) -> bool {
-    MATCHER
-        .as_ref()
-        .is_some_and(|m| m.is_valid(&serde_json::Value::String(s.to_string())))
+    MATCHER.is_valid(&serde_json::Value::String(s.to_string()))
 }
 
 #[cfg(test)]
@@ -27,6 +40,11 @@ mod tests {
     fn is_placeholder(s: &str) -> bool {
         let schema = serde_json::json!({"pattern": PATTERN});
         jsonschema::draft202012::is_valid(&schema, &serde_json::json!(s))
+    }
+
+    #[test]
+    fn the_pattern_compiles() {
+        assert!(super::matcher().is_ok());
     }
 
     #[test]

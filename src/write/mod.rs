@@ -30,7 +30,7 @@ pub enum WriteError {
     Io(PathBuf, std::io::Error),
     /// An output path tried to leave the output folder.
     #[error("{}", t("schrijven.ongeldig-pad", &[("pad", .0)]))]
-    BadPath(String),
+    BadPath(String, #[source] crate::site_path::SitePathError),
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
@@ -90,15 +90,7 @@ fn lock(file: &std::fs::File, wait: bool) -> std::io::Result<()> {
 
 /// Rejects an output path that could leave the output folder.
 fn checked(path: &str) -> Result<&str, WriteError> {
-    if path
-        .split('/')
-        .any(|c| c == ".." || c == "." || c.is_empty())
-        || path.starts_with('/')
-        || path.contains('\\')
-    {
-        return Err(WriteError::BadPath(path.to_string()));
-    }
-    Ok(path)
+    crate::site_path::checked_file(path).map_err(|e| WriteError::BadPath(path.to_string(), e))
 }
 
 /// Writes `bytes` to `dir/rel`, creating folders.
@@ -356,6 +348,6 @@ mod tests {
     fn paths_cannot_escape() {
         let tmp = tempfile::tempdir().unwrap();
         let err = write(&tmp.path().join("public"), &[f("../x", "x")]).unwrap_err();
-        assert!(matches!(err, WriteError::BadPath(_)));
+        assert!(matches!(err, WriteError::BadPath(..)));
     }
 }

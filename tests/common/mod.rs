@@ -10,6 +10,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+pub mod junit;
 pub mod repo;
 pub mod serve;
 
@@ -375,4 +376,56 @@ pub fn synth() -> PathBuf {
         path.display()
     );
     path
+}
+
+/// `vpd check <org>` with `args`, run as the user `nobody` (uid 65534), with every folder
+/// and file of the organisation readable by others except those of mode 000: root reads
+/// a file of mode 000 anyway (as CI runs), `nobody` does not.
+pub fn run_as_nobody(org: &Org, args: &[&str]) -> Run {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    for entry in walkdir::WalkDir::new(org.path()) {
+        let entry = entry.unwrap();
+        let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+        if mode == 0 {
+            continue;
+        }
+        let readable = if entry.file_type().is_dir() {
+            0o755
+        } else {
+            0o644
+        };
+        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(readable)).unwrap();
+    }
+    let run = |binary: &Path| {
+        Command::new(binary)
+            .arg("check")
+            .arg(org.path())
+            .args(args)
+            .env("VPD_VANDAAG", VANDAAG)
+            .env("NO_COLOR", "1")
+            .uid(65534)
+            .gid(65534)
+            .output()
+    };
+    let binary = Path::new(env!("CARGO_BIN_EXE_vpd"));
+    let out = match run(binary) {
+        Ok(out) => out,
+        // The repository may lie in a folder `nobody` cannot enter (such as /root): then
+        // a copy of the binary in a folder everyone can read runs instead.
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            let bin_dir = tempfile::tempdir().unwrap();
+            std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755))
+                .unwrap();
+            let copy = bin_dir.path().join("vpd");
+            std::fs::copy(binary, &copy).unwrap();
+            run(&copy).expect("vpd runs as nobody")
+        }
+        Err(e) => panic!("vpd does not run as nobody: {e}"),
+    };
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }

@@ -119,5 +119,6 @@ pub(super) fn gitlab(report: &Report) -> String {
             Entry::Omitted(o) => gitlab_issue(o.first, &o.message(), omitted_fingerprint(&o)),
         })
         .collect();
-    json_output(serde_json::to_string_pretty(&issues).unwrap_or_default() + "\n")
+    // A `Value` always serialises: its pretty `Display` cannot fail.
+    json_output(format!("{:#}\n", serde_json::Value::Array(issues)))
 }

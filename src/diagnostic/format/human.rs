@@ -28,7 +28,9 @@ const ITEMS_PER_QUESTION_UP_TO: usize = 10;
 /// How many lines a one-line section of a checklist names.
 const LINES_PER_SECTION: usize = 8;
 
-pub(super) fn render(report: &Report, color: bool) -> String {
+/// The report for people: source excerpts with the span marked, then the summary.
+/// `color` adds terminal colours.
+pub fn render(report: &Report, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {

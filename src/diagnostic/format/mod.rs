@@ -4,6 +4,8 @@ mod ci;
 pub mod human;
 mod junit;
 
+pub use junit::JunitError;
+
 use serde_json::json;
 
 use super::limit::{Entry, MAX_SHOWN_PER_KIND_AND_FILE, Omitted};
@@ -26,15 +28,16 @@ pub enum Format {
     Junit,
 }
 
-/// Renders `report` in `format`. `color` applies to the human format only.
-pub fn render(format: Format, report: &Report, color: bool) -> String {
-    match format {
+/// Renders `report` in `format`. `color` applies to the human format only. Only the
+/// JUnit serialiser can fail.
+pub fn render(format: Format, report: &Report, color: bool) -> Result<String, JunitError> {
+    Ok(match format {
         Format::Human => human::render(report, color),
         Format::Json => json(report),
         Format::Github => ci::github(report),
         Format::Gitlab => ci::gitlab(report),
-        Format::Junit => junit::render(report),
-    }
+        Format::Junit => junit::render(report)?,
+    })
 }
 
 fn severity_id(s: Severity) -> &'static str {
@@ -137,5 +140,6 @@ fn json(report: &Report) -> String {
             "teams": report.teams.iter().map(|t| report_json(t)).collect::<Vec<_>>(),
         },
     });
-    json_output(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n")
+    // A `Value` always serialises: its pretty `Display` cannot fail.
+    json_output(format!("{value:#}\n"))
 }
