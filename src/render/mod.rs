@@ -13,11 +13,13 @@ pub mod markdown;
 mod pages;
 pub mod registry;
 pub mod search;
+mod shared;
 pub mod theme;
 pub mod view;
 
 use rayon::prelude::*;
 
+pub use pages::ContextError;
 pub use registry::{Page, PageKind, Registry, Selection};
 pub use theme::Theme;
 
@@ -52,6 +54,15 @@ pub enum RenderError {
     /// Internal links that point nowhere, or resources from another host.
     #[error("{}", t("render.links", &[("lijst", &.0.join("\n"))]))]
     Links(Vec<String>),
+    /// A page's context could not be made (a value that does not serialise).
+    #[error("{}", t("render.context", &[("pagina", pagina)]))]
+    Context {
+        /// The page's URL.
+        pagina: String,
+        /// Why.
+        #[source]
+        oorzaak: pages::ContextError,
+    },
     /// The sink could not take a file (writing failed).
     #[error("{0}")]
     Sink(String),
@@ -90,10 +101,15 @@ pub fn render(
         .iter()
         .filter(|p| selection.has(p))
         .collect();
+    // What many pages show alike (the organisation's flow charts) is made once.
+    let shared = shared::Shared::new(model, &tera, &selected)?;
     selected.par_iter().try_for_each(|page| {
-        let value = pages::context(model, registry, page);
+        let mut context =
+            pages::context(model, registry, page, &shared).map_err(|e| RenderError::Context {
+                pagina: page.url.clone(),
+                oorzaak: e,
+            })?;
         let fail = |e: tera::Error| RenderError::Template(page.template.into(), format!("{e:#}"));
-        let mut context = tera::Context::from_serialize(&value).map_err(fail)?;
         // The page's full address, when `site.yaml` gives the site's `url` (a not-found
         // page is shown at any address and has none).
         if page.kind != registry::PageKind::NotFound
