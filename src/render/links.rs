@@ -1,10 +1,7 @@
 //! Every internal link of the output must resolve, below the site's base, and nothing may
 //! be loaded from another host (the site runs on an intranet).
 
-use std::cell::RefCell;
-
-use lol_html::{HtmlRewriter, Settings, element};
-
+use super::tags;
 use crate::messages::t;
 use crate::model::SiteBase;
 
@@ -14,15 +11,16 @@ fn is_external(url: &str) -> bool {
 
 /// Elements that link or load, with the attribute that holds the address.
 const LINKING: &[(&str, &str)] = &[
-    ("a[href]", "href"),
-    ("link[href]", "href"),
-    ("script[src]", "src"),
-    ("img[src]", "src"),
-    ("iframe[src]", "src"),
-    ("source[src]", "src"),
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
 ];
 
 /// One address found in HTML.
+#[derive(Debug, PartialEq, Eq)]
 struct Found {
     /// The element's name (`a`, `link`, `script`, ...).
     tag: String,
@@ -33,37 +31,41 @@ struct Found {
     canonical: bool,
 }
 
-fn collect(html: &str) -> Result<Vec<Found>, String> {
-    let found = RefCell::new(Vec::new());
-    let mut settings = Settings::new();
-    for (selector, attr) in LINKING {
-        settings = settings.append_element_content_handler(element!(selector, |el| {
-            if let Some(url) = el.get_attribute(attr) {
-                let canonical = el.tag_name() == "link"
-                    && el
-                        .get_attribute("rel")
-                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
-                found.borrow_mut().push(Found {
-                    tag: el.tag_name(),
-                    url,
-                    canonical,
-                });
-            }
-            Ok(())
-        }));
-    }
-    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
-    rewriter
-        .write(html.as_bytes())
-        .and_then(|()| rewriter.end())
-        .map_err(|e| e.to_string())?;
-    Ok(found.into_inner())
+/// Every address of `html` that links or loads, read with [`tags::start_tags`] (the
+/// tokenizer's rules, no tree built).
+fn collect(html: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    let attribute_of = |name: &str| {
+        LINKING
+            .iter()
+            .find(|(tag, _)| *tag == name)
+            .map(|(_, a)| *a)
+    };
+    tags::start_tags(
+        html,
+        |name| attribute_of(name).is_some(),
+        |tag| {
+            let Some(url) = attribute_of(&tag.name).and_then(|a| tag.get(a)) else {
+                return;
+            };
+            let canonical = tag.name == "link"
+                && tag
+                    .get("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
+            found.push(Found {
+                tag: tag.name.to_string(),
+                url: url.to_string(),
+                canonical,
+            });
+        },
+    );
+    found
 }
 
-/// Every (element, address) of a page or an HTML fragment that links or loads, read by a
-/// streaming HTML tokenizer (lol_html, which Pagefind also uses): no document tree is built.
-pub fn addresses(html: &str) -> Result<Vec<(String, String)>, String> {
-    Ok(collect(html)?.into_iter().map(|f| (f.tag, f.url)).collect())
+/// Every (element, address) of a page or an HTML fragment that links or loads, read by the
+/// HTML tokenizer's rules ([`tags`]): no document tree is built.
+pub fn addresses(html: &str) -> Vec<(String, String)> {
+    collect(html).into_iter().map(|f| (f.tag, f.url)).collect()
 }
 
 /// The problems of one page at `path`: internal links outside the site's `base` (a
@@ -77,15 +79,7 @@ pub fn check_page(
     base: &SiteBase,
     resolves: &dyn Fn(&str) -> bool,
 ) -> Vec<String> {
-    let found = match collect(html) {
-        Ok(found) => found,
-        Err(e) => {
-            return vec![t(
-                "render.html-onleesbaar",
-                &[("pagina", path), ("fout", &e)],
-            )];
-        }
-    };
+    let found = collect(html);
     let mut out = Vec::new();
     for Found {
         tag,

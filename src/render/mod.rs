@@ -14,6 +14,7 @@ mod pages;
 pub mod registry;
 pub mod search;
 mod shared;
+pub mod tags;
 pub mod theme;
 pub mod view;
 
