@@ -64,6 +64,9 @@ pub enum RenderError {
         #[source]
         oorzaak: pages::ContextError,
     },
+    /// The context every page shares could not be made (a value that does not serialise).
+    #[error("{}", t("render.context-site", &[]))]
+    SiteContext(#[source] pages::ContextError),
     /// The sink could not take a file (writing failed).
     #[error("{0}")]
     Sink(String),
@@ -95,7 +98,8 @@ pub fn render(
 ) -> Result<Rendered, RenderError> {
     // The shared context (site, UI words, navigation) is set once, not copied per page.
     let mut tera = theme.tera.clone();
-    tera.global_context().extend(pages::globals(model));
+    tera.global_context()
+        .extend(pages::globals(model).map_err(RenderError::SiteContext)?);
     tera.register_function("url", link_function(registry));
     let selected: Vec<&Page> = registry
         .pages()

@@ -30,15 +30,14 @@ pub enum ContextError {
 }
 
 /// The context every page shares (site, UI words, navigation), set once per render.
-pub fn globals(model: &Model) -> Context {
+pub fn globals(model: &Model) -> Result<Context, ContextError> {
     let mut ctx = Context::new();
-    ctx.insert("site", &model.site);
-    ctx.insert("t", &crate::messages::with_prefix(Language::Nl, "ui."));
-    ctx.insert("datum", &model.datum);
-    ctx.insert(
-        "tokens_css",
-        &model.tokens.as_ref().map(|_| crate::model::TOKENS_PATH),
-    );
+    ctx.insert_value("site", tera::Value::try_from_serializable(&model.site)?);
+    let words = crate::messages::with_prefix(Language::Nl, "ui.");
+    ctx.insert_value("t", tera::Value::try_from_serializable(&words)?);
+    ctx.insert_value("datum", tera::Value::try_from_serializable(&model.datum)?);
+    let tokens = model.tokens.as_ref().map(|_| crate::model::TOKENS_PATH);
+    ctx.insert_value("tokens_css", tera::Value::try_from_serializable(&tokens)?);
     let nav = [
         ("ui.nav_home", "/"),
         ("ui.nav_beleid", "/beleid/"),
@@ -53,8 +52,8 @@ pub fn globals(model: &Model) -> Context {
         .filter(|(_, url)| *url != "/beleid/" || model.beleid.is_some())
         .map(|(k, url)| json!({"titel": t(k, &[]), "url": url}))
         .collect();
-    ctx.insert("nav", &nav);
-    ctx
+    ctx.insert_value("nav", tera::Value::try_from_serializable(&nav)?);
+    Ok(ctx)
 }
 
 /// The page-specific context of `page`; `shared` holds what many pages show alike.
