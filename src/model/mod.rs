@@ -136,7 +136,9 @@ pub struct Team {
     pub normtabel: Vec<NormRow>,
     /// The werkvormen this protocol names.
     pub werkvormen: Vec<Ref>,
-    /// "Wat doe je als…" at the top of the page.
+    /// "Wat doe je als…" at the top of the page; shown through `render::view`, like
+    /// `secties`.
+    #[serde(skip)]
     pub samenvatting: TeamSummary,
     /// Required sections that are complete.
     pub ingevuld: usize,

@@ -49,7 +49,9 @@ pub struct NormRow {
     pub voorbeelden_compleet: bool,
     /// The approach's title in the form (e.g. "GRENS STELLEN").
     pub aanpak_titel: Option<String>,
-    /// The approach that applies to the team, in the organisation's order.
+    /// The approach that applies to the team, in the organisation's order. Not
+    /// serialised with the row: pages show it as a flow chart through `render::view`.
+    #[serde(skip)]
     pub aanpak: Vec<TeamStep>,
     /// Where the flow goes after each step of `aanpak` (same order).
     pub stroom: Vec<Next>,

@@ -300,20 +300,20 @@ impl PartialEq for PageKey {
 /// The keys of a part's pages: a saved team file changes one part's key, and only that
 /// part's records are computed again (computing every record took a core for a second
 /// at 10,000 teams, beside the next update).
-fn part_key(model: &Model, pages: &[&Page]) -> Vec<PageKey> {
+fn part_key(model: &Model, pages: &[&Page]) -> Result<Vec<PageKey>, render::RenderError> {
     pages
         .iter()
         .map(|page| {
             let href = model.base.href(&page.url);
-            match page.kind {
+            Ok(match page.kind {
                 render::PageKind::Team(i) if i < model.teams.len() => {
                     PageKey::Team(href, Arc::clone(&model.teams[i]))
                 }
                 _ => {
-                    let record = render::search::part_records(model, &[page]);
+                    let record = render::search::part_records(model, &[page])?;
                     PageKey::Other(href, render::search::digest(&record))
                 }
-            }
+            })
         })
         .collect()
 }
@@ -332,11 +332,11 @@ impl SearchJob {
         state.parts.resize_with(parts.len(), Default::default);
         let mut built = 0;
         for (i, (pages, part)) in parts.iter().zip(&mut state.parts).enumerate() {
-            let key = part_key(&self.model, pages);
+            let key = part_key(&self.model, pages)?;
             if key == part.key && !part.files.is_empty() {
                 continue;
             }
-            let records = render::search::part_records(&self.model, pages);
+            let records = render::search::part_records(&self.model, pages)?;
             let digest = render::search::digest(&records);
             if part.digest == digest && !part.files.is_empty() {
                 part.key = key;

@@ -68,6 +68,36 @@ fn clean(html: &str, base: &SiteBase) -> String {
 
 /// Renders Markdown to sanitised HTML; links to paths of the site go below `base`.
 pub fn to_html(markdown: &str, base: &SiteBase) -> String {
+    if is_plain(markdown) {
+        return format!("<p>{markdown}</p>\n");
+    }
+    rendered(markdown, base)
+}
+
+/// Whether `text` is one plain sentence that Markdown and HTML leave as it is: letters,
+/// digits, single spaces and punctuation that means nothing to either (no `*`, `_`, `` ` ``,
+/// `[`, `<`, `&`, `~`, `\`, no line break), starting with a letter or an opening quote and
+/// not ending in a space. Most answers in a protocol are such sentences; for them the
+/// parser and the cleaner (a DOM per call) give back the text itself, which a test checks
+/// against both for many generated texts.
+fn is_plain(text: &str) -> bool {
+    let starts_well = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '"' || c == '\'');
+    starts_well
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || PLAIN_PUNCTUATION.contains(c))
+}
+
+/// Punctuation that Markdown gives no meaning inside a sentence and HTML text keeps as is.
+const PLAIN_PUNCTUATION: &str = " ,.;:?!'\"()-/%+=@\u{20ac}";
+
+/// Renders Markdown with pulldown-cmark and sanitises the HTML with ammonia.
+fn rendered(markdown: &str, base: &SiteBase) -> String {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
@@ -79,7 +109,10 @@ pub fn to_html(markdown: &str, base: &SiteBase) -> String {
 
 /// Renders a one-line Markdown text without the surrounding paragraph.
 pub fn inline_html(markdown: &str, base: &SiteBase) -> String {
-    let html = to_html(markdown, base);
+    if is_plain(markdown) {
+        return markdown.to_string();
+    }
+    let html = rendered(markdown, base);
     let trimmed = html.trim();
     match trimmed
         .strip_prefix("<p>")
@@ -152,6 +185,60 @@ mod tests {
     #[test]
     fn template_syntax_stays_text() {
         assert_eq!(inline_html("{{ geheim }}", &root()), "{{ geheim }}");
+    }
+
+    /// Texts of up to 24 characters from `alphabet` (deterministic, so a failure repeats).
+    fn generated_texts(alphabet: &str) -> Vec<String> {
+        let alphabet: Vec<char> = alphabet.chars().collect();
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..10_000)
+            .map(|_| {
+                let len = (next() % 24) as usize;
+                (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_texts_come_out_as_the_parser_and_cleaner_give_them() {
+        let samples = [
+            "Een inwoner slaat met de vuist op de balie.",
+            "\"Ik heb al drie keer gebeld en niemand helpt me!\"",
+            "Wij bellen 112 (politie) en melden het: 24/7, 100% zeker; daarna @team.",
+            "a - b + c = d",
+            "Café één",
+        ];
+        // Plain characters only, then mixed with ones Markdown or HTML read.
+        let texts = generated_texts("aZ9é ë,.;:?!'\"()-/%+=@\u{20ac}1")
+            .into_iter()
+            .chain(generated_texts("aZ9 ,.!'\"-*_[]<>&#~`\\\n\u{a0}1("))
+            .chain(samples.map(String::from));
+        let mut plain = 0;
+        for text in texts.filter(|t| is_plain(t)) {
+            plain += 1;
+            for base in [root(), SiteBase::of(Some("https://intranet.example/vpd"))] {
+                let slow = rendered(&text, &base);
+                assert_eq!(to_html(&text, &base), slow, "{text:?}");
+                let slow_inline = slow
+                    .trim()
+                    .strip_prefix("<p>")
+                    .and_then(|s| s.strip_suffix("</p>"));
+                assert_eq!(
+                    Some(inline_html(&text, &base).as_str()),
+                    slow_inline,
+                    "{text:?}"
+                );
+            }
+        }
+        assert!(plain > 2_000, "only {plain} plain texts generated");
     }
 
     #[test]

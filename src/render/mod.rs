@@ -13,11 +13,14 @@ pub mod markdown;
 mod pages;
 pub mod registry;
 pub mod search;
+mod shared;
+pub mod tags;
 pub mod theme;
 pub mod view;
 
 use rayon::prelude::*;
 
+pub use pages::ContextError;
 pub use registry::{Page, PageKind, Registry, Selection};
 pub use theme::Theme;
 
@@ -52,6 +55,18 @@ pub enum RenderError {
     /// Internal links that point nowhere, or resources from another host.
     #[error("{}", t("render.links", &[("lijst", &.0.join("\n"))]))]
     Links(Vec<String>),
+    /// A page's context could not be made (a value that does not serialise).
+    #[error("{}", t("render.context", &[("pagina", pagina)]))]
+    Context {
+        /// The page's URL.
+        pagina: String,
+        /// Why.
+        #[source]
+        oorzaak: pages::ContextError,
+    },
+    /// The context every page shares could not be made (a value that does not serialise).
+    #[error("{}", t("render.context-site", &[]))]
+    SiteContext(#[source] pages::ContextError),
     /// The sink could not take a file (writing failed).
     #[error("{0}")]
     Sink(String),
@@ -95,17 +110,23 @@ pub fn render(
 ) -> Result<Rendered, RenderError> {
     // The shared context (site, UI words, navigation) is set once, not copied per page.
     let mut tera = theme.tera.clone();
-    tera.global_context().extend(pages::globals(model));
+    tera.global_context()
+        .extend(pages::globals(model).map_err(RenderError::SiteContext)?);
     tera.register_function("url", link_function(registry));
     let selected: Vec<&Page> = registry
         .pages()
         .iter()
         .filter(|p| selection.has(p))
         .collect();
+    // What many pages show alike (the organisation's flow charts) is made once.
+    let shared = shared::Shared::new(model, &tera, &selected)?;
     selected.par_iter().try_for_each(|page| {
-        let value = pages::context(model, registry, page);
+        let mut context =
+            pages::context(model, registry, page, &shared).map_err(|e| RenderError::Context {
+                pagina: page.url.clone(),
+                oorzaak: e,
+            })?;
         let fail = |e: tera::Error| RenderError::Template(page.template.into(), format!("{e:#}"));
-        let mut context = tera::Context::from_serialize(&value).map_err(fail)?;
         // The page's full address, when `site.yaml` gives the site's `url` (a not-found
         // page is shown at any address and has none).
         if page.kind != registry::PageKind::NotFound

@@ -34,12 +34,20 @@ pub fn index_part(
     i: usize,
     pages: &[&Page],
 ) -> Result<Vec<OutputFile>, RenderError> {
-    index_records(i, part_records(model, pages))
+    index_records(i, part_records(model, pages)?)
 }
 
 /// The search records of `pages`.
-pub fn part_records(model: &Model, pages: &[&Page]) -> Vec<Record> {
-    pages.iter().filter_map(|p| record(model, p)).collect()
+pub fn part_records(model: &Model, pages: &[&Page]) -> Result<Vec<Record>, RenderError> {
+    let mut records = Vec::with_capacity(pages.len());
+    for page in pages {
+        let record = record(model, page).map_err(|e| RenderError::Context {
+            pagina: page.url.clone(),
+            oorzaak: e.into(),
+        })?;
+        records.extend(record);
+    }
+    Ok(records)
 }
 
 /// A digest of a part's records: equal digests give an equal index.

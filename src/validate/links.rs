@@ -154,10 +154,8 @@ fn destinations(text: &str) -> Vec<String> {
                 out.push(dest_url.into_string());
             }
             Event::Html(html) | Event::InlineHtml(html) => {
-                // A fragment the tokenizer cannot read is dropped by ammonia as a whole.
-                if let Ok(found) = crate::render::links::addresses(&html) {
-                    out.extend(found.into_iter().map(|(_, url)| url));
-                }
+                let found = crate::render::links::addresses(&html);
+                out.extend(found.into_iter().map(|(_, url)| url));
             }
             _ => {}
         }

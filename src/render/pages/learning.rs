@@ -33,11 +33,11 @@ pub fn list(model: &Model, page: &Page) -> Value {
 
 /// `/leerdoelwijzers/<slug>/`: the questionnaire as a form, each statement with the
 /// werkvormen that fit it.
-pub fn questionnaire(model: &Model, index: usize, page: &Page) -> Value {
+pub fn questionnaire(model: &Model, index: usize, page: &Page) -> Result<Value, serde_json::Error> {
     let Some(l) = model.leerdoelwijzers.get(index) else {
-        return json!({"page": head(page, &[], vec![])});
+        return Ok(json!({"page": head(page, &[], vec![])}));
     };
-    let mut ldw = serde_json::to_value(l).unwrap_or(Value::Null);
+    let mut ldw = serde_json::to_value(l)?;
     let aspects = ldw
         .pointer_mut("/gegevens/aspecten")
         .and_then(Value::as_array_mut);
@@ -69,12 +69,12 @@ pub fn questionnaire(model: &Model, index: usize, page: &Page) -> Value {
         (parent.as_str(), "/leerdoelwijzers/"),
         (&page.titel, &page.url),
     ];
-    json!({
+    Ok(json!({
         "page": dated(head(page, &trail, toc), &[(CHANGED, l.gewijzigd_op.as_deref())]),
         "ldw": ldw,
         "doel_html": l.doel.as_deref().map(|d| to_html(d, &model.base)),
         "bestandssoort": crate::leerdoelen::FILE_KIND,
-    })
+    }))
 }
 
 /// `/leerdoelwijzers/ontwikkelmatrix/`: the development matrix as a form.

@@ -13,19 +13,31 @@ use serde_json::{Value, json};
 use tera::Context;
 
 use super::registry::{Page, PageKind, Registry};
+use super::shared::Shared;
 use crate::messages::{Language, t};
-use crate::model::{Model, Team};
+use crate::model::{Model, SectionAnswers, SiteBase, Team};
+
+/// Why a page's context could not be made: a value that does not serialise into the
+/// values its template reads.
+#[derive(Debug, thiserror::Error)]
+pub enum ContextError {
+    /// A model value did not serialise to JSON.
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    /// A value did not serialise into Tera's values.
+    #[error(transparent)]
+    Tera(#[from] tera::Error),
+}
 
 /// The context every page shares (site, UI words, navigation), set once per render.
-pub fn globals(model: &Model) -> Context {
+pub fn globals(model: &Model) -> Result<Context, ContextError> {
     let mut ctx = Context::new();
-    ctx.insert("site", &model.site);
-    ctx.insert("t", &crate::messages::with_prefix(Language::Nl, "ui."));
-    ctx.insert("datum", &model.datum);
-    ctx.insert(
-        "tokens_css",
-        &model.tokens.as_ref().map(|_| crate::model::TOKENS_PATH),
-    );
+    ctx.insert_value("site", tera::Value::try_from_serializable(&model.site)?);
+    let words = crate::messages::with_prefix(Language::Nl, "ui.");
+    ctx.insert_value("t", tera::Value::try_from_serializable(&words)?);
+    ctx.insert_value("datum", tera::Value::try_from_serializable(&model.datum)?);
+    let tokens = model.tokens.as_ref().map(|_| crate::model::TOKENS_PATH);
+    ctx.insert_value("tokens_css", tera::Value::try_from_serializable(&tokens)?);
     let nav = [
         ("ui.nav_home", "/"),
         ("ui.nav_beleid", "/beleid/"),
@@ -40,29 +52,44 @@ pub fn globals(model: &Model) -> Context {
         .filter(|(_, url)| *url != "/beleid/" || model.beleid.is_some())
         .map(|(k, url)| json!({"titel": t(k, &[]), "url": url}))
         .collect();
-    ctx.insert("nav", &nav);
-    ctx
+    ctx.insert_value("nav", tera::Value::try_from_serializable(&nav)?);
+    Ok(ctx)
 }
 
-/// The page-specific context of `page`.
-pub fn context(model: &Model, registry: &Registry, page: &Page) -> Value {
-    match page.kind {
+/// The page-specific context of `page`; `shared` holds what many pages show alike.
+pub fn context(
+    model: &Model,
+    registry: &Registry,
+    page: &Page,
+    shared: &Shared,
+) -> Result<Context, ContextError> {
+    let value = match page.kind {
+        PageKind::Team(i) => return teams::team(model, i, page, shared),
         PageKind::Home => organisation::home(model, page),
-        PageKind::Policy => organisation::policy(model, page),
-        PageKind::Norm => organisation::norm(model, page),
-        PageKind::Status => organisation::status(model, page),
+        PageKind::Policy => organisation::policy(model, page)?,
+        PageKind::Norm => organisation::norm(model, page)?,
+        PageKind::Status => organisation::status(model, page)?,
         PageKind::Accessibility => organisation::accessibility(model, page),
         PageKind::NotFound => json!({"page": head(page, &[], vec![])}),
         PageKind::Teams => teams::list(model, page),
-        PageKind::Team(i) => teams::team(model, i, page),
         PageKind::Learning => learning::list(model, page),
-        PageKind::Questionnaire(i) => learning::questionnaire(model, i, page),
+        PageKind::Questionnaire(i) => learning::questionnaire(model, i, page)?,
         PageKind::Matrix => learning::matrix(model, page),
         PageKind::Werkvormen => learning::werkvormen(model, page),
         PageKind::Werkvorm(i) => learning::werkvorm(model, i, page),
         PageKind::Search => index::search(model, registry, page),
         PageKind::Sitemap => index::sitemap(registry),
-    }
+    };
+    Ok(Context::from_serialize(&value)?)
+}
+
+/// A document's sections for templates.
+fn sections(base: &SiteBase, list: &[SectionAnswers]) -> Result<Value, serde_json::Error> {
+    let views: Vec<_> = list
+        .iter()
+        .map(|s| super::view::document::section(base, s))
+        .collect();
+    serde_json::to_value(views)
 }
 
 /// The `page` value every template gets: URL, title, breadcrumbs (home, then `trail`)

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{CHANGED, dated, departments, head, print_head, summary, top};
+use super::{CHANGED, dated, departments, head, print_head, sections, summary, top};
 use crate::messages::t;
 use crate::model::Model;
 use crate::render::markdown::{inline_html, to_html};
@@ -61,9 +61,9 @@ fn tile_descriptions() -> Value {
 }
 
 /// `/beleid/`: the policy.
-pub fn policy(model: &Model, page: &Page) -> Value {
+pub fn policy(model: &Model, page: &Page) -> Result<Value, serde_json::Error> {
     let Some(b) = &model.beleid else {
-        return json!({"page": top(page, vec![])});
+        return Ok(json!({"page": top(page, vec![])}));
     };
     // The contents list in page order: the summary, then the sections.
     let toc = std::iter::once(
@@ -76,7 +76,8 @@ pub fn policy(model: &Model, page: &Page) -> Value {
     )
     .collect();
     let samenvatting = &b.samenvatting;
-    json!({
+    let secties = sections(&model.base, &b.secties)?;
+    Ok(json!({
         "page": dated(top(page, toc), &[
             ("ui.datum_vastgesteld", b.vastgesteld_op.as_deref()),
             (CHANGED, b.gewijzigd_op.as_deref()),
@@ -89,10 +90,10 @@ pub fn policy(model: &Model, page: &Page) -> Value {
         },
         "beleid": {
             "titel": b.titel, "eigenaar": b.eigenaar, "vastgesteld_op": b.vastgesteld_op,
-            "secties": b.secties.iter().map(|s| view::section(&model.base, s)).collect::<Vec<_>>(),
+            "secties": secties,
         },
         "druk": print_head(&b.titel, false, b.vastgesteld_op.as_deref()),
-    })
+    }))
 }
 
 /// The contents of `/normschema/` in the page's own order: the definition, the escalation,
@@ -140,25 +141,24 @@ fn norm_contents(model: &Model, with_categories: bool) -> Vec<Value> {
 }
 
 /// `/normschema/`: the escalation, the approach per category, reporting and sanctions.
-pub fn norm(model: &Model, page: &Page) -> Value {
+pub fn norm(model: &Model, page: &Page) -> Result<Value, serde_json::Error> {
     let norm = model.normschema.as_ref();
     let adopted = norm.and_then(|n| n.vastgesteld_op.as_deref());
-    let categories: Vec<Value> = norm
-        .map(|n| {
-            n.categorieen
-                .iter()
-                .map(|c| view::category(&model.base, c))
-                .collect()
-        })
-        .unwrap_or_default();
+    // No norm schema: no categories and no sections (an empty page, not a failure).
+    let categories = norm.map_or(&[][..], |n| &n.categorieen[..]);
+    let categories = categories
+        .iter()
+        .map(|c| view::norm::category(&model.base, c))
+        .collect::<Result<Vec<Value>, _>>()?;
+    let secties = sections(&model.base, norm.map_or(&[][..], |n| &n.secties[..]))?;
     let toc = norm_contents(model, !categories.is_empty());
-    json!({
+    Ok(json!({
         "page": dated(top(page, toc), &[
             ("ui.datum_vastgesteld", adopted),
             (CHANGED, norm.and_then(|n| n.gewijzigd_op.as_deref())),
         ]),
         "categorieen": categories,
-        "secties": norm.map(|n| n.secties.iter().map(|s| view::section(&model.base, s)).collect::<Vec<_>>()).unwrap_or_default(),
+        "secties": secties,
         "nazorg_html": model.nazorg.as_ref().map(|f| view::answer_html_labelled(&model.base, &f.antwoord, &t("ui.nazorg", &[]))),
         "normschema": {
             "vastgesteld_op": adopted,
@@ -166,12 +166,14 @@ pub fn norm(model: &Model, page: &Page) -> Value {
             "geschiedenis": norm.map(|n| n.geschiedenis.as_slice()).unwrap_or_default(),
         },
         "druk": print_head(&page.titel, false, adopted),
-    })
+    }))
 }
 
 /// `/status/`: completeness, coverage and evaluations per team.
-pub fn status(model: &Model, page: &Page) -> Value {
-    json!({"page": top(page, vec![]), "status": model.status, "achter": model.achter})
+pub fn status(model: &Model, page: &Page) -> Result<Value, serde_json::Error> {
+    let status = serde_json::to_value(&model.status)?;
+    let achter = serde_json::to_value(&model.achter)?;
+    Ok(json!({"page": top(page, vec![]), "status": status, "achter": achter}))
 }
 
 /// `/toegankelijkheid/`: the accessibility statement with its dates in words.

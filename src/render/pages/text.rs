@@ -18,10 +18,11 @@ pub struct Record {
     pub content: String,
 }
 
-/// The search record of `page`, when the page is listed.
-pub fn record(model: &Model, page: &Page) -> Option<Record> {
+/// The search record of `page`, when the page is listed; an error when a model value does
+/// not serialise (its text is read from its JSON form).
+pub fn record(model: &Model, page: &Page) -> Result<Option<Record>, serde_json::Error> {
     if !page.is_listed() {
-        return None;
+        return Ok(None);
     }
     let mut text = Text(String::new());
     text.add(&page.titel);
@@ -35,7 +36,7 @@ pub fn record(model: &Model, page: &Page) -> Option<Record> {
         PageKind::Norm => {
             if let Some(n) = &model.normschema {
                 for c in &n.categorieen {
-                    text.value(&serde_json::to_value(c).unwrap_or(Value::Null));
+                    text.value(&serde_json::to_value(c)?);
                 }
                 for s in &n.secties {
                     text.section(s);
@@ -76,11 +77,11 @@ pub fn record(model: &Model, page: &Page) -> Option<Record> {
         | PageKind::NotFound
         | PageKind::Sitemap => {}
     }
-    Some(Record {
+    Ok(Some(Record {
         url: model.base.href(&page.url),
         title: page.titel.clone(),
         content: text.0,
-    })
+    }))
 }
 
 /// Text collected one piece per line.
