@@ -30,10 +30,12 @@ impl Shared {
     /// shows, rendered with `tera` (none when no team page is among `pages`).
     pub fn new(model: &Model, tera: &tera::Tera, pages: &[&Page]) -> Result<Shared, RenderError> {
         let mut shared = Shared::default();
-        if !pages.iter().any(|p| matches!(p.kind, PageKind::Team(_))) {
-            return Ok(shared);
-        }
-        for team in model.teams.iter() {
+        // Only the team pages being rendered (one, when the preview updates one team).
+        let teams = pages.iter().filter_map(|p| match p.kind {
+            PageKind::Team(i) => model.teams.get(i),
+            _ => None,
+        });
+        for team in teams {
             for row in team.normtabel.iter().filter(|r| is_shared(r)) {
                 let key = (team.template.clone(), row.categorie.clone());
                 if shared.flows.contains_key(&key) {
