@@ -160,6 +160,23 @@ pub struct ValidationCache {
     documents: HashMap<String, (Arc<Document>, Arc<DocumentFindings>)>,
     templates: Option<Arc<Templates>>,
     schemas: Option<SchemaCache>,
+    /// The norm versions read from a history with a set of templates.
+    versions: Option<CommittedVersions>,
+}
+
+/// The committed norm versions of one history, read with one set of templates.
+struct CommittedVersions {
+    history: Arc<crate::load::OrganisationHistory>,
+    templates: Arc<Templates>,
+    versions: Arc<Vec<norm_version::NormVersion>>,
+}
+
+impl std::fmt::Debug for CommittedVersions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CommittedVersions")
+            .field("versions", &self.versions.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl ValidationCache {
@@ -170,6 +187,28 @@ impl ValidationCache {
             self.templates
                 .get_or_insert_with(|| Arc::new(Templates::load(root))),
         )
+    }
+
+    /// The norm versions `history` holds, parsed again only when the history or the
+    /// templates are not the ones read last.
+    fn committed_versions(
+        &mut self,
+        history: &Arc<crate::load::OrganisationHistory>,
+        templates: &Arc<Templates>,
+    ) -> Arc<Vec<norm_version::NormVersion>> {
+        if let Some(kept) = &self.versions
+            && Arc::ptr_eq(&kept.history, history)
+            && Arc::ptr_eq(&kept.templates, templates)
+        {
+            return Arc::clone(&kept.versions);
+        }
+        let versions = Arc::new(norm_version::committed_versions(history, templates));
+        self.versions = Some(CommittedVersions {
+            history: Arc::clone(history),
+            templates: Arc::clone(templates),
+            versions: Arc::clone(&versions),
+        });
+        versions
     }
 
     /// Forgets the templates (a file in `schemas/` changed).
@@ -290,8 +329,12 @@ pub fn validate_cached(
     );
     organisation.terms = terms;
     diagnostics.extend(term_findings);
-    organisation.versions =
-        norm_version::NormVersions::read(&loaded.history, templates, &organisation, norm);
+    organisation.versions = norm_version::NormVersions::read(
+        &cache.committed_versions(&loaded.history, templates),
+        loaded.history.snapshots.repository,
+        &organisation,
+        norm,
+    );
     if let Some(norm) = norm {
         diagnostics.extend(flow_check::check_norm(norm, &organisation.categories));
     }

@@ -73,30 +73,24 @@ pub fn version_of(doc: &Document, key: &str) -> Option<String> {
 
 impl NormVersions {
     /// The current norm from `org` and the norm schema `norm`, and the earlier versions
-    /// from the history.
+    /// from `committed` (see [`committed_versions`]).
     pub fn read(
-        history: &OrganisationHistory,
-        templates: &Templates,
+        committed: &[NormVersion],
+        repository: bool,
         org: &Organisation,
         norm: Option<&Document>,
     ) -> NormVersions {
         let current =
             norm.and_then(|n| NormVersion::of(n, org.categories.clone(), org.terms.clone()));
-        let mut earlier: Vec<NormVersion> = Vec::new();
-        for snapshot in &history.snapshots.list {
-            let Some(version) = committed_version(history, &snapshot.texts, templates) else {
-                continue;
-            };
-            let known = current.as_ref().is_some_and(|c| c.versie == version.versie)
-                || earlier.iter().any(|e| e.versie == version.versie);
-            if !known {
-                earlier.push(version);
-            }
-        }
+        let earlier = committed
+            .iter()
+            .filter(|v| current.as_ref().is_none_or(|c| c.versie != v.versie))
+            .cloned()
+            .collect();
         NormVersions {
             current,
             earlier,
-            repository: history.snapshots.repository,
+            repository,
         }
     }
 
@@ -107,6 +101,24 @@ impl NormVersions {
             .chain(&self.earlier)
             .find(|v| v.versie == versie)
     }
+}
+
+/// Every version the history holds, newest first, each in its last committed state (parsed
+/// once per history and templates: the preview keeps them between saves).
+pub fn committed_versions(
+    history: &OrganisationHistory,
+    templates: &Templates,
+) -> Vec<NormVersion> {
+    let mut versions: Vec<NormVersion> = Vec::new();
+    for snapshot in &history.snapshots.list {
+        let Some(version) = committed_version(history, &snapshot.texts, templates) else {
+            continue;
+        };
+        if !versions.iter().any(|v| v.versie == version.versie) {
+            versions.push(version);
+        }
+    }
+    versions
 }
 
 /// The norm as one commit held it: its documents parsed, read as validation reads the
