@@ -34,17 +34,42 @@ impl Events {
     }
 
     fn wait_for_reload(&mut self) -> Duration {
+        self.wait_for("reload")
+    }
+
+    /// Reads events until one whose data is `data`.
+    fn wait_for(&mut self, data: &str) -> Duration {
         let start = Instant::now();
         let mut line = String::new();
         loop {
             line.clear();
             let n = self.0.read_line(&mut line).expect("an event arrives");
             assert!(n > 0, "event stream closed");
-            if line.trim() == "data: reload" {
+            if line.trim().strip_prefix("data: ") == Some(data) {
                 return start.elapsed();
             }
         }
     }
+}
+
+#[test]
+fn the_event_stream_says_when_the_search_index_caught_up_after_a_save() {
+    let tmp = example_copy();
+    let serve = start(tmp.path(), &[]);
+    let addr = serve.addr.clone();
+    // The first index is built in the background; a stream opened after it was built
+    // hears so at once.
+    Events::open(&addr).wait_for("zoekindex");
+    let mut events = Events::open(&addr);
+    events.wait_for("zoekindex");
+
+    let file = tmp.path().join("content/teams/kcc-algemeen.yaml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let edited = original.replacen("krijgt een medewerker", "krijgt een zoekwoordtest", 1);
+    assert_ne!(edited, original, "the example still has the edited text");
+    std::fs::write(&file, edited).unwrap();
+    events.wait_for("reload");
+    events.wait_for("zoekindex");
 }
 
 fn wait_until(mut f: impl FnMut() -> bool) {

@@ -12,6 +12,7 @@
 use std::convert::Infallible;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
@@ -46,6 +47,25 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest HTML file the preview buffers to add the reload script.
 const MAX_HTML_BYTES: usize = 64 * 1024 * 1024;
 
+/// What an event stream tells open pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The site changed: reload (`data: reload`).
+    Reload,
+    /// The search index is current again (`data: zoekindex`).
+    SearchIndex,
+}
+
+impl Notice {
+    /// The event's data.
+    fn data(self) -> &'static str {
+        match self {
+            Notice::Reload => "reload",
+            Notice::SearchIndex => "zoekindex",
+        }
+    }
+}
+
 /// What the server shows: the site, or the error page while content has errors.
 pub struct Shared {
     /// The built site's folder.
@@ -55,7 +75,9 @@ pub struct Shared {
     /// The base path the site is served under (`/`, `/vpd/`).
     base: RwLock<String>,
     /// Open event streams listen here.
-    reload: broadcast::Sender<()>,
+    reload: broadcast::Sender<Notice>,
+    /// Whether the search index is that of the current site (a new stream hears so).
+    search_current: std::sync::atomic::AtomicBool,
     /// The form editor's server side, once the preview listens on a loopback address.
     pub editor: std::sync::OnceLock<super::edit::Editor>,
 }
@@ -69,6 +91,7 @@ impl Shared {
             error_page: RwLock::new(None),
             base: RwLock::new("/".into()),
             reload,
+            search_current: std::sync::atomic::AtomicBool::new(false),
             editor: std::sync::OnceLock::new(),
         })
     }
@@ -76,7 +99,19 @@ impl Shared {
     /// Sends `reload` to every open page.
     pub fn broadcast_reload(&self) {
         // No open page is not an error.
-        let _ = self.reload.send(());
+        let _ = self.reload.send(Notice::Reload);
+    }
+
+    /// Tells every open page that the search index is current again (`zoekindex`; pages
+    /// do not reload for it, it is for tools that wait for the index).
+    pub fn broadcast_search_index(&self) {
+        self.search_current.store(true, Ordering::SeqCst);
+        let _ = self.reload.send(Notice::SearchIndex);
+    }
+
+    /// The search index is being brought up to date (after a change of the site).
+    pub fn search_index_pending(&self) {
+        self.search_current.store(false, Ordering::SeqCst);
     }
 
     /// Number of open event streams.
@@ -197,24 +232,31 @@ async fn reload_script() -> impl IntoResponse {
     )
 }
 
-/// One event stream per open page: `reload` after every update, a comment now and then so
-/// a page that went away is noticed.
+/// One event stream per open page: `reload` after every update, `zoekindex` when the
+/// search index caught up, a comment now and then so a page that went away is noticed.
 async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
     let receiver = shared.reload.subscribe();
     let stream = futures_util::stream::unfold(receiver, |mut receiver| async move {
         loop {
             match receiver.recv().await {
-                Ok(()) => {
-                    let event = Event::default().data("reload");
+                Ok(notice) => {
+                    let event = Event::default().data(notice.data());
                     return Some((Ok::<_, Infallible>(event), receiver));
                 }
-                // Missed reloads still need only one reload.
+                // A page that fell behind missed some notices; the next one still comes.
                 Err(broadcast::error::RecvError::Lagged(_)) => continue,
                 Err(broadcast::error::RecvError::Closed) => return None,
             }
         }
     });
-    let connected = futures_util::stream::once(async { Ok(Event::default().comment("verbonden")) });
+    // A stream opened after the index caught up hears it at once.
+    let current = shared.search_current.load(Ordering::SeqCst);
+    let connected = futures_util::stream::once(async move {
+        Ok(match current {
+            true => Event::default().data(Notice::SearchIndex.data()),
+            false => Event::default().comment("verbonden"),
+        })
+    });
     (
         [(header::CACHE_CONTROL, "no-store")],
         Sse::new(futures_util::StreamExt::chain(connected, stream))

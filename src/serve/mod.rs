@@ -78,7 +78,7 @@ enum Message {
 
 /// One background thread rebuilds the search index from the pages on disk; requests that
 /// arrive while it works are folded into one, so memory stays that of a single index.
-fn start_indexer() -> mpsc::Sender<SearchJob> {
+fn start_indexer(shared: Arc<http::Shared>) -> mpsc::Sender<SearchJob> {
     let (tx, rx) = mpsc::channel::<SearchJob>();
     std::thread::spawn(move || {
         // What each part holds: only parts whose text changed are rebuilt.
@@ -89,10 +89,13 @@ fn start_indexer() -> mpsc::Sender<SearchJob> {
             }
             let start = Instant::now();
             match job.run(&mut state) {
-                Ok(_) => eprintln!(
-                    "{}",
-                    t("serve.zoekindex", &[("tijd", &millis(start.elapsed()))])
-                ),
+                Ok(_) => {
+                    eprintln!(
+                        "{}",
+                        t("serve.zoekindex", &[("tijd", &millis(start.elapsed()))])
+                    );
+                    shared.broadcast_search_index();
+                }
                 Err(e) => eprintln!("{}", escape_lines(&e.to_string())),
             }
         }
@@ -147,7 +150,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
 
     let mut session = Session::open(&root, &out, options.validate)?;
     let shared = http::Shared::new(session.folder().root().to_path_buf());
-    let reindex = start_indexer();
+    let reindex = start_indexer(Arc::clone(&shared));
     let started = Instant::now();
     if update(&mut session, &shared, &reindex, &[]) {
         eprintln!(
@@ -287,6 +290,7 @@ fn update(
                 editor.set_protocols(session.protocols());
             }
             if let Some(job) = session.search_job() {
+                shared.search_index_pending();
                 let _ = reindex.send(job);
             }
             true
