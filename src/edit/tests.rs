@@ -66,7 +66,7 @@ fn opening_and_saving_without_a_change_keeps_every_byte() {
 }
 
 /// The lines of `after` that differ from `before` (same line count assumed where asserted).
-fn changed_lines(before: &str, after: &str) -> Vec<(usize, String)> {
+pub(super) fn changed_lines(before: &str, after: &str) -> Vec<(usize, String)> {
     before
         .lines()
         .zip(after.lines())

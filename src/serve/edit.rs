@@ -143,7 +143,7 @@ pub struct Save {
 pub struct SavedAnswer {
     /// The keys from the document root.
     pad: Vec<String>,
-    /// A text or a list of texts.
+    /// The answer in its YAML shape (see [`crate::edit::set_answer`]); `null` removes it.
     waarde: Value,
 }
 
