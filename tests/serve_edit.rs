@@ -153,6 +153,27 @@ fn a_save_with_token_and_origin_changes_only_the_answered_lines() {
     );
     assert_eq!(status, 409, "{json}");
     assert_eq!(json["huidig"].as_str(), Some(after.as_str()));
+    // With what changed since the form opened the file: the old line out, the block in.
+    let verschil = json["verschil"].as_str().unwrap();
+    assert!(verschil.starts_with("@@ -"), "{verschil}");
+    assert!(verschil.contains(&format!("\n-{old_line}\n")), "{verschil}");
+    assert!(
+        verschil.contains(&format!("\n+        {NEW}\n")),
+        "{verschil}"
+    );
+    let blocks = json["blokken"].as_array().unwrap();
+    assert_eq!(blocks.len(), 1, "{json}");
+    let kinds: Vec<&str> = blocks[0]["regels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["soort"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k != "gelijk").count(),
+        3,
+        "one line out, two in: {json}"
+    );
     assert_eq!(s.read(), after);
 }
 

@@ -8,6 +8,7 @@
 //! `reload`, rebuild the search index in the background. Ctrl-C ends the loop; a
 //! temporary folder is removed.
 
+mod conflict;
 mod edit;
 mod error_page;
 mod guard;
