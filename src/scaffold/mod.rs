@@ -12,7 +12,7 @@ mod context;
 mod norm;
 mod team_file;
 
-pub use context::{Named, ScaffoldContext, labels};
+pub use context::{Named, ScaffoldContext, label, labels};
 pub use team_file::{NewTeam, NewTeamError, create, new_team, schema_path, team_dir};
 
 /// The placeholder written where an answer is still missing.

@@ -73,8 +73,13 @@ impl Editor {
         self.protocols.read().ok()?.get(slug).cloned()
     }
 
+    /// The per-session token a page sends with each write.
+    pub(super) fn token(&self) -> &str {
+        &self.token
+    }
+
     /// Whether the request names this preview as its host.
-    fn host_ok(&self, headers: &HeaderMap) -> bool {
+    pub(super) fn host_ok(&self, headers: &HeaderMap) -> bool {
         headers
             .get(header::HOST)
             .and_then(|h| h.to_str().ok())
@@ -82,7 +87,7 @@ impl Editor {
     }
 
     /// Whether a write comes from this preview's pages with this session's token.
-    fn write_ok(&self, headers: &HeaderMap) -> bool {
+    pub(super) fn write_ok(&self, headers: &HeaderMap) -> bool {
         let origin_ok = headers
             .get(header::ORIGIN)
             .and_then(|o| o.to_str().ok())
@@ -104,7 +109,8 @@ fn version(text: &[u8]) -> String {
         .unwrap_or_default()
 }
 
-fn refuse(status: StatusCode, key: &str) -> Response {
+/// A JSON refusal with the message `key`.
+pub(super) fn refuse(status: StatusCode, key: &str) -> Response {
     (status, Json(json!({"fout": t(key, &[])}))).into_response()
 }
 

@@ -13,6 +13,8 @@ mod edit;
 mod error_page;
 mod guard;
 pub mod http;
+mod new;
+mod new_page;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -166,6 +168,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     if let Some(editor) = edit::Editor::for_address(addr) {
         editor.set_protocols(session.protocols());
         let _ = shared.editor.set(editor);
+        let _ = shared.repository.set(root.clone());
     }
     // The site is served below its base, as it will be published.
     let url = format!("http://{addr}{}", shared.base());
