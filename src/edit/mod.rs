@@ -115,6 +115,7 @@ fn keep_line_endings(original: &str, edited: String) -> String {
     edited.replace("\r\n", "\n").replace('\n', "\r\n")
 }
 
+mod block;
 mod scalar;
 mod write;
 

@@ -302,3 +302,63 @@ fn setting_every_answer_of_every_example_to_itself_changes_nothing() {
     }
     assert!(answers > 100, "{answers} answers");
 }
+
+#[test]
+fn texts_yaml_reads_specially_read_back_as_written() {
+    let text = "secties:\n  s:\n    r: x\n";
+    for answer in [
+        "  ingesprongen\nregel",
+        "tab\there",
+        "regel \nmet spatie achter",
+        "eind\n\n",
+    ] {
+        let out = set_answer(text, &["secties", "s", "r"], &json!(answer)).expect("writes");
+        assert_eq!(parse(&out)["secties"]["s"]["r"], json!(answer), "{out}");
+    }
+}
+
+/// The lines of `text` that are comments or blank.
+fn layout(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        .collect()
+}
+
+/// Filling in `vpd new`'s scaffold with every answer of an example protocol, answer by
+/// answer as the form saves them: the file reads back as those answers, and every comment
+/// and blank line of the scaffold is still there, in order.
+#[test]
+fn filling_in_the_scaffold_keeps_its_comments_and_blank_lines() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let loaded = crate::load::load(root).expect("loads");
+    let templates = crate::template::Templates::load(root);
+    for (template, example) in [("werkplein", "werkplein-noord"), ("kcc", "kcc-algemeen")] {
+        let new = crate::scaffold::new_team(&loaded, &templates, template, "Nieuw Team")
+            .expect("scaffold");
+        let example = root.join(format!("content/teams/{example}.yaml"));
+        let answers = parse(&std::fs::read_to_string(example).expect("example"));
+        let sections = answers["secties"].as_object().expect("sections");
+        let mut out = new.text.clone();
+        for (section, fields) in sections {
+            for (field, value) in fields.as_object().expect("fields") {
+                out = set_answer(&out, &["secties", section, field], value).expect("writes");
+            }
+        }
+        let after = parse(&out);
+        for (section, fields) in sections {
+            for (field, value) in fields.as_object().expect("fields") {
+                assert_eq!(
+                    &after["secties"][section][field], value,
+                    "{section}.{field}"
+                );
+            }
+        }
+        let mut kept = layout(&out).into_iter();
+        for line in layout(&new.text) {
+            assert!(
+                kept.any(|l| l == line),
+                "{template}: {line:?} is gone:\n{out}"
+            );
+        }
+    }
+}

@@ -89,7 +89,15 @@ pub(super) fn set_value(
             None => set_new(mapping, key, value, flow),
         },
         _ => {
-            mapping.set(key, scalar(value, flow));
+            let kept = match (value, mapping.get(key)) {
+                (Value::String(text), Some(old)) => old
+                    .as_scalar()
+                    .is_some_and(|s| super::block::replace_keeping_blank_lines(s, text)),
+                _ => false,
+            };
+            if !kept {
+                mapping.set(key, scalar(value, flow));
+            }
             Ok(())
         }
     }
@@ -130,6 +138,10 @@ fn update_list(
         }
         match (&item, node.as_mapping()) {
             (Value::Object(fields), Some(existing)) => update_row(existing, fields, now)?,
+            (Value::String(text), _)
+                if node
+                    .as_scalar()
+                    .is_some_and(|s| super::block::replace_keeping_blank_lines(s, text)) => {}
             _ => {
                 set_item(seq, i, &item, flow, flow_rows)?;
             }
