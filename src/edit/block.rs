@@ -3,7 +3,7 @@
 //! (the blank line between two sections of a scaffold, after its last `- |` item). Written
 //! into the old scalar in place instead, the line break and the blank lines stay.
 
-use yaml_edit::Scalar;
+use yaml_edit::{Scalar, YamlNode};
 
 use super::scalar::reads_back_plain;
 
@@ -49,6 +49,26 @@ pub(super) fn replace_keeping_blank_lines(old: &Scalar, text: &str) -> bool {
     true
 }
 
+/// Moves the line break and blank lines that a block scalar at the end of `node` holds
+/// out of it (of the last item of a list, the last value of a mapping), so they stay when
+/// `node` is removed.
+pub(super) fn release_blank_lines(node: &YamlNode) {
+    match node {
+        YamlNode::Scalar(s) if s.is_block() => s.set_value("-"),
+        YamlNode::Sequence(seq) => {
+            if let Some(last) = seq.last() {
+                release_blank_lines(&last);
+            }
+        }
+        YamlNode::Mapping(m) => {
+            if let Some(last) = m.values().last() {
+                release_blank_lines(&last);
+            }
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -56,6 +76,24 @@ mod tests {
     use crate::edit::set_answer;
 
     const TEXT: &str = "secties:\n  a:\n    l:\n      - |\n        .....\n\n  # == B ==\n  b:\n    t: |\n      .....\n\n    u: x\n";
+
+    #[test]
+    fn the_blank_line_after_a_removed_block_stays() {
+        let two = TEXT.replace(
+            "      - |\n        .....\n\n",
+            "      - |\n        .....\n      - |\n        .....\n\n",
+        );
+        let out = set_answer(&two, &["secties", "a", "l"], &json!(["Een"])).expect("writes");
+        assert_eq!(out, TEXT.replace("|\n        .....", "Een"));
+        let out = set_answer(&two, &["secties", "a", "l"], &json!(null)).expect("writes");
+        // The section is left empty (`{}`), the blank line after it stays.
+        assert_eq!(
+            out,
+            TEXT.replace("  a:\n    l:\n      - |\n        .....\n", "  a: {}\n")
+        );
+        let out = set_answer(TEXT, &["secties", "b", "t"], &json!("")).expect("writes");
+        assert_eq!(out, TEXT.replace("    t: |\n      .....\n", ""));
+    }
 
     #[test]
     fn the_blank_line_after_a_replaced_block_stays() {

@@ -68,6 +68,9 @@ pub(super) fn set_value(
 ) -> Result<(), EditError> {
     if no_answer(value) {
         if current.is_some_and(|c| !no_answer(c)) {
+            if let Some(old) = mapping.get(key) {
+                super::block::release_blank_lines(&old);
+            }
             mapping.remove(key);
         }
         return Ok(());
@@ -148,7 +151,12 @@ fn update_list(
         }
     }
     while seq.len() > items.len() {
-        seq.remove(seq.len() - 1);
+        let last = seq.len() - 1;
+        // A block scalar holds the blank lines after it: moved out first, they stay.
+        if let Some(item) = seq.get(last) {
+            super::block::release_blank_lines(&item);
+        }
+        seq.remove(last);
     }
     Ok(())
 }
