@@ -68,6 +68,8 @@ fn a_new_protocol_is_the_scaffold_vpd_new_writes_and_can_be_edited() {
         "<option value=\"kcc\">",
         "<option value=\"werk-en-inkomen\">",
         "<noscript>",
+        // After creating, the script opens the new protocol's form.
+        "'/__vpd/formulier/' + slug",
     ] {
         assert!(page.contains(part), "{part}: {page}");
     }
