@@ -2,7 +2,7 @@
 //! quoted (inside a flow collection, where a block cannot stand) or a literal block.
 
 use serde_json::Value;
-use yaml_edit::ScalarValue;
+use yaml_edit::{ScalarStyle, ScalarValue, YamlNode};
 
 /// `value` (a text, number, boolean or null) as a scalar; `flow` when it goes inside a flow
 /// collection (`[a, b]`, `{ id: x }`), where a literal block cannot stand.
@@ -13,6 +13,23 @@ pub(super) fn scalar(value: &Value, flow: bool) -> ScalarValue {
         // Numbers and booleans are written plain, as YAML reads them back (the value's
         // own text, typed, so it is not quoted as a text that looks like a number).
         other => ScalarValue::parse(other.to_string()),
+    }
+}
+
+/// `value` as a scalar that replaces `old`: a text that could be plain keeps the quotes
+/// `old` had (`"..."` or `'...'`), so the changed line differs only in its text.
+pub(super) fn scalar_like(old: Option<&YamlNode>, value: &Value, flow: bool) -> ScalarValue {
+    let new = scalar(value, flow);
+    if !value.is_string() || new.style() != ScalarStyle::Plain {
+        return new;
+    }
+    let quote = old
+        .and_then(YamlNode::as_scalar)
+        .and_then(|s| s.value().chars().next());
+    match quote {
+        Some('"') => ScalarValue::double_quoted(new.value()),
+        Some('\'') => ScalarValue::single_quoted(new.value()),
+        _ => new,
     }
 }
 

@@ -63,7 +63,8 @@ fn a_changed_row_changes_only_its_changed_keys() {
         SECTION,
         &["secties", "s", "termijnen"],
         changed,
-        &[(13, "        termijn: binnen 2 werkdagen")],
+        // The row's quotes stay.
+        &[(13, "        termijn: \"binnen 2 werkdagen\"")],
     );
     // A flow row changes inside its braces; the comment and the other row keep their bytes.
     let mut steps = parse(SECTION)["secties"]["s"]["aanpak"].clone();
@@ -205,7 +206,7 @@ fn the_norm_table_changes_per_category_and_field() {
     assert_eq!(changed[0].1, "        meldniveau: bij-patroon");
     assert_eq!(
         changed[1].1,
-        "          - { id: politie-inschakelen, tekst: Politie bellen (112) en de teamleider }"
+        "          - { id: politie-inschakelen, tekst: \"Politie bellen (112) en de teamleider\" }"
     );
     assert_eq!(parse(&out)["secties"]["normschema"]["normtabel"], table);
     // A category the team had not filled in yet is added with its fields.
@@ -360,5 +361,20 @@ fn filling_in_the_scaffold_keeps_its_comments_and_blank_lines() {
                 "{template}: {line:?} is gone:\n{out}"
             );
         }
+    }
+}
+
+#[test]
+fn a_quoted_answer_keeps_its_quotes_and_reads_back() {
+    let text = "secties:\n  s:\n    a: \"oud\"\n    b: 'oud'\n    c: \"oud\"\n";
+    for (key, answer, line) in [
+        ("a", "nieuw\\pad", "    a: \"nieuw\\\\pad\""),
+        ("b", "nieuw", "    b: 'nieuw'"),
+        // A text YAML reads specially is still a block, quotes or not.
+        ("c", "nieuw: #1", "    c: |-"),
+    ] {
+        let out = set_answer(text, &["secties", "s", key], &json!(answer)).expect("writes");
+        assert_eq!(parse(&out)["secties"]["s"][key], json!(answer), "{out}");
+        assert!(out.lines().any(|l| l == line), "{out}");
     }
 }

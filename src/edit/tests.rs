@@ -119,7 +119,8 @@ fn changing_one_list_item_changes_only_its_line() {
     .expect("writes");
     assert_eq!(
         changed_lines(text, &out),
-        [(7, "      - Tweede punt".to_string())]
+        // The item keeps its quotes.
+        [(7, "      - 'Tweede punt'".to_string())]
     );
     assert_eq!(out.lines().count(), text.lines().count());
 }

@@ -17,7 +17,7 @@ use serde_json::Value;
 use yaml_edit::{Mapping, Sequence};
 
 use super::EditError;
-use super::scalar::scalar;
+use super::scalar::{scalar, scalar_like};
 
 /// Whether `value` means "no answer" (see the module documentation).
 pub(super) fn no_answer(value: &Value) -> bool {
@@ -99,7 +99,7 @@ pub(super) fn set_value(
                 _ => false,
             };
             if !kept {
-                mapping.set(key, scalar(value, flow));
+                mapping.set(key, scalar_like(mapping.get(key).as_ref(), value, flow));
             }
             Ok(())
         }
@@ -145,6 +145,9 @@ fn update_list(
                 if node
                     .as_scalar()
                     .is_some_and(|s| super::block::replace_keeping_blank_lines(s, text)) => {}
+            (Value::String(_), _) => {
+                seq.set(i, scalar_like(Some(&node), &item, flow));
+            }
             _ => {
                 set_item(seq, i, &item, flow, flow_rows)?;
             }
