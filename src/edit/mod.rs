@@ -3,14 +3,16 @@
 //! editor: comments, key order, quoting, blank lines and every untouched answer stay as
 //! they were, byte for byte; only the answered values change.
 //!
-//! New text is written plain when YAML reads it back as the same text, and otherwise as a
-//! literal block (`|`), where `#`, quotes and colons are just text (inside a flow list or
-//! row, `[a, b]` or `{ id: x }`, double-quoted instead); a text over more than one line is
-//! always a block. Numbers and booleans are plain scalars, a date a plain `YYYY-MM-DD`.
-//! A list is changed item by item and a row (a mapping in a list: a table row, a step, a
-//! term) key by key, so unchanged items and keys keep their bytes; see `edit/write.rs` for what
-//! each JSON shape means, including how an answer is removed. A file whose lines all end
-//! in CRLF keeps CRLF on the lines the editor writes; a byte order mark stays.
+//! New text is written plain (or in the quotes the old value had) when YAML reads it back
+//! as the same text, and otherwise as a literal block (`|`), where `#`, quotes and colons
+//! are just text (inside a flow list or row, `[a, b]` or `{ id: x }`, double-quoted
+//! instead); a text over more than one line is always a block. Numbers and booleans are
+//! plain scalars, a date a plain `YYYY-MM-DD`. A list is changed item by item and a row (a
+//! mapping in a list: a table row, a step, a term) key by key, so unchanged items and keys
+//! keep their bytes; see `edit/write.rs` for what each JSON shape means, including how an
+//! answer is removed. Blank lines after a replaced or removed block scalar stay
+//! (`edit/block.rs`). A file whose lines all end in CRLF keeps CRLF on the lines the editor
+//! writes; a byte order mark stays.
 
 use std::str::FromStr;
 
