@@ -118,7 +118,7 @@ fn a_new_protocol_is_the_scaffold_vpd_new_writes_and_can_be_edited() {
         std::fs::read_to_string(other.path().join("content/teams/kcc-zuid.yaml")).unwrap();
     assert_eq!(
         made,
-        scaffold.replacen("afdeling: \".....\"", "afdeling: werk-en-inkomen", 1)
+        scaffold.replacen("afdeling: \".....\"", "afdeling: \"werk-en-inkomen\"", 1)
     );
 
     // The preview reads the new file and lets it be edited.
