@@ -17,8 +17,14 @@ pub(super) fn replace_keeping_blank_lines(old: &Scalar, text: &str) -> bool {
     let raw = old.value().replace("\r\n", "\n");
     let followed_by_blank_line = raw.trim_end_matches([' ', '\t']).ends_with("\n\n");
     // A text ending in a line break needs `|` or `|+`, which would take the blank lines
-    // in; one starting with a space would need an indentation indicator.
-    if !followed_by_blank_line || text.is_empty() || text.ends_with('\n') || text.starts_with(' ') {
+    // in; one starting with a space would need an indentation indicator; a carriage
+    // return needs a double-quoted scalar.
+    if !followed_by_blank_line
+        || text.is_empty()
+        || text.ends_with('\n')
+        || text.starts_with(' ')
+        || text.contains('\r')
+    {
         return false;
     }
     let new = if !text.contains('\n') && reads_back_plain(text) {

@@ -37,6 +37,11 @@ pub(super) fn scalar_like(old: Option<&YamlNode>, value: &Value, flow: bool) -> 
 /// literal block, or (in a flow collection) a double-quoted scalar.
 fn text_scalar(text: &str, flow: bool) -> ScalarValue {
     const FLOW_INDICATORS: &[char] = &[',', '[', ']', '{', '}'];
+    // A carriage return inside a block would read back as a line break: only the
+    // escapes of a double-quoted scalar keep it.
+    if text.contains('\r') {
+        return ScalarValue::double_quoted(text);
+    }
     let plain =
         !text.contains('\n') && reads_back_plain(text) && !(flow && text.contains(FLOW_INDICATORS));
     if plain {

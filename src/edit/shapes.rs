@@ -253,6 +253,12 @@ fn crlf_and_bom_files_keep_their_line_endings_on_changed_lines() {
         parse(&lf)["secties"]["s"]["nieuw"],
         json!("Twee regels\nmet een # erin")
     );
+    let out = set_answer(&crlf, &["secties", "s", "cr"], &json!("a\r\nb")).expect("writes");
+    assert_eq!(
+        parse(&out.replace("\r\n", "\n"))["secties"]["s"]["cr"],
+        json!("a\r\nb"),
+        "{out:?}"
+    );
     let bom = format!("\u{feff}{SECTION}");
     let out = set_answer(&bom, &["secties", "s", "aantal"], &json!(5)).expect("writes");
     assert_eq!(out, bom.replace("aantal: 3", "aantal: 5"));
@@ -312,6 +318,7 @@ fn texts_yaml_reads_specially_read_back_as_written() {
         "tab\there",
         "regel \nmet spatie achter",
         "eind\n\n",
+        "Windows\r\nregels",
     ] {
         let out = set_answer(text, &["secties", "s", "r"], &json!(answer)).expect("writes");
         assert_eq!(parse(&out)["secties"]["s"]["r"], json!(answer), "{out}");
