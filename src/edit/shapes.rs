@@ -385,3 +385,70 @@ fn a_quoted_answer_keeps_its_quotes_and_reads_back() {
         assert!(out.lines().any(|l| l == line), "{out}");
     }
 }
+
+/// Texts YAML reads specially, or that need care in a flow collection or a block.
+const TRICKY: &[&str] = &[
+    "Let op: een dubbele punt",
+    "#hashtag vooraan",
+    "'s Ochtends",
+    "\"Aanhalingstekens\"",
+    "Een, twee [drie] {vier}",
+    "true",
+    "12",
+    "2026-01-20",
+    "- geen lijst",
+    "Twee\nregels",
+    "  ingesprongen",
+    "achter spatie ",
+    "a\\b",
+    "~",
+    "null",
+    "Gewone tekst",
+];
+
+/// `value` with every text replaced by the next tricky text.
+fn trick(value: &Value, next: &mut usize) -> Value {
+    match value {
+        Value::String(_) => {
+            *next += 1;
+            json!(TRICKY[*next % TRICKY.len()])
+        }
+        Value::Array(items) => Value::Array(items.iter().map(|v| trick(v, next)).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), trick(v, next)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Every answer of every example team protocol, each text in it replaced by a text YAML
+/// reads specially (in lists, rows, flow rows and the norm table), reads back as written
+/// and leaves every other answer as it was.
+#[test]
+fn every_answer_of_every_example_takes_tricky_texts() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/teams");
+    let mut next = 0;
+    for entry in std::fs::read_dir(root).expect("teams") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("text");
+        let before = parse(&text);
+        for (section, fields) in before["secties"].as_object().expect("sections") {
+            for (field, value) in fields.as_object().expect("fields") {
+                let tricky = trick(value, &mut next);
+                let out = set_answer(&text, &["secties", section, field], &tricky).expect("writes");
+                let mut expected = before.clone();
+                expected["secties"][section][field] = tricky;
+                assert_eq!(
+                    parse(&out),
+                    expected,
+                    "{}: {section}.{field}\n{out}",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(next > 500, "{next} texts");
+}
