@@ -153,6 +153,27 @@ fn a_save_with_token_and_origin_changes_only_the_answered_lines() {
     );
     assert_eq!(status, 409, "{json}");
     assert_eq!(json["huidig"].as_str(), Some(after.as_str()));
+    // With what changed since the form opened the file: the old line out, the block in.
+    let verschil = json["verschil"].as_str().unwrap();
+    assert!(verschil.starts_with("@@ -"), "{verschil}");
+    assert!(verschil.contains(&format!("\n-{old_line}\n")), "{verschil}");
+    assert!(
+        verschil.contains(&format!("\n+        {NEW}\n")),
+        "{verschil}"
+    );
+    let blocks = json["blokken"].as_array().unwrap();
+    assert_eq!(blocks.len(), 1, "{json}");
+    let kinds: Vec<&str> = blocks[0]["regels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["soort"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k != "gelijk").count(),
+        3,
+        "one line out, two in: {json}"
+    );
     assert_eq!(s.read(), after);
 }
 
@@ -265,4 +286,62 @@ fn a_preview_on_a_non_loopback_address_has_no_editor() {
         std::fs::read_to_string(dir.path().join(TEAM)).unwrap(),
         before
     );
+}
+
+/// The form sends answers in their YAML shape: a changed row of a terms table and a changed
+/// field of the norm table change exactly their two lines.
+#[test]
+fn rows_and_the_norm_table_change_only_their_lines() {
+    let s = Session::start(&[]);
+    let before = s.read();
+    let (token, versie) = s.open();
+    let host = s.host();
+    let origin = format!("http://{host}");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let source = std::sync::Arc::new(vpd::source::SourceFile::new(
+        &root.join(TEAM),
+        TEAM.into(),
+        before.clone(),
+    ));
+    let doc = vpd::load::parse_document(&source).unwrap();
+    let mut terms = doc.value["secties"]["normschema"]["melden-termijnen"].clone();
+    terms[1]["termijn"] = json!("binnen 2 werkdagen");
+    let mut table = doc.value["secties"]["normschema"]["normtabel"].clone();
+    table["jij-gedrag"]["meldniveau"] = json!("bij-patroon");
+    let (status, json) = s.save(
+        &[
+            ("Host", &host),
+            ("Origin", &origin),
+            ("X-Vpd-Token", &token),
+        ],
+        &json!({
+            "protocol": "werkplein-noord",
+            "versie": versie,
+            "antwoorden": [
+                {"pad": ["secties", "normschema", "melden-termijnen"], "waarde": terms},
+                {"pad": ["secties", "normschema", "normtabel"], "waarde": table},
+            ]
+        }),
+    );
+    assert_eq!(status, 200, "{json}");
+    let after = s.read();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            (
+                "        meldniveau: altijd",
+                "        meldniveau: bij-patroon"
+            ),
+            (
+                "      - { id: incident-registreren, termijn: \"binnen 3 werkdagen\" }",
+                "      - { id: incident-registreren, termijn: \"binnen 2 werkdagen\" }"
+            ),
+        ]
+    );
+    assert_eq!(before.lines().count(), after.lines().count());
 }

@@ -169,7 +169,7 @@ fn norm_rows(normschema: &Template) -> Vec<Value> {
 
 /// The `$schema=` path of a file in `content/<folder>/` to the editor schema `name`.
 pub(super) fn schema_path(name: &str) -> String {
-    format!("../../{EDITOR_SCHEMA_DIR}/{name}.json")
+    scaffold::schema_path(name)
 }
 
 /// The first line of a scaffold: which editor schema describes it.

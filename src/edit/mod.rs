@@ -3,15 +3,21 @@
 //! editor: comments, key order, quoting, blank lines and every untouched answer stay as
 //! they were, byte for byte; only the answered values change.
 //!
-//! New text is written plain when YAML reads it back as the same text, and otherwise as a
-//! literal block (`|`), where `#`, quotes and colons are just text; a text over more than
-//! one line is always a block. A list is changed item by item: items that stay the same
-//! keep their bytes, new items are appended, surplus ones removed.
+//! New text is written plain (or in the quotes the old value had) when YAML reads it back
+//! as the same text, and otherwise as a literal block (`|`), where `#`, quotes and colons
+//! are just text (inside a flow list or row, `[a, b]` or `{ id: x }`, double-quoted
+//! instead); a text over more than one line is always a block. Numbers and booleans are
+//! plain scalars, a date a plain `YYYY-MM-DD`. A list is changed item by item and a row (a
+//! mapping in a list: a table row, a step, a term) key by key, so unchanged items and keys
+//! keep their bytes; see `edit/write.rs` for what each JSON shape means, including how an
+//! answer is removed. Blank lines after a replaced or removed block scalar stay
+//! (`edit/block.rs`). A file whose lines all end in CRLF keeps CRLF on the lines the editor
+//! writes; a byte order mark stays.
 
 use std::str::FromStr;
 
 use serde_json::Value;
-use yaml_edit::{Document, Mapping, ScalarValue, Sequence};
+use yaml_edit::Document;
 
 use crate::messages::t;
 
@@ -29,30 +35,67 @@ pub enum EditError {
     Shape(String),
 }
 
-/// `text` with the answer at `path` (keys from the document's root) set to `value`: a
-/// string or a list of strings. Missing mappings on the way are added at their end.
+/// `text` with the answer at `path` (keys from the document's root) set to `value`, the
+/// JSON shape of the answer as YAML holds it: a text, number, boolean, list, or object
+/// (see `edit/write.rs` for what each means, and for `null`, `""` and `[]`, which remove the
+/// answer). Missing mappings on the way are added at their end.
 pub fn set_answer(text: &str, path: &[&str], value: &Value) -> Result<String, EditError> {
-    let doc = Document::from_str(text).map_err(|e| EditError::Unreadable(e.to_string()))?;
+    set_answers(text, [(path, value)])
+}
+
+/// `text` with every answer of `answers` set, in order (see [`set_answer`]).
+pub fn set_answers<'a>(
+    text: &str,
+    answers: impl IntoIterator<Item = (&'a [&'a str], &'a Value)>,
+) -> Result<String, EditError> {
+    let mut out = text.to_string();
+    for (path, value) in answers {
+        out = set_one(&out, path, value)?;
+    }
+    Ok(keep_line_endings(text, out))
+}
+
+fn set_one(text: &str, path: &[&str], value: &Value) -> Result<String, EditError> {
     let Some((last, parents)) = path.split_last() else {
         return Ok(text.to_string());
     };
+    let doc = Document::from_str(text).map_err(|e| EditError::Unreadable(e.to_string()))?;
+    let parsed = parse(text)?;
     let root = doc
         .as_mapping()
         .ok_or_else(|| EditError::NotAMapping(String::new()))?;
     let mut mapping = root;
+    let mut current = Some(&parsed);
     for (i, key) in parents.iter().enumerate() {
-        if mapping.get(*key).is_none() {
+        current = current.and_then(|c| c.get(*key));
+        // An empty section (`visie:` with nothing below) is as good as none.
+        if current.is_none_or(Value::is_null) {
+            if write::no_answer(value) {
+                return Ok(text.to_string());
+            }
             // Everything from here down is new: one nested value.
             let nested = nest(&path[i + 1..], value);
-            set_value(&mapping, key, &nested)?;
+            write::set_value(&mapping, key, &nested, None)?;
             return Ok(doc.to_string());
         }
         mapping = mapping
             .get_mapping(*key)
             .ok_or_else(|| EditError::NotAMapping(key.to_string()))?;
     }
-    set_value(&mapping, last, value)?;
+    write::set_value(&mapping, last, value, current.and_then(|c| c.get(*last)))?;
     Ok(doc.to_string())
+}
+
+/// The document `text` as JSON, read the way `vpd check` reads it.
+fn parse(text: &str) -> Result<Value, EditError> {
+    let source = std::sync::Arc::new(crate::source::SourceFile::new(
+        std::path::Path::new("antwoord.yaml"),
+        "antwoord.yaml".into(),
+        text.trim_start_matches('\u{feff}').to_string(),
+    ));
+    crate::load::parse_document(&source)
+        .map(|d| d.value)
+        .map_err(|e| EditError::Unreadable(e.message.clone()))
 }
 
 /// `value` under the keys `path`, as one nested JSON value.
@@ -64,113 +107,21 @@ fn nest(path: &[&str], value: &Value) -> Value {
     })
 }
 
-/// Sets `key` of `mapping` to `value`, changing as little as it can.
-fn set_value(mapping: &Mapping, key: &str, value: &Value) -> Result<(), EditError> {
-    match value {
-        Value::String(s) => {
-            if mapping
-                .get(key)
-                .and_then(|n| n.as_scalar().map(|s| s.as_string()))
-                .as_deref()
-                != Some(s.as_str())
-            {
-                mapping.set(key, scalar(s));
-            }
-            Ok(())
-        }
-        Value::Array(items) => {
-            let texts = texts(key, items)?;
-            match mapping.get_sequence(key) {
-                Some(seq) => update_list(&seq, &texts),
-                None => {
-                    let seq = Sequence::new();
-                    for t in &texts {
-                        seq.push(scalar(t));
-                    }
-                    mapping.set(key, seq);
-                }
-            }
-            Ok(())
-        }
-        Value::Object(fields) => {
-            let child = match mapping.get_mapping(key) {
-                Some(m) => m,
-                None => {
-                    mapping.set(key, Mapping::new());
-                    mapping
-                        .get_mapping(key)
-                        .ok_or_else(|| EditError::NotAMapping(key.to_string()))?
-                }
-            };
-            for (k, v) in fields {
-                set_value(&child, k, v)?;
-            }
-            Ok(())
-        }
-        _ => Err(EditError::Shape(key.to_string())),
+/// `edited` with the line endings of `original`: when every line of the original ends in
+/// CRLF, the lines the editor wrote (which end in LF) end in CRLF too.
+fn keep_line_endings(original: &str, edited: String) -> String {
+    let lf = original.matches('\n').count();
+    if lf == 0 || original.matches("\r\n").count() != lf {
+        return edited;
     }
+    edited.replace("\r\n", "\n").replace('\n', "\r\n")
 }
 
-fn texts<'a>(key: &str, items: &'a [Value]) -> Result<Vec<&'a str>, EditError> {
-    items
-        .iter()
-        .map(|v| v.as_str().ok_or_else(|| EditError::Shape(key.to_string())))
-        .collect()
-}
+mod block;
+mod scalar;
+mod write;
 
-/// Changes the items of `seq` that differ from `texts`, appends new ones and removes the
-/// rest, so unchanged items keep their bytes.
-fn update_list(seq: &Sequence, texts: &[&str]) {
-    for (i, text) in texts.iter().enumerate() {
-        let current = seq
-            .get(i)
-            .and_then(|n| n.as_scalar().map(|s| s.as_string()));
-        match current {
-            Some(c) if c == *text => {}
-            Some(_) => {
-                seq.set(i, scalar(text));
-            }
-            None => seq.push(scalar(text)),
-        }
-    }
-    while seq.len() > texts.len() {
-        seq.remove(seq.len() - 1);
-    }
-}
-
-/// `text` as a scalar: plain when YAML reads it back as this same text, otherwise a
-/// literal block.
-fn scalar(text: &str) -> ScalarValue {
-    if !text.contains('\n') && reads_back_plain(text) {
-        ScalarValue::plain(text)
-    } else {
-        ScalarValue::literal(text)
-    }
-}
-
-/// Whether `text` can stay a plain scalar: it holds none of the characters YAML treats
-/// specially (quotes, `#`, `:`, a leading indicator) and `key: <text>` reads back as the
-/// string `text` (not a number, boolean or date).
-fn reads_back_plain(text: &str) -> bool {
-    const INDICATORS: &[char] = &[
-        '-', '?', '[', ']', '{', '}', '!', '&', '*', '|', '>', '%', '@', '`', ',',
-    ];
-    if text.trim() != text
-        || text.is_empty()
-        || text.contains(['"', '\'', '#', ':', '\t'])
-        || text.starts_with(INDICATORS)
-    {
-        return false;
-    }
-    let source = std::sync::Arc::new(crate::source::SourceFile::new(
-        std::path::Path::new("antwoord.yaml"),
-        "antwoord.yaml".into(),
-        format!("k: {text}\n"),
-    ));
-    crate::load::parse_document(&source)
-        .ok()
-        .is_some_and(|d| d.value.get("k").and_then(Value::as_str) == Some(text))
-}
-
+#[cfg(test)]
+mod shapes;
 #[cfg(test)]
 mod tests;

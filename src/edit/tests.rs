@@ -66,7 +66,7 @@ fn opening_and_saving_without_a_change_keeps_every_byte() {
 }
 
 /// The lines of `after` that differ from `before` (same line count assumed where asserted).
-fn changed_lines(before: &str, after: &str) -> Vec<(usize, String)> {
+pub(super) fn changed_lines(before: &str, after: &str) -> Vec<(usize, String)> {
     before
         .lines()
         .zip(after.lines())
@@ -119,7 +119,8 @@ fn changing_one_list_item_changes_only_its_line() {
     .expect("writes");
     assert_eq!(
         changed_lines(text, &out),
-        [(7, "      - Tweede punt".to_string())]
+        // The item keeps its quotes.
+        [(7, "      - 'Tweede punt'".to_string())]
     );
     assert_eq!(out.lines().count(), text.lines().count());
 }

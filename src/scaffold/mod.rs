@@ -10,8 +10,10 @@ use crate::template::{Field, FieldType, Kind, Template};
 
 mod context;
 mod norm;
+mod team_file;
 
-pub use context::{Named, ScaffoldContext, labels};
+pub use context::{Named, ScaffoldContext, label, labels};
+pub use team_file::{NewTeam, NewTeamError, create, new_team, schema_path, team_dir};
 
 /// The placeholder written where an answer is still missing.
 pub const TODO: &str = ".....";

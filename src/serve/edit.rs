@@ -9,7 +9,8 @@
 //! needs the per-session token and this preview's `Origin` (no cross-site request can
 //! write); the file comes from the session's own list of protocols, never from the request;
 //! an answer may only go below `secties`; and a file that changed on disk since the form
-//! read it is not overwritten (409, with the file's current text).
+//! read it is not overwritten (409, with the file's current text and what changed since
+//! the form opened it, see [`super::conflict`]).
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -37,6 +38,8 @@ pub struct Editor {
     hosts: Vec<String>,
     /// The team protocols that may be edited: slug → file.
     protocols: RwLock<BTreeMap<String, PathBuf>>,
+    /// The texts handed out to forms, to show what changed when a save is refused.
+    opened: super::conflict::Opened,
 }
 
 impl Editor {
@@ -55,6 +58,7 @@ impl Editor {
             token,
             hosts,
             protocols: RwLock::new(BTreeMap::new()),
+            opened: super::conflict::Opened::default(),
         })
     }
 
@@ -69,8 +73,13 @@ impl Editor {
         self.protocols.read().ok()?.get(slug).cloned()
     }
 
+    /// The per-session token a page sends with each write.
+    pub(super) fn token(&self) -> &str {
+        &self.token
+    }
+
     /// Whether the request names this preview as its host.
-    fn host_ok(&self, headers: &HeaderMap) -> bool {
+    pub(super) fn host_ok(&self, headers: &HeaderMap) -> bool {
         headers
             .get(header::HOST)
             .and_then(|h| h.to_str().ok())
@@ -78,7 +87,7 @@ impl Editor {
     }
 
     /// Whether a write comes from this preview's pages with this session's token.
-    fn write_ok(&self, headers: &HeaderMap) -> bool {
+    pub(super) fn write_ok(&self, headers: &HeaderMap) -> bool {
         let origin_ok = headers
             .get(header::ORIGIN)
             .and_then(|o| o.to_str().ok())
@@ -100,7 +109,8 @@ fn version(text: &[u8]) -> String {
         .unwrap_or_default()
 }
 
-fn refuse(status: StatusCode, key: &str) -> Response {
+/// A JSON refusal with the message `key`.
+pub(super) fn refuse(status: StatusCode, key: &str) -> Response {
     (status, Json(json!({"fout": t(key, &[])}))).into_response()
 }
 
@@ -117,12 +127,13 @@ pub async fn open(
         return refuse(StatusCode::NOT_FOUND, "bewerken.onbekend-protocol");
     };
     match tokio::fs::read(&path).await {
-        Ok(bytes) => Json(json!({
-            "protocol": slug,
-            "token": editor.token,
-            "versie": version(&bytes),
-        }))
-        .into_response(),
+        Ok(bytes) => {
+            let versie = version(&bytes);
+            editor
+                .opened
+                .remember(&versie, &String::from_utf8_lossy(&bytes));
+            Json(json!({"protocol": slug, "token": editor.token, "versie": versie})).into_response()
+        }
         Err(_) => refuse(StatusCode::NOT_FOUND, "bewerken.onbekend-protocol"),
     }
 }
@@ -143,7 +154,7 @@ pub struct Save {
 pub struct SavedAnswer {
     /// The keys from the document root.
     pad: Vec<String>,
-    /// A text or a list of texts.
+    /// The answer in its YAML shape (see [`crate::edit::set_answer`]); `null` removes it.
     waarde: Value,
 }
 
@@ -173,24 +184,29 @@ pub async fn save(
     let Some(path) = editor.protocol(&request.protocol) else {
         return refuse(StatusCode::NOT_FOUND, "bewerken.onbekend-protocol");
     };
-    match tokio::task::spawn_blocking(move || write(&path, &request)).await {
+    let opened = editor.opened.text(&request.versie);
+    match tokio::task::spawn_blocking(move || write(&path, &request, opened.as_deref())).await {
         Ok(response) => response,
         Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "bewerken.mislukt"),
     }
 }
 
-/// Applies `request` to the file at `path` and writes it atomically.
-fn write(path: &Path, request: &Save) -> Response {
+/// Applies `request` to the file at `path` and writes it atomically; `opened` is the text
+/// the form was opened with, if the editor still remembers it.
+fn write(path: &Path, request: &Save, opened: Option<&str>) -> Response {
     let Ok(bytes) = std::fs::read(path) else {
         return refuse(StatusCode::NOT_FOUND, "bewerken.onbekend-protocol");
     };
     if version(&bytes) != request.versie {
         let current = String::from_utf8_lossy(&bytes);
-        return (
-            StatusCode::CONFLICT,
-            Json(json!({"fout": t("bewerken.gewijzigd", &[]), "huidig": current, "versie": version(&bytes)})),
-        )
-            .into_response();
+        let mut body = json!({"fout": t("bewerken.gewijzigd", &[]), "huidig": current, "versie": version(&bytes)});
+        // What changed since the form opened the file (`verschil`, `blokken`), when known.
+        if let (Some(opened), Some(fields)) = (opened, body.as_object_mut()) {
+            if let Value::Object(diff) = super::conflict::difference(opened, &current) {
+                fields.extend(diff);
+            }
+        }
+        return (StatusCode::CONFLICT, Json(body)).into_response();
     }
     let Ok(mut text) = String::from_utf8(bytes) else {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "bewerken.mislukt");

@@ -80,6 +80,8 @@ pub struct Shared {
     search_current: std::sync::atomic::AtomicBool,
     /// The form editor's server side, once the preview listens on a loopback address.
     pub editor: std::sync::OnceLock<super::edit::Editor>,
+    /// The organisation's repository (the folder with `content/`), for a new protocol.
+    pub repository: std::sync::OnceLock<PathBuf>,
 }
 
 impl Shared {
@@ -93,6 +95,7 @@ impl Shared {
             reload,
             search_current: std::sync::atomic::AtomicBool::new(false),
             editor: std::sync::OnceLock::new(),
+            repository: std::sync::OnceLock::new(),
         })
     }
 
@@ -212,6 +215,11 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/__vpd/events", get(events))
         .route("/__vpd/bewerken/{protocol}", get(super::edit::open))
         .route("/__vpd/opslaan", axum::routing::post(super::edit::save))
+        .route("/__vpd/sessie", get(super::new::session))
+        .route(
+            "/__vpd/nieuw",
+            get(super::new_page::page).post(super::new::create),
+        )
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(
             Arc::clone(&shared),

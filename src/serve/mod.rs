@@ -8,10 +8,13 @@
 //! `reload`, rebuild the search index in the background. Ctrl-C ends the loop; a
 //! temporary folder is removed.
 
+mod conflict;
 mod edit;
 mod error_page;
 mod guard;
 pub mod http;
+mod new;
+mod new_page;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -168,6 +171,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     if let Some(editor) = edit::Editor::for_address(addr) {
         editor.set_protocols(session.protocols());
         let _ = shared.editor.set(editor);
+        let _ = shared.repository.set(root.clone());
     }
     // The site is served below its base, as it will be published.
     let url = format!("http://{addr}{}", shared.base());
