@@ -45,21 +45,60 @@ pub struct Document {
     /// Warnings found while parsing (text cut short at ` #`), reported with the
     /// document's own findings.
     pub notes: Vec<Diagnostic>,
+    /// The keys cross-file checks and every stage ask for, for every document on every
+    /// save: read once, when the file is parsed.
+    keys: Keys,
+}
+
+/// A document's identity, read from its value once.
+#[derive(Debug, Clone)]
+struct Keys {
+    /// `template`, when it is a string.
+    template: Option<String>,
+    /// `slug`, or else the file name without its extension.
+    slug: String,
+    /// `team` without surrounding spaces, when it is a string.
+    team: Option<String>,
 }
 
 impl Document {
     /// The value of the top-level key `template`, if it is a string.
     pub fn template_name(&self) -> Option<&str> {
-        self.value.get("template").and_then(Value::as_str)
+        self.keys.template.as_deref()
+    }
+
+    /// The document's slug: its `slug` key, or else its file name.
+    pub fn slug(&self) -> &str {
+        &self.keys.slug
+    }
+
+    /// A team protocol's `team:` without surrounding spaces (none when it is no string).
+    pub fn team_name(&self) -> Option<&str> {
+        self.keys.team.as_deref()
+    }
+
+    /// A document of `source` with its parsed `value`, `spans` and `notes`, and for
+    /// Markdown its `body`.
+    fn new(source: &Source, parsed: yaml::Parsed, body: Option<String>) -> Document {
+        let text = |key: &str| parsed.value.get(key).and_then(Value::as_str);
+        let keys = Keys {
+            template: text("template").map(str::to_string),
+            slug: text("slug").map_or_else(|| stem(&source.path), str::to_string),
+            team: text("team").map(|t| t.trim().to_string()),
+        };
+        Document {
+            source: source.clone(),
+            value: parsed.value,
+            spans: parsed.spans,
+            notes: parsed.notes,
+            body,
+            keys,
+        }
     }
 
     /// The file stem (`werkplein-noord` for `teams/werkplein-noord.yaml`).
     pub fn stem(&self) -> String {
-        self.source
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
+        stem(&self.source.path)
     }
 }
 
@@ -125,6 +164,13 @@ fn organisation_history(
         snapshots: history::versions::snapshots(&loaded.root, &paths),
         documents,
     })
+}
+
+/// A file's name without its extension.
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Errors that stop the load stage before any file is read.
@@ -419,13 +465,7 @@ pub fn parse_document(source: &Source) -> Result<Document, Diagnostic> {
     let is_markdown = source.path.extension().is_some_and(|e| e == "md");
     if !is_markdown {
         let parsed = yaml::parse(source, &source.text)?;
-        return Ok(Document {
-            source: source.clone(),
-            value: parsed.value,
-            spans: parsed.spans,
-            notes: parsed.notes,
-            body: None,
-        });
+        return Ok(Document::new(source, parsed, None));
     }
     let Some((front_end, body_start)) = front_matter_bounds(&source.text) else {
         return Err(Diagnostic::new(
@@ -439,13 +479,8 @@ pub fn parse_document(source: &Source) -> Result<Document, Diagnostic> {
     // The front matter starts with `---`, which YAML reads as a document start: parsing
     // the file up to the closing line keeps every position exact.
     let parsed = yaml::parse(source, &source.text[..front_end])?;
-    Ok(Document {
-        source: source.clone(),
-        value: parsed.value,
-        spans: parsed.spans,
-        notes: parsed.notes,
-        body: Some(source.text[body_start..].to_string()),
-    })
+    let body = source.text[body_start..].to_string();
+    Ok(Document::new(source, parsed, Some(body)))
 }
 
 /// For Markdown with front matter: the byte where the closing `---` line starts and the

@@ -372,11 +372,21 @@ pub fn build(loaded: &Loaded, templates: &Templates, validated: &Validated, toda
 
 /// Team pages kept between builds (by `vpd serve`): a team whose document was not read
 /// again, in the same context (validation's, the site settings, the werkvormen, the
-/// date), is not built again.
+/// date), is not built again. The editor schemas depend on that context alone and are
+/// kept with it.
 #[derive(Debug, Default)]
 pub struct ModelCache {
     fingerprint: u64,
-    teams: HashMap<String, (Arc<Document>, Arc<Team>)>,
+    teams: HashMap<String, CachedTeam>,
+    schemas: Option<Arc<BTreeMap<String, Value>>>,
+}
+
+/// A team built from one version of its document, with the document's last commit.
+#[derive(Debug, Clone)]
+struct CachedTeam {
+    document: Arc<Document>,
+    commit: Option<crate::load::history::CommitTime>,
+    team: Arc<Team>,
 }
 
 /// The context a team page is built in.
@@ -496,32 +506,47 @@ pub fn build_cached(
         })
     });
 
-    let reports: HashMap<&str, &TeamReport> = validated
-        .teams
-        .iter()
-        .map(|r| (r.file.as_str(), &**r))
-        .collect();
     // Validation reports every team protocol it checked against its template, and the model
-    // is only built from a validation without errors: every team here has its report.
+    // is only built from a validation without errors: every team here has its report. The
+    // index of reports is made only when a team must be built (not on every save).
+    let reports = std::sync::OnceLock::<HashMap<&str, &TeamReport>>::new();
+    let report_of = |file: &str| {
+        reports
+            .get_or_init(|| {
+                validated
+                    .teams
+                    .iter()
+                    .map(|r| (r.file.as_str(), &**r))
+                    .collect()
+            })
+            .get(file)
+            .copied()
+    };
     let fingerprint = fingerprint(loaded, validated, &werkvorm_names, today);
     if cache.fingerprint != fingerprint {
         cache.teams.clear();
+        cache.schemas = None;
         cache.fingerprint = fingerprint;
     }
+    let schemas = Arc::clone(
+        cache
+            .schemas
+            .get_or_insert_with(|| Arc::new(validated.editor_schemas(loaded, templates))),
+    );
     let cached = &cache.teams;
-    let built: Vec<(Arc<Document>, Arc<Team>)> = docs_of(Kind::Teamprotocol)
+    let built: Vec<(CachedTeam, bool)> = docs_of(Kind::Teamprotocol)
         .into_par_iter()
         .filter_map(|d| {
-            let gewijzigd_op = committed(commits, d);
+            // A team is the same when its document and its last commit are.
+            let commit = commits.get(&d.source.path).copied();
             let hit = cached
                 .get(&d.source.display)
-                .filter(|(doc, t)| Arc::ptr_eq(doc, d) && t.gewijzigd_op == gewijzigd_op)
-                .map(|(_, t)| Arc::clone(t));
-            if let Some(team) = hit {
-                return Some((Arc::clone(d), team));
+                .filter(|c| Arc::ptr_eq(&c.document, d) && c.commit == commit);
+            if let Some(c) = hit {
+                return Some((c.clone(), false));
             }
             let tpl = templates.get(d.template_name()?)?;
-            let report = reports.get(d.source.display.as_str())?;
+            let report = report_of(d.source.display.as_str())?;
             let team = team(
                 d,
                 tpl,
@@ -530,32 +555,39 @@ pub fn build_cached(
                 &lookup,
                 &departments,
                 &site,
-                gewijzigd_op,
+                committed(commits, d),
                 today,
                 &validated.organisation.versions,
             );
-            Some((Arc::clone(d), Arc::new(team)))
+            let fresh = CachedTeam {
+                document: Arc::clone(d),
+                commit,
+                team: Arc::new(team),
+            };
+            Some((fresh, true))
         })
         .collect();
     // The cache is updated in place: only new team pages are added, and teams that are
     // gone are dropped when the count says so.
-    for (d, t) in &built {
-        let kept = cache.teams.get(&d.source.display);
-        if !kept.is_some_and(|(_, k)| Arc::ptr_eq(k, t)) {
-            cache
-                .teams
-                .insert(d.source.display.clone(), (Arc::clone(d), Arc::clone(t)));
-        }
+    for (c, _) in built.iter().filter(|(_, fresh)| *fresh) {
+        cache
+            .teams
+            .insert(c.document.source.display.clone(), c.clone());
     }
     if cache.teams.len() != built.len() {
         let current: std::collections::HashSet<&str> = built
             .iter()
-            .map(|(d, _)| d.source.display.as_str())
+            .map(|(c, _)| c.document.source.display.as_str())
             .collect();
         cache.teams.retain(|k, _| current.contains(k.as_str()));
     }
-    let mut teams: Vec<Arc<Team>> = built.into_iter().map(|(_, t)| t).collect();
-    teams.sort_by(|a, b| a.sorteer.cmp(&b.sorteer));
+    // By each team's sort key, read once (not once per comparison).
+    let mut keyed: Vec<(&str, &Arc<Team>)> = built
+        .iter()
+        .map(|(c, _)| (c.team.sorteer.as_str(), &c.team))
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(b.0));
+    let teams: Vec<Arc<Team>> = keyed.into_iter().map(|(_, t)| Arc::clone(t)).collect();
 
     // Teams by department in one pass (not one scan of every team per department).
     let mut by_department: HashMap<&str, Vec<String>> = HashMap::new();
@@ -721,7 +753,7 @@ pub fn build_cached(
         leerdoelwijzers,
         ontwikkelmatrix,
         status,
-        schemas: Arc::new(validated.editor_schemas(loaded, templates)),
+        schemas,
         datum: date_nl(today),
         team_index,
         werkvorm_index,

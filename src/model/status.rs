@@ -108,19 +108,17 @@ pub fn row(t: &Team, categories: &[Category], today: Date) -> TeamStatus {
 /// Builds the status overview from the teams' rows (see [`row`]).
 pub fn build(teams: &[Arc<Team>], categories: &[Category]) -> Status {
     let rows: Vec<Arc<TeamStatus>> = teams.iter().map(|t| Arc::clone(&t.overzicht)).collect();
-    let mut evaluaties = rows.clone();
-    evaluaties.sort_by(|a, b| {
-        (
-            !a.verlopen,
-            a.volgende_evaluatie_iso.is_none(),
-            &a.volgende_evaluatie_iso,
-        )
-            .cmp(&(
-                !b.verlopen,
-                b.volgende_evaluatie_iso.is_none(),
-                &b.volgende_evaluatie_iso,
-            ))
-    });
+    // Overdue first, then by the next evaluation (none last); the keys are read once,
+    // not once per comparison from behind each team's pointer.
+    let mut keyed: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            let next = r.volgende_evaluatie_iso.as_deref();
+            ((!r.verlopen, next.is_none(), next), r)
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let evaluaties = keyed.into_iter().map(|(_, r)| Arc::clone(r)).collect();
     Status {
         categorieen: categories
             .iter()

@@ -6,6 +6,7 @@
 //! changed file affects). There is no second, hand-kept list of dependencies.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use super::RenderError;
 use crate::messages::t;
@@ -62,11 +63,12 @@ pub enum Collection {
 /// templates and the theme (on which every page depends).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Source {
-    /// One content file (path relative to the organisation root).
-    File(String),
+    /// One content file (path relative to the organisation root; shared by every page
+    /// that names it).
+    File(Arc<str>),
     /// What listings show of one content file (a team's name, status, completeness…):
     /// an edit of only its answers does not touch the page.
-    Summary(String),
+    Summary(Arc<str>),
     /// Every file of a collection (a listing).
     Every(Collection),
 }
@@ -343,8 +345,8 @@ impl Registry {
         }
         let touches = |page: &Page| {
             page.sources.iter().any(|s| match s {
-                Source::File(f) => files.contains(f.as_str()),
-                Source::Summary(f) => summaries.contains(f.as_str()),
+                Source::File(f) => files.contains(&**f),
+                Source::Summary(f) => summaries.contains(&**f),
                 Source::Every(c) => collections.contains(c),
             })
         };
@@ -398,17 +400,25 @@ fn pages(model: &Model) -> Vec<Page> {
     pages.push(
         Page::new("/teams/", "teams.html", t("ui.nav_teams", &[]), K::Teams).from([Every(Teams)]),
     );
+    // Each file's path is made once and shared by the pages that name it: a werkvorm is
+    // a source of every team page that uses it (tens of thousands of references).
+    let werkvorm_files: Vec<(&str, Arc<str>)> = model
+        .werkvormen
+        .iter()
+        .map(|w| (w.slug.as_str(), Arc::from(w.bestand.as_str())))
+        .collect();
+    let mut users: Vec<Vec<Source>> = vec![Vec::new(); werkvorm_files.len()];
     for (i, team) in model.teams.iter().enumerate() {
-        let werkvormen = team
-            .werkvormen
-            .iter()
-            .filter_map(|r| model.werkvorm(&r.id))
-            .map(|w| Source::File(w.bestand.clone()));
-        pages.push(
-            Page::new(&team.url, "team.html", team.team.clone(), K::Team(i))
-                .from([Source::File(team.bestand.clone())])
-                .from(werkvormen),
-        );
+        let file: Arc<str> = Arc::from(team.bestand.as_str());
+        let mut sources = Vec::with_capacity(1 + team.werkvormen.len());
+        sources.push(Source::File(Arc::clone(&file)));
+        for r in &team.werkvormen {
+            if let Some(w) = werkvorm_files.iter().position(|(slug, _)| *slug == r.id) {
+                sources.push(Source::File(Arc::clone(&werkvorm_files[w].1)));
+                users[w].push(Source::Summary(Arc::clone(&file)));
+            }
+        }
+        pages.push(Page::new(&team.url, "team.html", team.team.clone(), K::Team(i)).from(sources));
     }
     pages.push(
         Page::new(
@@ -427,7 +437,10 @@ fn pages(model: &Model) -> Vec<Page> {
                 l.titel.clone(),
                 K::Questionnaire(i),
             )
-            .from([Source::File(l.bestand.clone()), Every(Werkvormen)]),
+            .from([
+                Source::File(Arc::from(l.bestand.as_str())),
+                Every(Werkvormen),
+            ]),
         );
     }
     if let Some(m) = &model.ontwikkelmatrix {
@@ -438,7 +451,7 @@ fn pages(model: &Model) -> Vec<Page> {
                 m.titel.clone(),
                 K::Matrix,
             )
-            .from([Source::File(m.bestand.clone())]),
+            .from([Source::File(Arc::from(m.bestand.as_str()))]),
         );
     }
     pages.push(
@@ -450,15 +463,11 @@ fn pages(model: &Model) -> Vec<Page> {
         )
         .from([Every(Werkvormen), Every(Teams)]),
     );
-    for (i, w) in model.werkvormen.iter().enumerate() {
-        let users = w
-            .gebruikt_door
-            .iter()
-            .filter_map(|r| model.team(&r.id))
-            .map(|t| Source::Summary(t.bestand.clone()));
+    // A werkvorm page lists the teams that use it (`gebruikt_door`, the same teams).
+    for (i, (w, users)) in model.werkvormen.iter().zip(users).enumerate() {
         pages.push(
             Page::new(&w.url, "werkvorm.html", w.titel.clone(), K::Werkvorm(i))
-                .from([Source::File(w.bestand.clone())])
+                .from([Source::File(Arc::clone(&werkvorm_files[i].1))])
                 .from(users),
         );
     }

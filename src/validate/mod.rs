@@ -436,7 +436,7 @@ pub fn validate_cached(
                     || (kind == Kind::Leerdoelwijzer && t.soort == Kind::Ontwikkelmatrix)
             })
             .map(|(d, _)| refs::Slugged {
-                slug: slug_of(d),
+                slug: d.slug(),
                 doc: d,
             })
             .collect();
@@ -540,11 +540,7 @@ fn check_document(
 
 /// A document's slug: its `slug` key, or else its file name.
 pub fn slug_of(doc: &Document) -> String {
-    doc.value
-        .get("slug")
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .unwrap_or_else(|| doc.stem())
+    doc.slug().to_string()
 }
 
 fn template_of<'t>(

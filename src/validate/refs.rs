@@ -133,7 +133,7 @@ fn none_known_hint(kind: &str) -> &'static str {
 /// A document's slug and where it is set.
 pub struct Slugged<'a> {
     /// The slug.
-    pub slug: String,
+    pub slug: &'a str,
     /// The document.
     pub doc: &'a Document,
 }
@@ -151,7 +151,7 @@ pub fn check_unique_slugs(group: &[Slugged]) -> Vec<Diagnostic> {
                 crate::source::Span::file_start()
             }
         };
-        match seen.get(item.slug.as_str()) {
+        match seen.get(item.slug) {
             Some(first) => out.push(
                 Diagnostic::new(
                     Rule::DuplicateSlug,
@@ -159,14 +159,14 @@ pub fn check_unique_slugs(group: &[Slugged]) -> Vec<Diagnostic> {
                     span_of(item.doc),
                     t(
                         "slug.dubbel",
-                        &[("slug", &item.slug), ("ander", &first.source.display)],
+                        &[("slug", item.slug), ("ander", &first.source.display)],
                     ),
                 )
                 .with_secondary(&first.source, span_of(first), t("slug.dubbel.eerste", &[]))
                 .with_hint(t("slug.dubbel.hint", &[])),
             ),
             None => {
-                seen.insert(&item.slug, item.doc);
+                seen.insert(item.slug, item.doc);
             }
         }
     }
@@ -182,14 +182,19 @@ pub fn check_unique_team_names<'a>(
     let mut out = Vec::new();
     let mut seen: HashMap<String, &Document> = HashMap::new();
     for doc in teams {
-        let Some(name) = doc.value.get("team").and_then(serde_json::Value::as_str) else {
-            continue;
-        };
-        let name = name.trim();
-        if name.is_empty() || crate::template::placeholder::is_placeholder(name) {
+        let name = team_name(doc);
+        if name.is_empty() {
             continue;
         }
-        match seen.get(&name.to_lowercase()) {
+        // Whether a name is a placeholder depends on the name alone, so it is asked only
+        // when two names meet (not for each of ten thousand teams on every save).
+        let placeholder = crate::template::placeholder::is_placeholder;
+        let key = name.to_lowercase();
+        match seen.get(&key) {
+            Some(_) if placeholder(name) => {}
+            Some(first) if placeholder(team_name(first)) => {
+                seen.insert(key, doc);
+            }
             Some(first) => out.push(
                 Diagnostic::new(
                     Rule::DuplicateTeamName,
@@ -208,9 +213,14 @@ pub fn check_unique_team_names<'a>(
                 .with_hint(t("team.naam-dubbel.hint", &[])),
             ),
             None => {
-                seen.insert(name.to_lowercase(), doc);
+                seen.insert(key, doc);
             }
         }
     }
     out
+}
+
+/// A protocol's `team:` without surrounding spaces.
+fn team_name(doc: &Document) -> &str {
+    doc.team_name().unwrap_or("")
 }
