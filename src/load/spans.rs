@@ -254,6 +254,45 @@ impl SpanIndex {
         }
     }
 
+    /// The keys (and list indices, as text) from the root to the node a finding at `byte`
+    /// is about: the node whose key or value starts last at or before `byte` (the deeper
+    /// one when two start there). A container's span is its first token only, so nodes are
+    /// told apart by where they start. The form editor shows the finding at that field.
+    pub fn path_at(&self, byte: usize) -> Vec<String> {
+        let byte = byte as u32;
+        let mut best: (Option<u32>, usize, Vec<String>) = (None, 0, Vec::new());
+        let mut path = Vec::new();
+        self.closest(self.root, byte, &mut path, &mut best);
+        best.2
+    }
+
+    fn closest(
+        &self,
+        node: u32,
+        byte: u32,
+        path: &mut Vec<String>,
+        best: &mut (Option<u32>, usize, Vec<String>),
+    ) {
+        let n = self.nodes[node as usize];
+        let start = n.key.map_or(n.value.start, |k| k.start.min(n.value.start));
+        if start <= byte
+            && best
+                .0
+                .is_none_or(|b| start > b || (start == b && path.len() > best.1))
+        {
+            *best = (Some(start), path.len(), path.clone());
+        }
+        for i in 0..n.children {
+            let child = n.first_child + i;
+            match n.shape {
+                Shape::Mapping => path.push(self.name(child).to_string()),
+                _ => path.push(i.to_string()),
+            }
+            self.closest(child, byte, path, best);
+            path.pop();
+        }
+    }
+
     /// The span to mark when a key is missing from the mapping at `parent`: the parent's
     /// key, or the first line of the file for the root mapping.
     pub fn missing_in(&self, parent: &str) -> Span {
@@ -366,5 +405,40 @@ mod tests {
         assert_eq!(index.key_or_value("/k042").start.line, 58);
         assert_eq!(index.value("/k099").start.column, 7);
         assert!(index.get("/k100").is_none());
+    }
+}
+
+#[cfg(test)]
+mod path_at_tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use crate::source::SourceFile;
+
+    fn doc(text: &str) -> crate::load::Document {
+        let source = Arc::new(SourceFile::new(
+            Path::new("t.yaml"),
+            "t.yaml".into(),
+            text.into(),
+        ));
+        crate::load::parse_document(&source).expect("parses")
+    }
+
+    #[test]
+    fn a_byte_is_found_at_the_keys_of_its_answer() {
+        let text = "a: 1\nsecties:\n  visie:\n    lijst:\n      - |\n        .....\n      - \"x\"\n    tekst: y\n";
+        let d = doc(text);
+        let at = |needle: &str| d.spans.path_at(text.find(needle).expect("needle"));
+        assert_eq!(at("....."), ["secties", "visie", "lijst", "0"]);
+        assert_eq!(at("\"x\""), ["secties", "visie", "lijst", "1"]);
+        assert_eq!(at("tekst"), ["secties", "visie", "tekst"]);
+        assert_eq!(at("1\n"), ["a"]);
+        // A missing key is reported at its parent's key.
+        assert_eq!(at("visie"), ["secties", "visie"]);
+        let span = d.spans.value("/secties/visie/lijst/0");
+        assert_eq!(
+            d.spans.path_at(span.start.byte),
+            ["secties", "visie", "lijst", "0"]
+        );
     }
 }
