@@ -8,7 +8,7 @@
 //! address; every request must name this preview as its `Host` (no DNS rebinding); a write
 //! needs the per-session token and this preview's `Origin` (no cross-site request can
 //! write); the file comes from the session's own list of protocols, never from the request;
-//! an answer may only go below `secties`; and a file that changed on disk since the form
+//! an answer may only go below `secties` or to a key of the envelope (team, status, ...); and a file that changed on disk since the form
 //! read it is not overwritten (409, with the file's current text).
 
 use std::collections::BTreeMap;
@@ -65,12 +65,13 @@ impl Editor {
         }
     }
 
-    fn protocol(&self, slug: &str) -> Option<PathBuf> {
+    /// The file of the protocol `slug`, if the editor may write it.
+    pub(super) fn protocol(&self, slug: &str) -> Option<PathBuf> {
         self.protocols.read().ok()?.get(slug).cloned()
     }
 
     /// Whether the request names this preview as its host.
-    fn host_ok(&self, headers: &HeaderMap) -> bool {
+    pub(super) fn host_ok(&self, headers: &HeaderMap) -> bool {
         headers
             .get(header::HOST)
             .and_then(|h| h.to_str().ok())
@@ -78,7 +79,7 @@ impl Editor {
     }
 
     /// Whether a write comes from this preview's pages with this session's token.
-    fn write_ok(&self, headers: &HeaderMap) -> bool {
+    pub(super) fn write_ok(&self, headers: &HeaderMap) -> bool {
         let origin_ok = headers
             .get(header::ORIGIN)
             .and_then(|o| o.to_str().ok())
@@ -166,7 +167,7 @@ pub async fn save(
     if request
         .antwoorden
         .iter()
-        .any(|a| a.pad.len() < 2 || a.pad[0] != "secties")
+        .any(|a| !super::form::allowed(&a.pad))
     {
         return refuse(StatusCode::BAD_REQUEST, "bewerken.alleen-secties");
     }

@@ -10,6 +10,7 @@
 
 mod edit;
 mod error_page;
+mod form;
 mod guard;
 pub mod http;
 
@@ -165,6 +166,10 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     if let Some(editor) = edit::Editor::for_address(addr) {
         editor.set_protocols(session.protocols());
         let _ = shared.editor.set(editor);
+        let _ = shared.form.set(form::Context {
+            root: root.clone(),
+            options: options.validate,
+        });
     }
     // The site is served below its base, as it will be published.
     let url = format!("http://{addr}{}", shared.base());
