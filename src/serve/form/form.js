@@ -241,6 +241,7 @@
 
   let timer = null;
   let round = 0;
+  let scheduled = 0;
   async function validate() {
     await opened;
     const mine = ++round;
@@ -258,13 +259,14 @@
     }
     return show(body);
   }
+  // The form is `klaar` once the check of its latest state has answered.
   function schedule() {
     clearTimeout(timer);
+    const mine = ++scheduled;
     form.dataset.controle = 'bezig';
     timer = setTimeout(async () => {
       await validate();
-      if (!timer) return;
-      form.dataset.controle = 'klaar';
+      if (mine === scheduled) form.dataset.controle = 'klaar';
     }, 500);
   }
   form.addEventListener('input', schedule);
@@ -273,10 +275,16 @@
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearTimeout(timer);
+    const mine = ++scheduled;
     await opened;
     const antwoorden = changes();
-    if (antwoorden.length === 0) { saved.textContent = T['niets-gewijzigd']; return; }
+    if (antwoorden.length === 0) {
+      form.dataset.controle = 'klaar';
+      saved.textContent = T['niets-gewijzigd'];
+      return;
+    }
     const errors = await validate();
+    if (mine === scheduled) form.dataset.controle = 'klaar';
     if (errors) { summary.focus(); return; }
     saved.textContent = T['opslaan-bezig'];
     const response = await fetch('/__vpd/opslaan', {
