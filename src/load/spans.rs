@@ -59,6 +59,12 @@ pub struct SpanNode {
 /// tens of thousands of keys at one level; ordinary ones a handful).
 const SORTED_FROM: u32 = 32;
 
+/// The best node so far of [`SpanIndex::path_at`]: (start, rank, depth) and its keys.
+struct Closest {
+    at: Option<(u32, u8, usize)>,
+    path: Vec<String>,
+}
+
 /// JSON pointer (`/secties/visie/0`) to spans, for every node of a document.
 #[derive(Debug, Clone)]
 pub struct SpanIndex {
@@ -255,32 +261,33 @@ impl SpanIndex {
     }
 
     /// The keys (and list indices, as text) from the root to the node a finding at `byte`
-    /// is about: the node whose key or value starts last at or before `byte` (the deeper
-    /// one when two start there). A container's span is its first token only, so nodes are
-    /// told apart by where they start. The form editor shows the finding at that field.
+    /// is about: the node whose key or value starts last at or before `byte`. A
+    /// container's span is its first token only (its first key), so where two start at the
+    /// same byte a scalar's value wins over a key (an empty value stands where the next key
+    /// starts), and a key over a container; then the deeper node.
     pub fn path_at(&self, byte: usize) -> Vec<String> {
-        let byte = byte as u32;
-        let mut best: (Option<u32>, usize, Vec<String>) = (None, 0, Vec::new());
+        let mut best = Closest {
+            at: None,
+            path: Vec::new(),
+        };
         let mut path = Vec::new();
-        self.closest(self.root, byte, &mut path, &mut best);
-        best.2
+        self.closest(self.root, byte as u32, &mut path, &mut best);
+        best.path
     }
 
-    fn closest(
-        &self,
-        node: u32,
-        byte: u32,
-        path: &mut Vec<String>,
-        best: &mut (Option<u32>, usize, Vec<String>),
-    ) {
+    fn closest(&self, node: u32, byte: u32, path: &mut Vec<String>, best: &mut Closest) {
         let n = self.nodes[node as usize];
-        let start = n.key.map_or(n.value.start, |k| k.start.min(n.value.start));
-        if start <= byte
-            && best
-                .0
-                .is_none_or(|b| start > b || (start == b && path.len() > best.1))
-        {
-            *best = (Some(start), path.len(), path.clone());
+        let value_rank = if n.shape == Shape::Leaf { 2 } else { 0 };
+        let starts = [
+            Some((n.value.start, value_rank)),
+            n.key.map(|k| (k.start, 1)),
+        ];
+        for (start, rank) in starts.into_iter().flatten() {
+            let score = (start, rank, path.len());
+            if start <= byte && best.at.is_none_or(|b| score > b) {
+                best.at = Some(score);
+                best.path = path.clone();
+            }
         }
         for i in 0..n.children {
             let child = n.first_child + i;
@@ -433,6 +440,17 @@ mod path_at_tests {
         assert_eq!(at("\"x\""), ["secties", "visie", "lijst", "1"]);
         assert_eq!(at("tekst"), ["secties", "visie", "tekst"]);
         assert_eq!(at("1\n"), ["a"]);
+        // An empty value is its own key's, not the next key's.
+        let empty = doc("a:\nb: x\n");
+        let b = "a:\n".len();
+        assert_eq!(
+            empty.spans.path_at(empty.spans.value("/a").start.byte),
+            ["a"]
+        );
+        assert_eq!(empty.spans.path_at(b), ["b"]);
+        let literal = doc("a: |-\nb: x\n");
+        let a = literal.spans.value("/a").start.byte;
+        assert_eq!(literal.spans.path_at(a), ["a"]);
         // A missing key is reported at its parent's key.
         assert_eq!(at("visie"), ["secties", "visie"]);
         let span = d.spans.value("/secties/visie/lijst/0");
