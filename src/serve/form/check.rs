@@ -54,15 +54,26 @@ pub fn apply(
     Ok(text)
 }
 
+/// Why the form's state could not be checked.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    /// The organisation could not be loaded.
+    #[error(transparent)]
+    Load(#[from] crate::load::LoadError),
+    /// The status or date of adoption could not be set into the text.
+    #[error(transparent)]
+    Edit(#[from] crate::edit::EditError),
+}
+
 /// Checks the organisation at `root` with the file `path` holding `text`.
 pub fn outcome(
     root: &Path,
     options: &Options,
     path: &Path,
     text: &str,
-) -> Result<Outcome, crate::load::LoadError> {
+) -> Result<Outcome, CheckError> {
     let bevindingen = findings(root, options, path, text)?;
-    let adopted = as_adopted(text, options);
+    let adopted = as_adopted(text, options)?;
     let ontbreekt: Vec<Finding> = findings(root, options, path, &adopted)?
         .into_iter()
         .filter(|f| f.ernst == "fout")
@@ -76,7 +87,7 @@ pub fn outcome(
 
 /// `text` as it would be adopted today: `status: vastgesteld`, with today's date when it
 /// gives no date of adoption.
-fn as_adopted(text: &str, options: &Options) -> String {
+fn as_adopted(text: &str, options: &Options) -> Result<String, crate::edit::EditError> {
     let mut answers = vec![(vec!["status".to_string()], Value::from("vastgesteld"))];
     if !has_key(text, "vastgesteld_op") {
         answers.push((
@@ -84,7 +95,7 @@ fn as_adopted(text: &str, options: &Options) -> String {
             Value::from(options.today.to_string()),
         ));
     }
-    apply(text, &answers).unwrap_or_else(|_| text.to_string())
+    apply(text, &answers)
 }
 
 /// Whether the YAML `text` has the top-level key `key`.

@@ -199,7 +199,14 @@ pub async fn validate(
         };
         match check::outcome(&root, &options, &path, &text) {
             Ok(outcome) => Json(outcome).into_response(),
-            Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "formulier.mislukt"),
+            Err(check::CheckError::Edit(e)) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Json(json!({"fout": e.to_string()})),
+            )
+                .into_response(),
+            Err(check::CheckError::Load(_)) => {
+                refuse(StatusCode::INTERNAL_SERVER_ERROR, "formulier.mislukt")
+            }
         }
     };
     match tokio::task::spawn_blocking(run).await {
