@@ -4,11 +4,12 @@
 // only (Tab, typing, Space and Enter on the row buttons) until the page says the protocol
 // can be adopted, adopts it and saves. Then `vpd check` passes on the tree, the file's
 // changes are only the answered fields (every comment line kept), and axe-core finds no
-// violation on the form, clean and with an error shown.
+// violation on the form, clean and with an error shown. A file changed on disk after the form
+// opened is not overwritten: the page shows its current text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -198,5 +199,27 @@ test('a new protocol is filled in by keyboard, adopted and saved: check passes, 
   assert.ok(await page.locator('#vpd-samenvatting a[href="#i-eigenaar"]').count() > 0);
   assert.deepEqual(await axeViolations(page), [], 'the form with an error shown');
   assert.equal(readFileSync(path.join(root, file), 'utf8'), after_text, 'nothing saved with errors');
+  await context.close();
+});
+
+test('a file changed on disk since the form opened is not overwritten, and the page shows its current text', async () => {
+  const noord = path.join(root, 'content/teams/werkplein-noord.yaml');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/__vpd/formulier/werkplein-noord`, { waitUntil: 'load' });
+  await checked(page);
+  await page.focus('#i-secties--orde--boodschap');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Zo niet, dan stoppen we het gesprek.');
+  await checked(page);
+  appendFileSync(noord, '# Intussen in een teksteditor gewijzigd.\n');
+  const disk = readFileSync(noord, 'utf8');
+  await page.focus('#vpd-opslaan');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#vpd-opslag pre', { timeout: 60000 });
+  assert.match(await page.textContent('#vpd-opslag'), /op schijf veranderd/);
+  assert.match(await page.textContent('#vpd-opslag pre'), /Intussen in een teksteditor gewijzigd/);
+  assert.equal(readFileSync(noord, 'utf8'), disk, 'nothing written over the change');
+  assert.deepEqual(await axeViolations(page), [], 'the form with the conflict shown');
   await context.close();
 });

@@ -64,6 +64,12 @@
     [...list.children].forEach((row, n) => {
       const number = row.querySelector('.vpd-rij-nummer');
       if (number) number.textContent = String(n + 1);
+      // Each row's buttons are described by the row's label ("Huisregels, regel 2").
+      const rowLabel = row.querySelector('.vpd-rij-label');
+      if (rowLabel) {
+        rowLabel.id = `rl-${key}-${n}`;
+        for (const b of row.querySelectorAll('.vpd-rij-acties button')) b.setAttribute('aria-describedby', rowLabel.id);
+      }
       for (const c of controls(row)) {
         const id = `i-${key}-${n}${c.dataset.kolom ? `-${c.dataset.kolom}` : ''}`;
         const label = row.querySelector(`label[for="${CSS.escape(c.id)}"]`);
@@ -85,6 +91,7 @@
   for (const list of form.querySelectorAll('.vpd-rijen')) {
     for (const row of list.children) rowButtons(row);
     const add = button(T.toevoegen, 'vpd-toevoegen');
+    add.setAttribute('aria-describedby', `l-${keyOf(list.closest('.vpd-veld'))}`);
     const group = document.createElement('div');
     group.className = 'utrecht-button-group';
     group.append(add);
