@@ -219,8 +219,33 @@ pub struct Column {
     pub label: String,
     /// How it is entered.
     pub control: Control,
-    /// Whether its value is a number in the YAML.
-    pub number: bool,
+    /// What its value is in the YAML.
+    pub value: ValueKind,
+}
+
+impl Column {
+    /// A column of `kind`'s values entered with `control`.
+    pub fn new(id: &str, label: String, control: Control, value: ValueKind) -> Column {
+        Column {
+            id: id.to_string(),
+            label,
+            control,
+            value,
+        }
+    }
+}
+
+/// What a column's value is in the YAML (the control's text is always text).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// A text.
+    Text,
+    /// A whole number.
+    Number,
+    /// `true` or `false`.
+    Bool,
+    /// A list of texts, one per line of the control.
+    List,
 }
 
 /// What one field's answer is made of.
@@ -242,20 +267,25 @@ pub fn field(out: &mut String, pad: &[String], head: &Head, shape: &Shape, value
         Shape::List(_) => "lijst",
         Shape::Rows(_) => "rijen",
     };
-    let numbers: Vec<&str> = match shape {
-        Shape::Rows(columns) => columns
-            .iter()
-            .filter(|c| c.number)
-            .map(|c| c.id.as_str())
-            .collect(),
-        _ => Vec::new(),
+    let of_kind = |kind: ValueKind| -> String {
+        match shape {
+            Shape::Rows(columns) => columns
+                .iter()
+                .filter(|c| c.value == kind)
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => String::new(),
+        }
     };
     let _ = write!(
         out,
-        "<div class=\"utrecht-form-field vpd-veld\" id=\"veld-{k}\" data-pad=\"{p}\" data-vorm=\"{vorm}\" data-getallen=\"{n}\"{s}>",
+        "<div class=\"utrecht-form-field vpd-veld\" id=\"veld-{k}\" data-pad=\"{p}\" data-vorm=\"{vorm}\" data-getallen=\"{n}\" data-waarheden=\"{b}\" data-lijsten=\"{l}\"{s}>",
         k = attr(&key),
         p = attr(&pad_json),
-        n = attr(&numbers.join(" ")),
+        n = attr(&of_kind(ValueKind::Number)),
+        b = attr(&of_kind(ValueKind::Bool)),
+        l = attr(&of_kind(ValueKind::List)),
         s = if head.suggestion {
             " data-voorstel"
         } else {
@@ -429,7 +459,16 @@ fn table_row(
             attr(&id),
             esc(&column.label)
         );
-        let text = shown(value.and_then(|v| v.get(&column.id)));
+        let cell = value.and_then(|v| v.get(&column.id));
+        // A list in a row is shown one item per line.
+        let text = match cell {
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|i| shown(Some(i)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            other => shown(other),
+        };
         control(
             out,
             &id,

@@ -30,9 +30,12 @@
 
   // The answer of a field in the YAML's own shape (null: no answer).
   function valueOf(el) {
-    const numbers = (el.dataset.getallen || '').split(' ').filter(Boolean);
+    const kinds = (name) => (el.dataset[name] || '').split(' ').filter(Boolean);
+    const [numbers, booleans, lists] = [kinds('getallen'), kinds('waarheden'), kinds('lijsten')];
     const typed = (c) => {
       const v = c.value.trim();
+      if (booleans.includes(c.dataset.kolom) && (v === 'true' || v === 'false')) return v === 'true';
+      if (lists.includes(c.dataset.kolom)) return c.value.split('\n').map((l) => l.trim()).filter(Boolean);
       return (numbers.includes(c.dataset.kolom) || c.hasAttribute('data-getal')) && /^-?\d+$/.test(v) ? Number(v) : c.value;
     };
     if (el.dataset.vorm === 'enkel') {

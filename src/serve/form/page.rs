@@ -9,7 +9,7 @@ use std::fmt::Write;
 use serde_json::{Value, json};
 
 use super::data::OrgData;
-use super::fields::{Column, Control, Head, Shape, attr, esc, field, levels};
+use super::fields::{Column, Control, Head, Shape, ValueKind, attr, esc, field, levels};
 use crate::messages::t;
 use crate::template::{Field, FieldType, Template};
 
@@ -212,15 +212,17 @@ impl FormPage<'_> {
                 Shape::List(Control::of(f.kind, &f.opties, self.org))
             }
             FieldType::Termijnen => Shape::Rows(self.term_columns(f)),
-            FieldType::Stappen => Shape::Rows(step_columns()),
+            FieldType::Stappen => Shape::Rows(step_columns(true)),
             FieldType::Tabel => Shape::Rows(
                 f.kolommen
                     .iter()
-                    .map(|c| Column {
-                        id: c.id.clone(),
-                        label: c.heading().to_string(),
-                        control: Control::of(c.kind, &c.opties, self.org),
-                        number: c.kind == FieldType::Getal,
+                    .map(|c| {
+                        let (control, value) = match c.kind {
+                            FieldType::Getal => (Control::Line("numeric"), ValueKind::Number),
+                            kind if kind.is_list() => (Control::Text, ValueKind::List),
+                            kind => (Control::of(kind, &c.opties, self.org), ValueKind::Text),
+                        };
+                        Column::new(&c.id, c.heading().to_string(), control, value)
                     })
                     .collect(),
             ),
@@ -238,24 +240,24 @@ impl FormPage<'_> {
             .map(|id| (id.clone(), self.org.term_name(id)))
             .collect();
         vec![
-            Column {
-                id: "id".into(),
-                label: t("formulier.kolom.termijn-id", &[]),
-                control: Control::Select(ids),
-                number: false,
-            },
-            Column {
-                id: "termijn".into(),
-                label: t("formulier.kolom.termijn", &[]),
-                control: Control::Line("text"),
-                number: false,
-            },
-            Column {
-                id: "toelichting".into(),
-                label: t("formulier.kolom.toelichting", &[]),
-                control: Control::Text,
-                number: false,
-            },
+            Column::new(
+                "id",
+                t("formulier.kolom.termijn-id", &[]),
+                Control::Select(ids),
+                ValueKind::Text,
+            ),
+            Column::new(
+                "termijn",
+                t("formulier.kolom.termijn", &[]),
+                Control::Line("text"),
+                ValueKind::Text,
+            ),
+            Column::new(
+                "toelichting",
+                t("formulier.kolom.toelichting", &[]),
+                Control::Text,
+                ValueKind::Text,
+            ),
         ]
     }
 
@@ -311,6 +313,21 @@ impl FormPage<'_> {
                 },
                 &Shape::List(Control::Text),
                 current.and_then(|c| c.get("voorbeelden")),
+            );
+            let steps = t("formulier.aanpak-team", &[]);
+            let steps_prompt = t("veld.aanpak", &[]);
+            field(
+                out,
+                &at("aanpak"),
+                &Head {
+                    label: &steps,
+                    prompt: Some(&steps_prompt),
+                    help: None,
+                    required: false,
+                    suggestion: false,
+                },
+                &Shape::Rows(step_columns(false)),
+                current.and_then(|c| c.get("aanpak")),
             );
             let level = t("formulier.meldniveau", &[]);
             let level_prompt = t("veld.meldniveau", &[]);
@@ -396,21 +413,66 @@ impl FormPage<'_> {
     }
 }
 
-fn step_columns() -> Vec<Column> {
-    vec![
-        Column {
-            id: "id".into(),
-            label: t("formulier.kolom.stap-id", &[]),
-            control: Control::Line("text"),
-            number: false,
-        },
-        Column {
-            id: "tekst".into(),
-            label: t("formulier.kolom.stap-tekst", &[]),
-            control: Control::Text,
-            number: false,
-        },
-    ]
+/// The columns of a list of steps: a team's own steps (`teamstap`), or an approach's steps
+/// with whether they are mandatory and for which templates (`organisation`).
+fn step_columns(organisation: bool) -> Vec<Column> {
+    let line = |id: &str| {
+        Column::new(
+            id,
+            t(&format!("formulier.kolom.stap-{id}"), &[]),
+            Control::Line("text"),
+            ValueKind::Text,
+        )
+    };
+    let text = |id: &str| {
+        Column::new(
+            id,
+            t(&format!("formulier.kolom.stap-{id}"), &[]),
+            Control::Text,
+            ValueKind::Text,
+        )
+    };
+    let yes_no = |id: &str| {
+        Column::new(
+            id,
+            t(&format!("formulier.kolom.stap-{id}"), &[]),
+            Control::Select(vec![
+                ("true".into(), t("formulier.ja", &[])),
+                ("false".into(), t("formulier.nee", &[])),
+            ]),
+            ValueKind::Bool,
+        )
+    };
+    let kinds = Control::Select(vec![
+        ("stap".into(), "stap".into()),
+        ("beslissing".into(), "beslissing".into()),
+    ]);
+    let mut columns = vec![
+        line("id"),
+        text("tekst"),
+        text("toelichting"),
+        text("uitleg"),
+        Column::new(
+            "soort",
+            t("formulier.kolom.stap-soort", &[]),
+            kinds,
+            ValueKind::Text,
+        ),
+        line("ja"),
+        line("nee"),
+        line("daarna"),
+        yes_no("einde"),
+    ];
+    if organisation {
+        columns.push(yes_no("verplicht"));
+        columns.push(Column::new(
+            "geldt_voor",
+            t("formulier.kolom.stap-geldt_voor", &[]),
+            Control::Text,
+            ValueKind::List,
+        ));
+    }
+    columns
 }
 
 /// The words the script shows, from the message catalogue.
