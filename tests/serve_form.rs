@@ -161,6 +161,14 @@ fn the_form_has_every_field_of_the_template_with_a_label_and_the_organisations_c
         html.contains("verplichte stap"),
         "mandatory steps are marked"
     );
+    // The team's own steps are rows with a control per key of a step.
+    let step = page
+        .select(&select(
+            "#i-secties--normschema--normtabel--fysiek-geweld--aanpak-0-id",
+        ))
+        .next()
+        .expect("the team's first step");
+    assert_eq!(step.value().attr("value"), Some("alarmeren"));
     // Without JavaScript the page says how to edit the file instead.
     let notice = page.select(&select("#vpd-zonder-js")).next().unwrap();
     assert!(notice.text().collect::<String>().contains(TEAM));
