@@ -218,7 +218,12 @@
       p.textContent = T['vaststellen-mogelijk'];
       stand.replaceChildren(p);
     } else {
-      p.textContent = fill(T['vaststellen-niet'], { aantal: outcome.ontbreekt.length });
+      // The list can be long for a new protocol: folded, as the reader left it.
+      const wasOpen = Boolean(stand.querySelector('details[open]'));
+      const details = document.createElement('details');
+      details.open = wasOpen;
+      const title = document.createElement('summary');
+      title.textContent = fill(T['vaststellen-niet'], { aantal: outcome.ontbreekt.length });
       const ul = document.createElement('ul');
       ul.className = 'utrecht-unordered-list';
       for (const f of outcome.ontbreekt) {
@@ -230,7 +235,8 @@
         li.append(a);
         ul.append(li);
       }
-      stand.replaceChildren(p, ul);
+      details.append(title, ul);
+      stand.replaceChildren(details);
     }
     stand.dataset.vaststellen = outcome.vaststellen_mogelijk ? 'ja' : 'nee';
     return errors.length;

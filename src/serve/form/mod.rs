@@ -88,9 +88,20 @@ pub async fn form(
     let made = tokio::task::spawn_blocking(move || render(&root, &path, &slug, &base)).await;
     match made {
         Ok(Ok(html)) => page_response(StatusCode::OK, html),
-        Ok(Err(key)) => refuse(StatusCode::UNPROCESSABLE_ENTITY, key),
-        Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "formulier.mislukt"),
+        Ok(Err(key)) => page_response(StatusCode::UNPROCESSABLE_ENTITY, message_page(key)),
+        Err(_) => page_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            message_page("formulier.mislukt"),
+        ),
     }
+}
+
+/// A page that says why there is no form (the message `key`).
+fn message_page(key: &str) -> String {
+    let text = fields::esc(&t(key, &[]));
+    format!(
+        "<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{text}</title></head><body><main><p>{text}</p></main></body></html>"
+    )
 }
 
 /// The form page of the protocol at `path`, or the message key of why there is none.
