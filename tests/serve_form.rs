@@ -181,6 +181,51 @@ fn the_form_has_every_field_of_the_template_with_a_label_and_the_organisations_c
 }
 
 #[test]
+fn every_example_team_has_a_form_with_unique_ids_and_labels_and_a_check() {
+    let s = Session::start();
+    let token = s.token();
+    let host = s.host();
+    let origin = format!("http://{host}");
+    let headers = [
+        ("Host", host.as_str()),
+        ("Origin", origin.as_str()),
+        ("X-Vpd-Token", token.as_str()),
+    ];
+    let teams = std::fs::read_dir(s.root.join("content/teams")).unwrap();
+    let mut seen = 0;
+    for entry in teams {
+        let path = entry.unwrap().path();
+        let slug = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let (status, html) = s.get(&format!("/__vpd/formulier/{slug}"), &s.host());
+        assert_eq!(status, 200, "{slug}: {html}");
+        let page = Html::parse_document(&html);
+        let mut ids = std::collections::HashSet::new();
+        for el in page.select(&select("[id]")) {
+            let id = el.value().id().unwrap();
+            assert!(ids.insert(id.to_string()), "{slug}: id {id} twice");
+        }
+        for control in page.select(&select("form textarea, form input, form select")) {
+            let id = control.value().id().unwrap();
+            let label = select(&format!("label[for=\"{id}\"]"));
+            assert_eq!(page.select(&label).count(), 1, "{slug}: label for {id}");
+        }
+        // An adopted example passes `vpd check`, so the form says it can be adopted.
+        let (status, outcome) = s.check(&headers, &json!({"protocol": slug, "antwoorden": []}));
+        assert_eq!(status, 200, "{slug}: {outcome}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        if text.contains("status: vastgesteld") {
+            assert_eq!(
+                outcome["vaststellen_mogelijk"],
+                json!(true),
+                "{slug}: {outcome}"
+            );
+        }
+        seen += 1;
+    }
+    assert!(seen >= 5, "{seen} teams");
+}
+
+#[test]
 fn the_form_is_shown_only_to_this_preview_and_only_for_its_protocols() {
     let s = Session::start();
     let (status, _) = s.get("/__vpd/formulier/werkplein-noord", "evil.example");
