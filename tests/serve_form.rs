@@ -340,3 +340,40 @@ fn a_check_without_token_from_another_origin_or_host_is_refused() {
     let after = std::fs::read_to_string(s.root.join(TEAM)).unwrap();
     assert_eq!(after, before, "nothing was written");
 }
+
+#[test]
+fn the_policy_has_a_form_reached_from_the_start_page() {
+    let s = Session::start();
+    let (_, home) = s.get("/vpd/", &s.host());
+    assert!(home.contains("href=\"/__vpd/formulier/organisatie.beleid\""));
+    let (status, html) = s.get("/__vpd/formulier/organisatie.beleid", &s.host());
+    assert_eq!(status, 200, "{html}");
+    let page = Html::parse_document(&html);
+    let templates = vpd::template::Templates::load(std::path::Path::new("/nonexistent"));
+    let template = templates.get("beleid").unwrap();
+    for section in &template.secties {
+        for field in &section.velden {
+            let id = format!("#veld-secties--{}--{}", section.id, field.id);
+            assert!(page.select(&select(&id)).next().is_some(), "field {id}");
+        }
+    }
+    // The departments are rows of an id and a name, filled from the policy.
+    let first = page.select(&select("#i-afdelingen-0-id")).next().unwrap();
+    assert_eq!(
+        first.value().attr("value"),
+        Some(policy_ids("afdelingen")[0].as_str())
+    );
+    let token = s.token();
+    let host = s.host();
+    let origin = format!("http://{host}");
+    let (status, outcome) = s.check(
+        &[
+            ("Host", host.as_str()),
+            ("Origin", origin.as_str()),
+            ("X-Vpd-Token", token.as_str()),
+        ],
+        &json!({"protocol": "organisatie.beleid", "antwoorden": []}),
+    );
+    assert_eq!(status, 200, "{outcome}");
+    assert_eq!(outcome["vaststellen_mogelijk"], json!(true), "{outcome}");
+}

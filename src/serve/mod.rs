@@ -164,7 +164,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     // With --port 0 the system picks a port: report the real one.
     let addr = listener.local_addr().unwrap_or(addr);
     if let Some(editor) = edit::Editor::for_address(addr) {
-        editor.set_protocols(session.protocols());
+        editor.set_protocols(form::editable(&session));
         let _ = shared.editor.set(editor);
         let _ = shared.form.set(form::Context {
             root: root.clone(),
@@ -289,7 +289,7 @@ fn update(
             }
             set_error(None);
             if let Some(editor) = shared.editor.get() {
-                editor.set_protocols(session.protocols());
+                editor.set_protocols(form::editable(session));
             }
             if let Some(job) = session.search_job() {
                 let _ = reindex.send(job);

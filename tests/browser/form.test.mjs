@@ -223,3 +223,17 @@ test('a file changed on disk since the form opened is not overwritten, and the p
   assert.deepEqual(await axeViolations(page), [], 'the form with the conflict shown');
   await context.close();
 });
+
+test('the start page leads to the policy\'s form, which axe-core finds no violation on', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/vpd/`, { waitUntil: 'load' });
+  const link = page.locator('.vpd-bewerken a');
+  assert.equal(await link.textContent(), 'Beleid bewerken');
+  await link.focus();
+  await Promise.all([page.waitForURL('**/__vpd/formulier/organisatie.beleid'), page.keyboard.press('Enter')]);
+  await checked(page);
+  assert.equal(await page.getAttribute('#vpd-stand', 'data-vaststellen'), 'ja');
+  assert.deepEqual(await axeViolations(page), [], 'the policy\'s form');
+  await context.close();
+});

@@ -2,7 +2,8 @@
 //! protocol as a form generated from its template ([`page`]), `POST /__vpd/controleren`
 //! validates the form's unsaved state with `vpd check`'s own rules ([`check`]), and the
 //! page's script saves through [`super::edit`]'s `POST /__vpd/opslaan`. Each team page of
-//! the preview links to its form ([`edit_link`]); a built site never does.
+//! the preview links to its form, the start page and the policy's page to the policy's
+//! ([`edit_link`]); a built site never does.
 //!
 //! The same guards as saving: the form exists only with the editor (a loopback address),
 //! every request must name this preview as its `Host`, a check needs the session's token
@@ -26,8 +27,6 @@ use serde_json::{Value, json};
 use super::http::Shared;
 use crate::messages::t;
 use crate::validate::Options;
-
-pub use page::ENVELOPE;
 
 /// The script of the form page.
 const SCRIPT: &str = include_str!("form.js");
@@ -130,7 +129,11 @@ fn render(
         template,
         org: &org,
         base,
-        page_url: Some(format!("{base}teams/{slug}/")),
+        page_url: Some(if slug == POLICY {
+            format!("{base}beleid/")
+        } else {
+            format!("{base}teams/{slug}/")
+        }),
     };
     Ok(page.html())
 }
@@ -153,14 +156,27 @@ pub struct Answer {
     waarde: Value,
 }
 
-/// Whether an answer may be written from the form: below `secties`, or one of the keys of
-/// the envelope ([`ENVELOPE`]).
+/// Whether an answer may be written from the form: below `secties`, or one of the keys
+/// outside it that a form edits (team, status, dates, the policy's departments, ...).
 pub fn allowed(pad: &[String]) -> bool {
     match pad {
         [first, _, ..] => first == "secties",
-        [only] => ENVELOPE.contains(&only.as_str()),
+        [only] => page::is_envelope(only),
         [] => false,
     }
+}
+
+/// The key of the policy in the editor's list: never a team's slug (a slug has no `.`).
+pub const POLICY: &str = "organisatie.beleid";
+
+/// The files the preview's editor may write, by the key its form uses: every team
+/// protocol by slug, and the policy ([`POLICY`]); all from the session's model.
+pub fn editable(session: &crate::pipeline::Session) -> std::collections::BTreeMap<String, PathBuf> {
+    let mut files = session.protocols();
+    if let Some((_, path)) = session.policy() {
+        files.insert(POLICY.to_string(), path);
+    }
+    files
 }
 
 /// `POST /__vpd/controleren`: the findings `vpd check` would report with these answers.
@@ -226,20 +242,29 @@ pub async fn validate(
     }
 }
 
-/// The team page at `path` (below the preview's `base`) with a link to its form after its
-/// first heading, when `path` is the page of a protocol the editor may write.
+/// The page at `path` (below the preview's `base`) with a link to a form after its first
+/// heading: a team page to its protocol's form, the start page and the policy's page to
+/// the policy's form (when the editor may write them).
 pub fn edit_link(shared: &Shared, path: &str, page: String) -> String {
     let Some(editor) = shared.editor.get() else {
         return page;
     };
     let base = shared.base();
-    let Some(slug) = path
+    let Some(below) = path
         .strip_prefix(base.as_str())
-        .and_then(|p| p.strip_prefix("teams/"))
         .map(|p| p.strip_suffix("index.html").unwrap_or(p))
-        .and_then(|p| p.strip_suffix('/'))
-        .filter(|s| !s.is_empty() && !s.contains('/'))
     else {
+        return page;
+    };
+    // The start page and the policy's page lead to the policy's form.
+    let slug = match below {
+        "" | "beleid/" => Some(POLICY),
+        _ => below
+            .strip_prefix("teams/")
+            .and_then(|p| p.strip_suffix('/'))
+            .filter(|s| !s.is_empty() && !s.contains('/')),
+    };
+    let Some(slug) = slug else {
         return page;
     };
     if editor.protocol(slug).is_none() {
@@ -248,7 +273,14 @@ pub fn edit_link(shared: &Shared, path: &str, page: String) -> String {
     let link = format!(
         "<p class=\"vpd-bewerken\"><a class=\"utrecht-button-link utrecht-button-link--secondary-action\" href=\"/__vpd/formulier/{}\">{}</a></p>",
         fields::attr(slug),
-        fields::esc(&t("formulier.bewerken", &[]))
+        fields::esc(&t(
+            if below.is_empty() {
+                "formulier.beleid-bewerken"
+            } else {
+                "formulier.bewerken"
+            },
+            &[]
+        ))
     );
     match page.find("</h1>") {
         Some(i) => format!("{}{link}{}", &page[..i + 5], &page[i + 5..]),

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::data::OrgData;
 use super::fields::{Column, Control, Head, Shape, ValueKind, attr, esc, field, levels};
 use crate::messages::t;
-use crate::template::{Field, FieldType, Template};
+use crate::template::{Field, FieldType, Kind, Template};
 
 /// What a form page shows.
 pub struct FormPage<'a> {
@@ -31,8 +31,8 @@ pub struct FormPage<'a> {
     pub page_url: Option<String>,
 }
 
-/// The keys outside `secties` the form edits (a team protocol's envelope).
-pub const ENVELOPE: [&str; 7] = [
+/// The keys outside `secties` the form edits in a team protocol.
+const TEAM_ENVELOPE: [&str; 7] = [
     "team",
     "afdeling",
     "eigenaar",
@@ -42,16 +42,33 @@ pub const ENVELOPE: [&str; 7] = [
     "normversie",
 ];
 
+/// The keys outside `secties` the form edits in the policy.
+const POLICY_ENVELOPE: [&str; 8] = [
+    "organisatie",
+    "eigenaar",
+    "status",
+    "vastgesteld_op",
+    "geevalueerd_op",
+    "versie",
+    "afdelingen",
+    "rollen",
+];
+
+/// Whether `key` is a key outside `secties` that a form edits (of a team protocol or the
+/// policy).
+pub fn is_envelope(key: &str) -> bool {
+    TEAM_ENVELOPE.contains(&key) || POLICY_ENVELOPE.contains(&key)
+}
+
 impl FormPage<'_> {
     /// The whole page.
     pub fn html(&self) -> String {
         let mut out = String::with_capacity(64 * 1024);
-        let team = self
-            .value
-            .get("team")
-            .and_then(Value::as_str)
-            .unwrap_or(self.slug);
-        let title = t("formulier.titel", &[("team", team)]);
+        let name = match self.template.soort {
+            Kind::Teamprotocol => self.value.get("team").and_then(Value::as_str),
+            _ => Some(self.template.titel.as_str()),
+        };
+        let title = t("formulier.titel", &[("team", name.unwrap_or(self.slug))]);
         let _ = write!(
             out,
             "<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title>",
@@ -143,7 +160,9 @@ impl FormPage<'_> {
         out
     }
 
-    /// The fieldset of the keys outside `secties`: team, department, owner, status, dates.
+    /// The fieldset of the keys outside `secties`: a team protocol's team, department, owner,
+    /// status, dates and norm version, or the policy's organisation, owner, status, dates,
+    /// version, departments and roles.
     fn envelope(&self, out: &mut String) {
         let _ = write!(
             out,
@@ -160,12 +179,20 @@ impl FormPage<'_> {
             .norm_version
             .as_ref()
             .map(|v| t("formulier.normversie-nu", &[("versie", v)]));
-        for key in ENVELOPE {
+        let keys: &[&str] = match self.template.soort {
+            Kind::Beleid => &POLICY_ENVELOPE,
+            _ => &TEAM_ENVELOPE,
+        };
+        for &key in keys {
+            if matches!(key, "afdelingen" | "rollen") {
+                self.id_list(out, key);
+                continue;
+            }
             let (control, required) = match key {
                 "afdeling" => (departments.clone(), true),
                 "status" => (Control::Select(status.clone()), true),
                 "vastgesteld_op" | "geevalueerd_op" => (Control::Line("date"), false),
-                "normversie" => (Control::Line("text"), false),
+                "normversie" | "versie" => (Control::Line("text"), false),
                 _ => (Control::Line("text"), true),
             };
             let label = t(&format!("formulier.veld.{key}"), &[]);
@@ -191,6 +218,40 @@ impl FormPage<'_> {
             );
         }
         out.push_str("</fieldset>");
+    }
+
+    /// The policy's departments or roles: rows of an id and a name.
+    fn id_list(&self, out: &mut String, key: &str) {
+        let label = t(&format!("formulier.veld.{key}"), &[]);
+        let prompt = t(&format!("veld.{key}"), &[]);
+        let head = Head {
+            label: &label,
+            prompt: Some(&prompt),
+            help: None,
+            required: true,
+            suggestion: false,
+        };
+        let columns = vec![
+            Column::new(
+                "id",
+                t("formulier.kolom.id", &[]),
+                Control::Line("text"),
+                ValueKind::Text,
+            ),
+            Column::new(
+                "naam",
+                t("formulier.kolom.naam", &[]),
+                Control::Line("text"),
+                ValueKind::Text,
+            ),
+        ];
+        field(
+            out,
+            &[key.to_string()],
+            &head,
+            &Shape::Rows(columns),
+            self.value.get(key),
+        );
     }
 
     /// One field of a section.
@@ -234,6 +295,23 @@ impl FormPage<'_> {
     /// The columns of a team's `termijnen` rows: which of the organisation's terms, the
     /// team's term, and its explanation.
     fn term_columns(&self, f: &Field) -> Vec<Column> {
+        if self.template.soort != Kind::Teamprotocol {
+            // The organisation defines its terms: id, name, term and explanation.
+            let line = |id: &str, key: &str| {
+                Column::new(id, t(key, &[]), Control::Line("text"), ValueKind::Text)
+            };
+            return vec![
+                line("id", "formulier.kolom.id"),
+                line("naam", "formulier.kolom.naam"),
+                line("termijn", "formulier.kolom.termijn"),
+                Column::new(
+                    "toelichting",
+                    t("formulier.kolom.toelichting", &[]),
+                    Control::Text,
+                    ValueKind::Text,
+                ),
+            ];
+        }
         let ids = f
             .termijnen
             .iter()
