@@ -245,13 +245,12 @@ impl FormPage<'_> {
                 ValueKind::Text,
             ),
         ];
-        field(
-            out,
-            &[key.to_string()],
-            &head,
-            &Shape::Rows(columns),
-            self.value.get(key),
-        );
+        let shape = Shape::Rows(columns);
+        if fits(&shape, self.value.get(key)) {
+            field(out, &[key.to_string()], &head, &shape, self.value.get(key));
+        } else {
+            only_in_file(out, &[key.to_string()], &label);
+        }
     }
 
     /// One field of a section.
@@ -272,6 +271,22 @@ impl FormPage<'_> {
             FieldType::Rollen | FieldType::Werkvormen => {
                 Shape::List(Control::of(f.kind, &f.opties, self.org))
             }
+            // A table with a list of rows in a column (steps per category) is not a form
+            // this page can write without losing the nested rows: said, not offered.
+            FieldType::Tabel
+                if f.kolommen.iter().any(|c| {
+                    matches!(
+                        c.kind,
+                        FieldType::Stappen
+                            | FieldType::Termijnen
+                            | FieldType::Tabel
+                            | FieldType::Normtabel
+                    )
+                }) =>
+            {
+                only_in_file(out, &pad, f.heading());
+                return;
+            }
             FieldType::Termijnen => Shape::Rows(self.term_columns(f)),
             FieldType::Stappen => Shape::Rows(step_columns(true)),
             FieldType::Tabel => Shape::Rows(
@@ -289,6 +304,11 @@ impl FormPage<'_> {
             ),
             kind => Shape::One(Control::of(kind, &f.opties, self.org)),
         };
+        if !fits(&shape, current) {
+            // Saving the rows would drop what no column shows: said, not offered.
+            only_in_file(out, &pad, f.heading());
+            return;
+        }
         field(out, &pad, &head, &shape, current);
     }
 
@@ -327,6 +347,12 @@ impl FormPage<'_> {
             Column::new(
                 "termijn",
                 t("formulier.kolom.termijn", &[]),
+                Control::Line("text"),
+                ValueKind::Text,
+            ),
+            Column::new(
+                "naam",
+                t("formulier.kolom.naam", &[]),
                 Control::Line("text"),
                 ValueKind::Text,
             ),
@@ -378,35 +404,47 @@ impl FormPage<'_> {
                 p
             };
             let examples = t("formulier.voorbeelden", &[("categorie", &category.naam)]);
-            let examples_prompt = t("veld.voorbeelden", &[("categorie", &category.naam)]);
-            field(
-                out,
-                &at("voorbeelden"),
-                &Head {
-                    label: &examples,
-                    prompt: Some(&examples_prompt),
-                    help: None,
-                    required: true,
-                    suggestion: false,
-                },
-                &Shape::List(Control::Text),
-                current.and_then(|c| c.get("voorbeelden")),
-            );
+            let examples_shape = Shape::List(Control::Text);
+            let current_examples = current.and_then(|c| c.get("voorbeelden"));
+            if !fits(&examples_shape, current_examples) {
+                only_in_file(out, &at("voorbeelden"), &examples);
+            } else {
+                let examples_prompt = t("veld.voorbeelden", &[("categorie", &category.naam)]);
+                field(
+                    out,
+                    &at("voorbeelden"),
+                    &Head {
+                        label: &examples,
+                        prompt: Some(&examples_prompt),
+                        help: None,
+                        required: true,
+                        suggestion: false,
+                    },
+                    &examples_shape,
+                    current_examples,
+                );
+            }
             let steps = t("formulier.aanpak-team", &[]);
             let steps_prompt = t("veld.aanpak", &[]);
-            field(
-                out,
-                &at("aanpak"),
-                &Head {
-                    label: &steps,
-                    prompt: Some(&steps_prompt),
-                    help: None,
-                    required: false,
-                    suggestion: false,
-                },
-                &Shape::Rows(step_columns(false)),
-                current.and_then(|c| c.get("aanpak")),
-            );
+            let team_steps = Shape::Rows(step_columns(false));
+            let current_steps = current.and_then(|c| c.get("aanpak"));
+            if fits(&team_steps, current_steps) {
+                field(
+                    out,
+                    &at("aanpak"),
+                    &Head {
+                        label: &steps,
+                        prompt: Some(&steps_prompt),
+                        help: None,
+                        required: false,
+                        suggestion: false,
+                    },
+                    &team_steps,
+                    current_steps,
+                );
+            } else {
+                only_in_file(out, &at("aanpak"), &steps);
+            }
             let level = t("formulier.meldniveau", &[]);
             let level_prompt = t("veld.meldniveau", &[]);
             field(
@@ -489,6 +527,48 @@ impl FormPage<'_> {
         }
         out.push_str("</div>");
     }
+}
+
+/// Whether the form can show `value` whole in a field of `shape` (so saving it loses
+/// nothing): one scalar, a list of scalars, or rows whose every key has a column.
+fn fits(shape: &Shape, value: Option<&Value>) -> bool {
+    let scalar = |v: &Value| !v.is_array() && !v.is_object();
+    let Some(value) = value.filter(|v| !v.is_null()) else {
+        return true;
+    };
+    match shape {
+        Shape::One(_) => scalar(value),
+        Shape::List(_) => value.as_array().is_some_and(|a| a.iter().all(scalar)),
+        Shape::Rows(columns) => value.as_array().is_some_and(|rows| {
+            rows.iter().all(|row| {
+                row.as_object().is_some_and(|m| {
+                    m.iter().all(|(k, v)| {
+                        columns.iter().any(|c| {
+                            &c.id == k
+                                && match c.value {
+                                    ValueKind::List => {
+                                        v.as_array().is_some_and(|a| a.iter().all(scalar))
+                                    }
+                                    _ => scalar(v),
+                                }
+                        })
+                    })
+                })
+            })
+        }),
+    }
+}
+
+/// A field the form shows but cannot write without losing part of its answer: it says to
+/// edit the YAML file instead.
+fn only_in_file(out: &mut String, pad: &[String], heading: &str) {
+    let _ = write!(
+        out,
+        "<div class=\"utrecht-form-field vpd-alleen-in-bestand\" id=\"veld-{}\"><p class=\"utrecht-form-label\">{}</p><p class=\"utrecht-paragraph\">{}</p></div>",
+        attr(&super::fields::key_of(pad)),
+        esc(heading),
+        esc(&t("formulier.alleen-in-bestand", &[]))
+    );
 }
 
 /// The columns of a list of steps: a team's own steps (`teamstap`), or an approach's steps
@@ -587,4 +667,25 @@ fn texts() -> Value {
         })
         .collect();
     Value::Object(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_is_offered_only_when_the_form_can_show_its_whole_answer() {
+        let text = Shape::One(Control::Text);
+        let list = Shape::List(Control::Text);
+        let rows = Shape::Rows(step_columns(false));
+        assert!(fits(&text, None));
+        assert!(fits(&text, Some(&json!("antwoord"))));
+        assert!(!fits(&text, Some(&json!(["a"]))));
+        assert!(fits(&list, Some(&json!(["a", "b"]))));
+        assert!(!fits(&list, Some(&json!([{"a": 1}]))));
+        assert!(fits(&rows, Some(&json!([{"id": "x", "einde": true}]))));
+        assert!(!fits(&rows, Some(&json!([{"id": "x", "onbekend": "y"}]))));
+        assert!(!fits(&rows, Some(&json!([{"id": "x", "tekst": ["a"]}]))));
+        assert!(!fits(&rows, Some(&json!(["x"]))));
+    }
 }
