@@ -12,6 +12,8 @@
 mod check;
 mod data;
 mod fields;
+mod fit;
+mod norm;
 mod page;
 
 use std::path::PathBuf;
