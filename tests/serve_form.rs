@@ -377,3 +377,36 @@ fn the_policy_has_a_form_reached_from_the_start_page() {
     assert_eq!(status, 200, "{outcome}");
     assert_eq!(outcome["vaststellen_mogelijk"], json!(true), "{outcome}");
 }
+
+/// The check the form runs is `vpd check` on the organisation with one file's text
+/// replaced, whatever the file on disk holds (even text that does not load).
+#[test]
+fn the_forms_check_is_vpd_check_with_the_files_text_replaced() {
+    let dir = example_copy();
+    let root = dir.path().canonicalize().unwrap();
+    let path = root.join(TEAM);
+    let good = std::fs::read_to_string(&path).unwrap();
+    let options = vpd::validate::Options {
+        today: jiff::civil::date(2026, 11, 24),
+        strict: false,
+    };
+    let of_file = |text: &str| -> Vec<String> {
+        let checked =
+            vpd::pipeline::check_with_text(&root, &options, &path, text.to_string()).unwrap();
+        checked
+            .validated
+            .diagnostics
+            .iter()
+            .chain(&checked.loaded.diagnostics)
+            .filter(|d| d.primary.source.path == path)
+            .map(|d| d.rule.code().to_string())
+            .collect()
+    };
+    assert_eq!(of_file(&good), Vec::<String>::new());
+    let without_owner = good.replace("eigenaar: \"Teamleider Werkplein Noord\"\n", "");
+    assert_ne!(without_owner, good);
+    assert!(!of_file(&without_owner).is_empty());
+    // A file that does not load on disk is checked as the given text.
+    std::fs::write(&path, "template: [werkplein\n").unwrap();
+    assert_eq!(of_file(&good), Vec::<String>::new());
+}

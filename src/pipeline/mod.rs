@@ -59,8 +59,9 @@ pub fn check(root: &Path, options: &Options) -> Result<Checked, LoadError> {
 }
 
 /// [`check`] of the organisation at `root` as if the file `path` (one of its documents)
-/// held `text`: what `vpd check` would say once that text is saved. The preview's form
-/// editor validates its unsaved state with it, so form and check never disagree.
+/// held `text`: what `vpd check` would say once that text is saved (whatever the file on
+/// disk holds now, even text that does not load). The preview's form editor validates its
+/// unsaved state with it, so form and check never disagree.
 pub fn check_with_text(
     root: &Path,
     options: &Options,
@@ -68,21 +69,20 @@ pub fn check_with_text(
     text: String,
 ) -> Result<Checked, LoadError> {
     let mut loaded = crate::load::load(root)?;
-    let Some(i) = loaded.documents.iter().position(|d| d.source.path == path) else {
-        return Ok(check_loaded(loaded, options));
-    };
-    let old = &loaded.documents[i].source;
-    let source = Arc::new(crate::source::SourceFile::new(
-        path,
-        old.display.clone(),
-        text,
-    ));
+    // What the file on disk holds (or why it did not load) gives way to `text`.
+    let at = loaded.documents.iter().position(|d| d.source.path == path);
+    if let Some(i) = at {
+        loaded.documents.remove(i);
+    }
+    loaded.diagnostics.retain(|d| d.primary.source.path != path);
+    let display = crate::load::display_path(&loaded.root, path);
+    let source = Arc::new(crate::source::SourceFile::new(path, display, text));
     match crate::load::parse_document(&source) {
-        Ok(doc) => loaded.documents[i] = Arc::new(doc),
-        Err(d) => {
-            loaded.documents.remove(i);
-            loaded.diagnostics.push(d);
+        Ok(doc) => {
+            let i = at.unwrap_or(loaded.documents.len());
+            loaded.documents.insert(i, Arc::new(doc));
         }
+        Err(d) => loaded.diagnostics.push(d),
     }
     Ok(check_loaded(loaded, options))
 }
