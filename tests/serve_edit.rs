@@ -243,9 +243,12 @@ fn writes_without_token_from_another_origin_or_for_another_file_are_refused() {
         assert_eq!(status, 404, "{protocol}: {json}");
     }
     let mut envelope = answer(&versie, "werkplein-noord");
-    envelope["antwoorden"][0]["pad"] = json!(["status"]);
+    envelope["antwoorden"][0]["pad"] = json!(["template"]);
     let (status, _) = s.save(&good, &envelope);
-    assert_eq!(status, 400, "only answers below secties");
+    assert_eq!(
+        status, 400,
+        "only answers below secties and the envelope's keys"
+    );
     // The token is not given to another host either.
     let (status, _) = send(
         &host,

@@ -57,6 +57,9 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The template section the finding belongs to, for per-section reports (JUnit).
     pub section: Option<String>,
+    /// For a key that is missing (reported at its parent, see `primary`): the key, so a
+    /// form can show the finding at its own field.
+    pub missing: Option<String>,
 }
 
 impl Diagnostic {
@@ -74,6 +77,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             hint: None,
             section: None,
+            missing: None,
         }
     }
 
@@ -108,6 +112,12 @@ impl Diagnostic {
     /// Sets the template section this finding belongs to.
     pub fn in_section(mut self, section: impl Into<String>) -> Self {
         self.section = Some(section.into());
+        self
+    }
+
+    /// Names the missing key this finding (at the key's parent) is about.
+    pub fn about_missing(mut self, key: impl Into<String>) -> Self {
+        self.missing = Some(key.into());
         self
     }
 

@@ -59,6 +59,12 @@ pub struct SpanNode {
 /// tens of thousands of keys at one level; ordinary ones a handful).
 const SORTED_FROM: u32 = 32;
 
+/// The best node so far of [`SpanIndex::path_at`]: (start, rank, depth) and its keys.
+struct Closest {
+    at: Option<(u32, u8, usize)>,
+    path: Vec<String>,
+}
+
 /// JSON pointer (`/secties/visie/0`) to spans, for every node of a document.
 #[derive(Debug, Clone)]
 pub struct SpanIndex {
@@ -254,6 +260,46 @@ impl SpanIndex {
         }
     }
 
+    /// The keys (and list indices, as text) from the root to the node a finding at `byte`
+    /// is about: the node whose key or value starts last at or before `byte`. A
+    /// container's span is its first token only (its first key), so where two start at the
+    /// same byte a scalar's value wins over a key (an empty value stands where the next key
+    /// starts), and a key over a container; then the deeper node.
+    pub fn path_at(&self, byte: usize) -> Vec<String> {
+        let mut best = Closest {
+            at: None,
+            path: Vec::new(),
+        };
+        let mut path = Vec::new();
+        self.closest(self.root, byte as u32, &mut path, &mut best);
+        best.path
+    }
+
+    fn closest(&self, node: u32, byte: u32, path: &mut Vec<String>, best: &mut Closest) {
+        let n = self.nodes[node as usize];
+        let value_rank = if n.shape == Shape::Leaf { 2 } else { 0 };
+        let starts = [
+            Some((n.value.start, value_rank)),
+            n.key.map(|k| (k.start, 1)),
+        ];
+        for (start, rank) in starts.into_iter().flatten() {
+            let score = (start, rank, path.len());
+            if start <= byte && best.at.is_none_or(|b| score > b) {
+                best.at = Some(score);
+                best.path = path.clone();
+            }
+        }
+        for i in 0..n.children {
+            let child = n.first_child + i;
+            match n.shape {
+                Shape::Mapping => path.push(self.name(child).to_string()),
+                _ => path.push(i.to_string()),
+            }
+            self.closest(child, byte, path, best);
+            path.pop();
+        }
+    }
+
     /// The span to mark when a key is missing from the mapping at `parent`: the parent's
     /// key, or the first line of the file for the root mapping.
     pub fn missing_in(&self, parent: &str) -> Span {
@@ -366,5 +412,51 @@ mod tests {
         assert_eq!(index.key_or_value("/k042").start.line, 58);
         assert_eq!(index.value("/k099").start.column, 7);
         assert!(index.get("/k100").is_none());
+    }
+}
+
+#[cfg(test)]
+mod path_at_tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use crate::source::SourceFile;
+
+    fn doc(text: &str) -> crate::load::Document {
+        let source = Arc::new(SourceFile::new(
+            Path::new("t.yaml"),
+            "t.yaml".into(),
+            text.into(),
+        ));
+        crate::load::parse_document(&source).expect("parses")
+    }
+
+    #[test]
+    fn a_byte_is_found_at_the_keys_of_its_answer() {
+        let text = "a: 1\nsecties:\n  visie:\n    lijst:\n      - |\n        .....\n      - \"x\"\n    tekst: y\n";
+        let d = doc(text);
+        let at = |needle: &str| d.spans.path_at(text.find(needle).expect("needle"));
+        assert_eq!(at("....."), ["secties", "visie", "lijst", "0"]);
+        assert_eq!(at("\"x\""), ["secties", "visie", "lijst", "1"]);
+        assert_eq!(at("tekst"), ["secties", "visie", "tekst"]);
+        assert_eq!(at("1\n"), ["a"]);
+        // An empty value is its own key's, not the next key's.
+        let empty = doc("a:\nb: x\n");
+        let b = "a:\n".len();
+        assert_eq!(
+            empty.spans.path_at(empty.spans.value("/a").start.byte),
+            ["a"]
+        );
+        assert_eq!(empty.spans.path_at(b), ["b"]);
+        let literal = doc("a: |-\nb: x\n");
+        let a = literal.spans.value("/a").start.byte;
+        assert_eq!(literal.spans.path_at(a), ["a"]);
+        // A missing key is reported at its parent's key.
+        assert_eq!(at("visie"), ["secties", "visie"]);
+        let span = d.spans.value("/secties/visie/lijst/0");
+        assert_eq!(
+            d.spans.path_at(span.start.byte),
+            ["secties", "visie", "lijst", "0"]
+        );
     }
 }

@@ -55,6 +55,40 @@ pub struct Checked {
 /// model and the page registry: only when everything else is valid (as in a build).
 pub fn check(root: &Path, options: &Options) -> Result<Checked, LoadError> {
     let loaded = crate::load::load(root)?;
+    Ok(check_loaded(loaded, options))
+}
+
+/// [`check`] of the organisation at `root` as if the file `path` (one of its documents)
+/// held `text`: what `vpd check` would say once that text is saved (whatever the file on
+/// disk holds now, even text that does not load). The preview's form editor validates its
+/// unsaved state with it, so form and check never disagree.
+pub fn check_with_text(
+    root: &Path,
+    options: &Options,
+    path: &Path,
+    text: String,
+) -> Result<Checked, LoadError> {
+    let mut loaded = crate::load::load(root)?;
+    // What the file on disk holds (or why it did not load) gives way to `text`.
+    let at = loaded.documents.iter().position(|d| d.source.path == path);
+    if let Some(i) = at {
+        loaded.documents.remove(i);
+    }
+    loaded.diagnostics.retain(|d| d.primary.source.path != path);
+    let display = crate::load::display_path(&loaded.root, path);
+    let source = Arc::new(crate::source::SourceFile::new(path, display, text));
+    match crate::load::parse_document(&source) {
+        Ok(doc) => {
+            let i = at.unwrap_or(loaded.documents.len());
+            loaded.documents.insert(i, Arc::new(doc));
+        }
+        Err(d) => loaded.diagnostics.push(d),
+    }
+    Ok(check_loaded(loaded, options))
+}
+
+/// Validates what was loaded as `vpd check` does (links included, when all else is valid).
+fn check_loaded(loaded: Loaded, options: &Options) -> Checked {
     let mut checked = validate_loaded(loaded, options, &mut ValidationCache::default());
     if checked.validated.errors() == 0 && !checked.validated.links.is_empty() {
         // A theme that does not compile is the build's error (exit 2), not content's.
@@ -66,7 +100,7 @@ pub fn check(root: &Path, options: &Options) -> Result<Checked, LoadError> {
             crate::diagnostic::sort(&mut checked.validated.diagnostics);
         }
     }
-    Ok(checked)
+    checked
 }
 
 /// The links written in content that point to no page or file of the site.

@@ -116,6 +116,14 @@ impl Session {
             .collect()
     }
 
+    /// The organisation's policy the preview's editor may write, as (`beleid`, file), from
+    /// the model (never from a request).
+    pub fn policy(&self) -> Option<(String, PathBuf)> {
+        let site = self.last.as_ref()?;
+        let policy = site.model.beleid.as_ref()?;
+        Some(("beleid".to_string(), self.root.join(&policy.bestand)))
+    }
+
     /// The search index of the current site, to build beside the session.
     pub fn search_job(&self) -> Option<SearchJob> {
         self.last.as_ref().map(|site| SearchJob {

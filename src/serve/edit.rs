@@ -8,9 +8,9 @@
 //! address; every request must name this preview as its `Host` (no DNS rebinding); a write
 //! needs the per-session token and this preview's `Origin` (no cross-site request can
 //! write); the file comes from the session's own list of protocols, never from the request;
-//! an answer may only go below `secties`; and a file that changed on disk since the form
-//! read it is not overwritten (409, with the file's current text and what changed since
-//! the form opened it, see [`super::conflict`]).
+//! an answer may only go below `secties` or to a key of the envelope (team, status, ...);
+//! and a file that changed on disk since the form read it is not overwritten (409, with the
+//! file's current text and what changed since the form opened it, see [`super::conflict`]).
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -69,7 +69,8 @@ impl Editor {
         }
     }
 
-    fn protocol(&self, slug: &str) -> Option<PathBuf> {
+    /// The file of the protocol `slug`, if the editor may write it.
+    pub(super) fn protocol(&self, slug: &str) -> Option<PathBuf> {
         self.protocols.read().ok()?.get(slug).cloned()
     }
 
@@ -177,7 +178,7 @@ pub async fn save(
     if request
         .antwoorden
         .iter()
-        .any(|a| a.pad.len() < 2 || a.pad[0] != "secties")
+        .any(|a| !super::form::allowed(&a.pad))
     {
         return refuse(StatusCode::BAD_REQUEST, "bewerken.alleen-secties");
     }

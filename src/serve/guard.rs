@@ -3,8 +3,8 @@
 //! segments, encoded or double-encoded separators and dots, backslashes, control
 //! characters and NUL, invalid UTF-8, and paths that start with `//` (which a redirect
 //! would turn into another host). Methods other than GET and HEAD get 405, but for the
-//! editor's `POST /__vpd/opslaan` (see [`super::edit`]) and `POST /__vpd/nieuw` (see
-//! [`super::new`]). An absolute-form
+//! editor's `POST /__vpd/opslaan` (see [`super::edit`]), `POST /__vpd/controleren` (see
+//! [`super::form`]) and `POST /__vpd/nieuw` (see [`super::new`]). An absolute-form
 //! request target loses its scheme and host, so a redirect is always a path on this host.
 
 use axum::extract::Request;
@@ -18,7 +18,7 @@ use percent_encoding::percent_decode_str;
 /// without conditional headers (the preview is never cached).
 pub async fn refuse_hostile(mut request: Request, next: Next) -> Response {
     let save = *request.method() == Method::POST
-        && ["/__vpd/opslaan", "/__vpd/nieuw"].contains(&request.uri().path());
+        && ["/__vpd/opslaan", "/__vpd/controleren", "/__vpd/nieuw"].contains(&request.uri().path());
     if !matches!(*request.method(), Method::GET | Method::HEAD) && !save {
         let mut response = StatusCode::METHOD_NOT_ALLOWED.into_response();
         response

@@ -80,8 +80,8 @@ pub struct Shared {
     search_current: std::sync::atomic::AtomicBool,
     /// The form editor's server side, once the preview listens on a loopback address.
     pub editor: std::sync::OnceLock<super::edit::Editor>,
-    /// The organisation's repository (the folder with `content/`), for a new protocol.
-    pub repository: std::sync::OnceLock<PathBuf>,
+    /// What the form editor needs besides the editor (the organisation, the check's options).
+    pub form: std::sync::OnceLock<super::form::Context>,
 }
 
 impl Shared {
@@ -95,7 +95,7 @@ impl Shared {
             reload,
             search_current: std::sync::atomic::AtomicBool::new(false),
             editor: std::sync::OnceLock::new(),
-            repository: std::sync::OnceLock::new(),
+            form: std::sync::OnceLock::new(),
         })
     }
 
@@ -220,6 +220,13 @@ fn router(shared: Arc<Shared>) -> Router {
             "/__vpd/nieuw",
             get(super::new_page::page).post(super::new::create),
         )
+        .route("/__vpd/formulier/{protocol}", get(super::form::form))
+        .route("/__vpd/formulier.js", get(super::form::script))
+        .route("/__vpd/formulier.css", get(super::form::style))
+        .route(
+            "/__vpd/controleren",
+            axum::routing::post(super::form::validate),
+        )
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(
             Arc::clone(&shared),
@@ -326,7 +333,8 @@ async fn under_base(
     response
 }
 
-/// Puts the reload script into every HTML page, shows the error page instead of any page
+/// Puts the reload script into every HTML page (and a link to its form into each team
+/// page the editor may write), shows the error page instead of any page
 /// while content has errors, and forbids caching: the preview changes under the browser.
 async fn shape(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     let head = request.method() == Method::HEAD;
@@ -334,6 +342,7 @@ async fn shape(State(shared): State<Arc<Shared>>, request: Request, next: Next) 
     if request.uri().path().starts_with("/__vpd/") {
         return no_store(next.run(request).await);
     }
+    let path = request.uri().path().to_string();
     let response = next.run(request).await;
     let is_html = content_type(&response).starts_with("text/html");
     let missing = response.status() == StatusCode::NOT_FOUND;
@@ -347,7 +356,10 @@ async fn shape(State(shared): State<Arc<Shared>>, request: Request, next: Next) 
     }
     let (parts, body) = response.into_parts();
     match axum::body::to_bytes(body, MAX_HTML_BYTES).await {
-        Ok(bytes) => html(parts.status, &String::from_utf8_lossy(&bytes)),
+        Ok(bytes) => {
+            let page = String::from_utf8_lossy(&bytes).into_owned();
+            html(parts.status, &super::form::edit_link(&shared, &path, page))
+        }
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }

@@ -11,6 +11,7 @@
 mod conflict;
 mod edit;
 mod error_page;
+mod form;
 mod guard;
 pub mod http;
 mod new;
@@ -169,9 +170,12 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     // With --port 0 the system picks a port: report the real one.
     let addr = listener.local_addr().unwrap_or(addr);
     if let Some(editor) = edit::Editor::for_address(addr) {
-        editor.set_protocols(session.protocols());
+        editor.set_protocols(form::editable(&session));
         let _ = shared.editor.set(editor);
-        let _ = shared.repository.set(root.clone());
+        let _ = shared.form.set(form::Context {
+            root: root.clone(),
+            options: options.validate,
+        });
     }
     // The site is served below its base, as it will be published.
     let url = format!("http://{addr}{}", shared.base());
@@ -291,7 +295,7 @@ fn update(
             }
             set_error(None);
             if let Some(editor) = shared.editor.get() {
-                editor.set_protocols(session.protocols());
+                editor.set_protocols(form::editable(session));
             }
             if let Some(job) = session.search_job() {
                 shared.search_index_pending();

@@ -54,7 +54,12 @@ pub async fn create(
         .editor
         .get()
         .is_some_and(|e| e.host_ok(&headers) && e.write_ok(&headers));
-    let Some(root) = shared.repository.get().filter(|_| allowed).cloned() else {
+    let Some(root) = shared
+        .form
+        .get()
+        .filter(|_| allowed)
+        .map(|f| f.root.clone())
+    else {
         return refuse(StatusCode::FORBIDDEN, "bewerken.geweigerd");
     };
     let Ok(request) = serde_json::from_slice::<NewProtocol>(&body) else {

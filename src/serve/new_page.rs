@@ -53,7 +53,12 @@ const SCRIPT: &str = r#"(() => {
 /// `GET /__vpd/nieuw`: the page, on a loopback preview named by its own `Host`.
 pub async fn page(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
     let allowed = shared.editor.get().is_some_and(|e| e.host_ok(&headers));
-    let Some(root) = shared.repository.get().filter(|_| allowed).cloned() else {
+    let Some(root) = shared
+        .form
+        .get()
+        .filter(|_| allowed)
+        .map(|f| f.root.clone())
+    else {
         return html(
             StatusCode::FORBIDDEN,
             format!("<p>{}</p>", escape(&t("nieuw.niet-beschikbaar", &[]))),

@@ -225,6 +225,10 @@ fn translate(
             if let Some(s) = section_of_missing {
                 d = d.in_section(s);
             }
+            // An undated adoption is reported at `status`, not at the missing key's parent.
+            if !adopted_undated {
+                d = d.about_missing(key);
+            }
             out.push(d);
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {

@@ -1,0 +1,135 @@
+//! Which answers the form can show whole (so saving never drops part of one), and the
+//! columns of rows of steps.
+
+use std::fmt::Write;
+
+use serde_json::Value;
+
+use super::fields::{Column, Control, Shape, ValueKind, attr, esc};
+use crate::messages::t;
+
+/// Whether the form can show `value` whole in a field of `shape` (so saving it loses
+/// nothing): one scalar, a list of scalars, or rows whose every key has a column.
+pub fn fits(shape: &Shape, value: Option<&Value>) -> bool {
+    let scalar = |v: &Value| !v.is_array() && !v.is_object();
+    let Some(value) = value.filter(|v| !v.is_null()) else {
+        return true;
+    };
+    match shape {
+        Shape::One(_) => scalar(value),
+        Shape::List(_) => value.as_array().is_some_and(|a| a.iter().all(scalar)),
+        Shape::Rows(columns) => value.as_array().is_some_and(|rows| {
+            rows.iter().all(|row| {
+                row.as_object().is_some_and(|m| {
+                    m.iter().all(|(k, v)| {
+                        columns.iter().any(|c| {
+                            &c.id == k
+                                && match c.value {
+                                    ValueKind::List => {
+                                        v.as_array().is_some_and(|a| a.iter().all(scalar))
+                                    }
+                                    _ => scalar(v),
+                                }
+                        })
+                    })
+                })
+            })
+        }),
+    }
+}
+
+/// A field the form shows but cannot write without losing part of its answer: it says to
+/// edit the YAML file instead.
+pub fn only_in_file(out: &mut String, pad: &[String], heading: &str) {
+    let _ = write!(
+        out,
+        "<div class=\"utrecht-form-field vpd-alleen-in-bestand\" id=\"veld-{}\"><p class=\"utrecht-form-label\">{}</p><p class=\"utrecht-paragraph\">{}</p></div>",
+        attr(&super::fields::key_of(pad)),
+        esc(heading),
+        esc(&t("formulier.alleen-in-bestand", &[]))
+    );
+}
+
+/// The columns of a list of steps: a team's own steps (`teamstap`), or an approach's steps
+/// with whether they are mandatory and for which templates (`organisation`).
+pub fn step_columns(organisation: bool) -> Vec<Column> {
+    let line = |id: &str| {
+        Column::new(
+            id,
+            t(&format!("formulier.kolom.stap-{id}"), &[]),
+            Control::Line("text"),
+            ValueKind::Text,
+        )
+    };
+    let text = |id: &str| {
+        Column::new(
+            id,
+            t(&format!("formulier.kolom.stap-{id}"), &[]),
+            Control::Text,
+            ValueKind::Text,
+        )
+    };
+    let yes_no = |id: &str| {
+        Column::new(
+            id,
+            t(&format!("formulier.kolom.stap-{id}"), &[]),
+            Control::Select(vec![
+                ("true".into(), t("formulier.ja", &[])),
+                ("false".into(), t("formulier.nee", &[])),
+            ]),
+            ValueKind::Bool,
+        )
+    };
+    let kinds = Control::Select(vec![
+        ("stap".into(), "stap".into()),
+        ("beslissing".into(), "beslissing".into()),
+    ]);
+    let mut columns = vec![
+        line("id"),
+        text("tekst"),
+        text("toelichting"),
+        text("uitleg"),
+        Column::new(
+            "soort",
+            t("formulier.kolom.stap-soort", &[]),
+            kinds,
+            ValueKind::Text,
+        ),
+        line("ja"),
+        line("nee"),
+        line("daarna"),
+        yes_no("einde"),
+    ];
+    if organisation {
+        columns.push(yes_no("verplicht"));
+        columns.push(Column::new(
+            "geldt_voor",
+            t("formulier.kolom.stap-geldt_voor", &[]),
+            Control::Text,
+            ValueKind::List,
+        ));
+    }
+    columns
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_field_is_offered_only_when_the_form_can_show_its_whole_answer() {
+        let text = Shape::One(Control::Text);
+        let list = Shape::List(Control::Text);
+        let rows = Shape::Rows(step_columns(false));
+        assert!(fits(&text, None));
+        assert!(fits(&text, Some(&json!("antwoord"))));
+        assert!(!fits(&text, Some(&json!(["a"]))));
+        assert!(fits(&list, Some(&json!(["a", "b"]))));
+        assert!(!fits(&list, Some(&json!([{"a": 1}]))));
+        assert!(fits(&rows, Some(&json!([{"id": "x", "einde": true}]))));
+        assert!(!fits(&rows, Some(&json!([{"id": "x", "onbekend": "y"}]))));
+        assert!(!fits(&rows, Some(&json!([{"id": "x", "tekst": ["a"]}]))));
+        assert!(!fits(&rows, Some(&json!(["x"]))));
+    }
+}

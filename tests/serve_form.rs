@@ -1,0 +1,412 @@
+//! The preview's form editor: the form page has every field of the protocol's template
+//! with a label and offers the organisation's own choices; `POST /__vpd/controleren`
+//! answers with `vpd check`'s findings at the fields they are about, says whether the
+//! protocol could be adopted, and refuses (changing nothing) without the session's token,
+//! from another origin or for another host.
+
+mod common;
+
+use common::example_copy;
+use common::serve::{Serve, request_with, start};
+use scraper::{Html, Selector};
+use serde_json::{Value, json};
+
+const TEAM: &str = "content/teams/werkplein-noord.yaml";
+
+struct Session {
+    _dir: tempfile::TempDir,
+    root: std::path::PathBuf,
+    serve: Serve,
+}
+
+impl Session {
+    fn start() -> Session {
+        let dir = example_copy();
+        let root = dir.path().to_path_buf();
+        let serve = start(&root, &[]);
+        Session {
+            _dir: dir,
+            root,
+            serve,
+        }
+    }
+
+    fn host(&self) -> String {
+        self.serve.addr.clone()
+    }
+
+    fn get(&self, path: &str, host: &str) -> (u16, String) {
+        let (status, _, bytes) = request_with(&self.serve.addr, "GET", path, &[("Host", host)], "");
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    fn token(&self) -> String {
+        let (status, body) = self.get("/__vpd/bewerken/werkplein-noord", &self.host());
+        assert_eq!(status, 200, "{body}");
+        let json: Value = serde_json::from_str(&body).unwrap();
+        json["token"].as_str().unwrap().to_string()
+    }
+
+    fn check(&self, headers: &[(&str, &str)], body: &Value) -> (u16, Value) {
+        let (status, _, bytes) = request_with(
+            &self.serve.addr,
+            "POST",
+            "/__vpd/controleren",
+            headers,
+            &body.to_string(),
+        );
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
+    }
+}
+
+fn select(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+/// The ids of a list of `{id, naam}` in the example's policy.
+fn policy_ids(key: &str) -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join("content/organisatie/beleid.yaml");
+    let source = std::sync::Arc::new(vpd::source::SourceFile::new(
+        &path,
+        "beleid.yaml".into(),
+        std::fs::read_to_string(&path).unwrap(),
+    ));
+    let doc = vpd::load::parse_document(&source).unwrap();
+    doc.value[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_form_has_every_field_of_the_template_with_a_label_and_the_organisations_choices() {
+    let s = Session::start();
+    let (status, html) = s.get("/__vpd/formulier/werkplein-noord", &s.host());
+    assert_eq!(status, 200, "{html}");
+    let page = Html::parse_document(&html);
+    let templates = vpd::template::Templates::load(std::path::Path::new("/nonexistent"));
+    let template = templates.get("werkplein").unwrap();
+    for section in &template.secties {
+        let fieldset = select(&format!("fieldset#sectie-{}", section.id));
+        let legend = page
+            .select(&fieldset)
+            .next()
+            .unwrap_or_else(|| panic!("section {}", section.id))
+            .select(&select("legend"))
+            .next()
+            .unwrap();
+        assert_eq!(legend.text().collect::<String>(), section.titel);
+        for field in &section.velden {
+            let id = format!("#veld-secties--{}--{}", section.id, field.id);
+            let el = page
+                .select(&select(&id))
+                .next()
+                .unwrap_or_else(|| panic!("field {id}"));
+            let text = el.text().collect::<String>();
+            assert!(text.contains(field.heading()), "{id}: {text}");
+        }
+    }
+    // Every control (but the inert rows the script copies) has a label of its own.
+    let mut controls = 0;
+    for control in page.select(&select("form textarea, form input, form select")) {
+        let id = control.value().id().expect("every control has an id");
+        let label = select(&format!("label[for=\"{id}\"]"));
+        assert_eq!(page.select(&label).count(), 1, "label for {id}");
+        controls += 1;
+    }
+    assert!(controls > 100, "{controls} controls");
+    // Answers from the file are filled in.
+    let team = page.select(&select("#i-team")).next().unwrap();
+    assert_eq!(team.value().attr("value"), Some("Werkplein Noord"));
+    // The choices are the organisation's: departments and roles from its policy.
+    let options = |css: &str| -> Vec<String> {
+        page.select(&select(css))
+            .filter_map(|o| o.value().attr("value"))
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(options("#i-afdeling option"), policy_ids("afdelingen"));
+    assert_eq!(
+        options("#i-secties--orde--aanspreken-0 option"),
+        policy_ids("rollen")
+    );
+    // The norm table: per category, the organisation's norm beside the team's fields.
+    for category in &template.categorieen {
+        let row = format!("#sectie-secties--normschema--normtabel--{category}");
+        let el = page
+            .select(&select(&row))
+            .next()
+            .unwrap_or_else(|| panic!("{row}"));
+        assert!(
+            el.select(&select(".vpd-normrij-organisatie"))
+                .next()
+                .is_some()
+        );
+        assert!(
+            el.select(&select(&format!(
+                "#veld-secties--normschema--normtabel--{category}--voorbeelden"
+            )))
+            .next()
+            .is_some()
+        );
+    }
+    assert!(
+        html.contains("verplichte stap"),
+        "mandatory steps are marked"
+    );
+    // The team's own steps are rows with a control per key of a step.
+    let step = page
+        .select(&select(
+            "#i-secties--normschema--normtabel--fysiek-geweld--aanpak-0-id",
+        ))
+        .next()
+        .expect("the team's first step");
+    assert_eq!(step.value().attr("value"), Some("alarmeren"));
+    // Without JavaScript the page says how to edit the file instead.
+    let notice = page.select(&select("#vpd-zonder-js")).next().unwrap();
+    assert!(notice.text().collect::<String>().contains(TEAM));
+
+    // The team page links to its form, in the preview only.
+    let (_, team_page) = s.get("/vpd/teams/werkplein-noord/", &s.host());
+    assert!(team_page.contains("href=\"/__vpd/formulier/werkplein-noord\""));
+    let (_, other) = s.get("/vpd/teams/", &s.host());
+    assert!(!other.contains("/__vpd/formulier/"));
+}
+
+#[test]
+fn every_example_team_has_a_form_with_unique_ids_and_labels_and_a_check() {
+    let s = Session::start();
+    let token = s.token();
+    let host = s.host();
+    let origin = format!("http://{host}");
+    let headers = [
+        ("Host", host.as_str()),
+        ("Origin", origin.as_str()),
+        ("X-Vpd-Token", token.as_str()),
+    ];
+    let teams = std::fs::read_dir(s.root.join("content/teams")).unwrap();
+    let mut seen = 0;
+    for entry in teams {
+        let path = entry.unwrap().path();
+        let slug = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let (status, html) = s.get(&format!("/__vpd/formulier/{slug}"), &s.host());
+        assert_eq!(status, 200, "{slug}: {html}");
+        let page = Html::parse_document(&html);
+        let mut ids = std::collections::HashSet::new();
+        for el in page.select(&select("[id]")) {
+            let id = el.value().id().unwrap();
+            assert!(ids.insert(id.to_string()), "{slug}: id {id} twice");
+        }
+        for control in page.select(&select("form textarea, form input, form select")) {
+            let id = control.value().id().unwrap();
+            let label = select(&format!("label[for=\"{id}\"]"));
+            assert_eq!(page.select(&label).count(), 1, "{slug}: label for {id}");
+        }
+        // An adopted example passes `vpd check`, so the form says it can be adopted.
+        let (status, outcome) = s.check(&headers, &json!({"protocol": slug, "antwoorden": []}));
+        assert_eq!(status, 200, "{slug}: {outcome}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        if text.contains("status: vastgesteld") {
+            assert_eq!(
+                outcome["vaststellen_mogelijk"],
+                json!(true),
+                "{slug}: {outcome}"
+            );
+        }
+        seen += 1;
+    }
+    assert!(seen >= 5, "{seen} teams");
+}
+
+#[test]
+fn the_form_is_shown_only_to_this_preview_and_only_for_its_protocols() {
+    let s = Session::start();
+    let (status, _) = s.get("/__vpd/formulier/werkplein-noord", "evil.example");
+    assert_eq!(status, 403);
+    let (status, _) = s.get("/__vpd/formulier/bestaat-niet", &s.host());
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn a_missing_required_answer_is_a_finding_at_its_field_and_stops_adoption() {
+    let s = Session::start();
+    let token = s.token();
+    let host = s.host();
+    let origin = format!("http://{host}");
+    let headers = [
+        ("Host", host.as_str()),
+        ("Origin", origin.as_str()),
+        ("X-Vpd-Token", token.as_str()),
+    ];
+    let (status, clean) = s.check(
+        &headers,
+        &json!({"protocol": "werkplein-noord", "antwoorden": []}),
+    );
+    assert_eq!(status, 200, "{clean}");
+    assert_eq!(clean["vaststellen_mogelijk"], json!(true), "{clean}");
+    assert_eq!(clean["ontbreekt"], json!([]));
+
+    let before = std::fs::read_to_string(s.root.join(TEAM)).unwrap();
+    let pad = json!(["secties", "orde", "huisregels-kenbaar"]);
+    let (status, outcome) = s.check(
+        &headers,
+        &json!({"protocol": "werkplein-noord", "antwoorden": [{"pad": pad, "waarde": ""}]}),
+    );
+    assert_eq!(status, 200, "{outcome}");
+    let at_field: Vec<&Value> = outcome["bevindingen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["pad"] == pad)
+        .collect();
+    assert!(!at_field.is_empty(), "{outcome}");
+    assert_eq!(at_field[0]["ernst"], json!("fout"), "an adopted protocol");
+    assert!(
+        at_field[0]["melding"]
+            .as_str()
+            .unwrap()
+            .contains("huisregels")
+    );
+    assert!(at_field[0]["regel"].as_str().is_some());
+    assert_eq!(outcome["vaststellen_mogelijk"], json!(false));
+    assert!(
+        outcome["ontbreekt"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["pad"] == pad)
+    );
+    let after = std::fs::read_to_string(s.root.join(TEAM)).unwrap();
+    assert_eq!(after, before, "checking writes nothing");
+}
+
+#[test]
+fn a_check_without_token_from_another_origin_or_host_is_refused() {
+    let s = Session::start();
+    let token = s.token();
+    let host = s.host();
+    let origin = format!("http://{host}");
+    let before = std::fs::read_to_string(s.root.join(TEAM)).unwrap();
+    let body = json!({"protocol": "werkplein-noord", "antwoorden": [
+        {"pad": ["secties", "orde", "boodschap"], "waarde": "Anders"}
+    ]});
+    for (headers, why) in [
+        (
+            vec![("Host", host.as_str()), ("Origin", origin.as_str())],
+            "no token",
+        ),
+        (
+            vec![
+                ("Host", host.as_str()),
+                ("Origin", "http://evil.example"),
+                ("X-Vpd-Token", token.as_str()),
+            ],
+            "a foreign origin",
+        ),
+        (
+            vec![
+                ("Host", "evil.example"),
+                ("Origin", "http://evil.example"),
+                ("X-Vpd-Token", token.as_str()),
+            ],
+            "another host",
+        ),
+    ] {
+        let (status, json) = s.check(&headers, &body);
+        assert_eq!(status, 403, "{why}: {json}");
+    }
+    let good = [
+        ("Host", host.as_str()),
+        ("Origin", origin.as_str()),
+        ("X-Vpd-Token", token.as_str()),
+    ];
+    let (status, _) = s.check(
+        &good,
+        &json!({"protocol": "../../etc/passwd", "antwoorden": []}),
+    );
+    assert_eq!(status, 404);
+    let (status, _) = s.check(
+        &good,
+        &json!({"protocol": "werkplein-noord", "antwoorden": [{"pad": ["template"], "waarde": "kcc"}]}),
+    );
+    assert_eq!(status, 400);
+    let after = std::fs::read_to_string(s.root.join(TEAM)).unwrap();
+    assert_eq!(after, before, "nothing was written");
+}
+
+#[test]
+fn the_policy_has_a_form_reached_from_the_start_page() {
+    let s = Session::start();
+    let (_, home) = s.get("/vpd/", &s.host());
+    assert!(home.contains("href=\"/__vpd/formulier/organisatie.beleid\""));
+    let (status, html) = s.get("/__vpd/formulier/organisatie.beleid", &s.host());
+    assert_eq!(status, 200, "{html}");
+    let page = Html::parse_document(&html);
+    let templates = vpd::template::Templates::load(std::path::Path::new("/nonexistent"));
+    let template = templates.get("beleid").unwrap();
+    for section in &template.secties {
+        for field in &section.velden {
+            let id = format!("#veld-secties--{}--{}", section.id, field.id);
+            assert!(page.select(&select(&id)).next().is_some(), "field {id}");
+        }
+    }
+    // The departments are rows of an id and a name, filled from the policy.
+    let first = page.select(&select("#i-afdelingen-0-id")).next().unwrap();
+    assert_eq!(
+        first.value().attr("value"),
+        Some(policy_ids("afdelingen")[0].as_str())
+    );
+    let token = s.token();
+    let host = s.host();
+    let origin = format!("http://{host}");
+    let (status, outcome) = s.check(
+        &[
+            ("Host", host.as_str()),
+            ("Origin", origin.as_str()),
+            ("X-Vpd-Token", token.as_str()),
+        ],
+        &json!({"protocol": "organisatie.beleid", "antwoorden": []}),
+    );
+    assert_eq!(status, 200, "{outcome}");
+    assert_eq!(outcome["vaststellen_mogelijk"], json!(true), "{outcome}");
+}
+
+/// The check the form runs is `vpd check` on the organisation with one file's text
+/// replaced, whatever the file on disk holds (even text that does not load).
+#[test]
+fn the_forms_check_is_vpd_check_with_the_files_text_replaced() {
+    let dir = example_copy();
+    let root = dir.path().canonicalize().unwrap();
+    let path = root.join(TEAM);
+    let good = std::fs::read_to_string(&path).unwrap();
+    let options = vpd::validate::Options {
+        today: jiff::civil::date(2026, 11, 24),
+        strict: false,
+    };
+    let of_file = |text: &str| -> Vec<String> {
+        let checked =
+            vpd::pipeline::check_with_text(&root, &options, &path, text.to_string()).unwrap();
+        checked
+            .validated
+            .diagnostics
+            .iter()
+            .chain(&checked.loaded.diagnostics)
+            .filter(|d| d.primary.source.path == path)
+            .map(|d| d.rule.code().to_string())
+            .collect()
+    };
+    assert_eq!(of_file(&good), Vec::<String>::new());
+    let without_owner = good.replace("eigenaar: \"Teamleider Werkplein Noord\"\n", "");
+    assert_ne!(without_owner, good);
+    assert!(!of_file(&without_owner).is_empty());
+    // A file that does not load on disk is checked as the given text.
+    std::fs::write(&path, "template: [werkplein\n").unwrap();
+    assert_eq!(of_file(&good), Vec::<String>::new());
+}
