@@ -228,12 +228,32 @@ test('the start page leads to the policy\'s form, which axe-core finds no violat
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${origin}/vpd/`, { waitUntil: 'load' });
-  const link = page.locator('.vpd-bewerken a');
+  const link = page.locator('.vpd-bewerken a[href*="/__vpd/formulier/"]');
   assert.equal(await link.textContent(), 'Beleid bewerken');
   await link.focus();
   await Promise.all([page.waitForURL('**/__vpd/formulier/organisatie.beleid'), page.keyboard.press('Enter')]);
   await checked(page);
   assert.equal(await page.getAttribute('#vpd-stand', 'data-vaststellen'), 'ja');
   assert.deepEqual(await axeViolations(page), [], 'the policy\'s form');
+  await context.close();
+});
+
+test('"Nieuw protocol" on the list of teams makes a protocol by keyboard and opens its form', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/vpd/teams/`, { waitUntil: 'load' });
+  const link = page.locator('.vpd-bewerken a[href="/__vpd/nieuw"]');
+  assert.equal(await link.textContent(), 'Nieuw protocol');
+  await link.focus();
+  await Promise.all([page.waitForURL('**/__vpd/nieuw'), page.keyboard.press('Enter')]);
+  assert.deepEqual(await axeViolations(page), [], 'the page for a new protocol');
+  await page.locator('#vpd-naam').focus();
+  await page.keyboard.type('Werkplein Oost');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/__vpd/formulier/werkplein-oost', { timeout: 60000 });
+  await checked(page);
+  const made = readFileSync(path.join(root, 'content/teams/werkplein-oost.yaml'), 'utf8');
+  assert.match(made, /^team: "?Werkplein Oost"?$/m, made.slice(0, 400));
+  assert.deepEqual(await axeViolations(page), [], 'the new protocol\'s form');
   await context.close();
 });
