@@ -9,7 +9,7 @@ use std::ffi::OsStr;
 use std::time::{Duration, Instant};
 
 use common::example_copy;
-use common::serve::{Serve, request_with, start};
+use common::serve::{Serve, refused_headers, request_with, start};
 use serde_json::{Value, json};
 
 const TEAM: &str = "content/teams/werkplein-noord.yaml";
@@ -185,40 +185,7 @@ fn writes_without_token_from_another_origin_or_for_another_file_are_refused() {
     let host = s.host();
     let origin = format!("http://{host}");
     let body = answer(&versie, "werkplein-noord");
-    for (headers, why) in [
-        (
-            vec![("Host", host.as_str()), ("Origin", origin.as_str())],
-            "no token",
-        ),
-        (
-            vec![
-                ("Host", host.as_str()),
-                ("Origin", origin.as_str()),
-                ("X-Vpd-Token", "0123456789abcdef0123456789abcdef"),
-            ],
-            "a wrong token",
-        ),
-        (
-            vec![
-                ("Host", host.as_str()),
-                ("Origin", "http://evil.example"),
-                ("X-Vpd-Token", token.as_str()),
-            ],
-            "a foreign origin",
-        ),
-        (
-            vec![("Host", host.as_str()), ("X-Vpd-Token", token.as_str())],
-            "no origin",
-        ),
-        (
-            vec![
-                ("Host", "evil.example"),
-                ("Origin", "http://evil.example"),
-                ("X-Vpd-Token", token.as_str()),
-            ],
-            "another host (DNS rebinding)",
-        ),
-    ] {
+    for (headers, why) in refused_headers(&host, &origin, &token) {
         let (status, json) = s.save(&headers, &body);
         assert_eq!(status, 403, "{why}: {json}");
         assert!(

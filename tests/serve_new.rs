@@ -9,7 +9,7 @@ use std::ffi::OsStr;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::serve::{request_with, start};
+use common::serve::{refused_headers, request_with, start};
 use common::{example_copy, vpd_in};
 use serde_json::{Value, json};
 
@@ -152,36 +152,7 @@ fn a_new_protocol_is_refused_without_token_from_another_origin_or_over_a_file() 
     let (_, session) = send(&host, "GET", "/__vpd/sessie", &[("Host", &host)], "");
     let token = session["token"].as_str().unwrap().to_string();
     let new = json!({"template": "werkplein", "naam": "Werkplein Zuid"}).to_string();
-    for (headers, why) in [
-        (
-            vec![("Host", host.as_str()), ("Origin", origin.as_str())],
-            "no token",
-        ),
-        (
-            vec![
-                ("Host", host.as_str()),
-                ("Origin", origin.as_str()),
-                ("X-Vpd-Token", "0123456789abcdef0123456789abcdef"),
-            ],
-            "a wrong token",
-        ),
-        (
-            vec![
-                ("Host", host.as_str()),
-                ("Origin", "http://evil.example"),
-                ("X-Vpd-Token", token.as_str()),
-            ],
-            "a foreign origin",
-        ),
-        (
-            vec![
-                ("Host", "evil.example"),
-                ("Origin", "http://evil.example"),
-                ("X-Vpd-Token", token.as_str()),
-            ],
-            "another host (DNS rebinding)",
-        ),
-    ] {
+    for (headers, why) in refused_headers(&host, &origin, &token) {
         let (status, json) = send(&host, "POST", "/__vpd/nieuw", &headers, &new);
         assert_eq!(status, 403, "{why}: {json}");
     }

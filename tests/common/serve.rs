@@ -120,3 +120,41 @@ pub fn request_with(
         .unwrap_or(0);
     (status, head.to_lowercase(), body)
 }
+
+/// The headers a write to the preview's editor must be refused with, each with why: no
+/// token, a wrong token, a foreign `Origin`, no `Origin`, and another `Host` (DNS
+/// rebinding). `origin` is the preview's own, `token` the session's.
+pub fn refused_headers<'a>(
+    host: &'a str,
+    origin: &'a str,
+    token: &'a str,
+) -> Vec<(Vec<(&'static str, &'a str)>, &'static str)> {
+    vec![
+        (vec![("Host", host), ("Origin", origin)], "no token"),
+        (
+            vec![
+                ("Host", host),
+                ("Origin", origin),
+                ("X-Vpd-Token", "0123456789abcdef0123456789abcdef"),
+            ],
+            "a wrong token",
+        ),
+        (
+            vec![
+                ("Host", host),
+                ("Origin", "http://evil.example"),
+                ("X-Vpd-Token", token),
+            ],
+            "a foreign origin",
+        ),
+        (vec![("Host", host), ("X-Vpd-Token", token)], "no origin"),
+        (
+            vec![
+                ("Host", "evil.example"),
+                ("Origin", "http://evil.example"),
+                ("X-Vpd-Token", token),
+            ],
+            "another host (DNS rebinding)",
+        ),
+    ]
+}
