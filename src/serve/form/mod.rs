@@ -2,8 +2,9 @@
 //! protocol as a form generated from its template ([`page`]), `POST /__vpd/controleren`
 //! validates the form's unsaved state with `vpd check`'s own rules ([`check`]), and the
 //! page's script saves through [`super::edit`]'s `POST /__vpd/opslaan`. Each team page of
-//! the preview links to its form, the start page and the policy's page to the policy's
-//! ([`edit_link`]); a built site never does.
+//! the preview links to its form, the start page and the policy's page to the policy's,
+//! the start page and the list of teams to "Nieuw protocol" ([`edit_link`]); a built site
+//! never does.
 //!
 //! The same guards as saving: the form exists only with the editor (a loopback address),
 //! every request must name this preview as its `Host`, a check needs the session's token
