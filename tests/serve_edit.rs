@@ -9,48 +9,12 @@ use std::ffi::OsStr;
 use std::time::{Duration, Instant};
 
 use common::example_copy;
-use common::serve::{Serve, refused_headers, request_with, start};
+use common::serve::{Example as Session, refused_headers, request_json, start};
 use serde_json::{Value, json};
 
 const TEAM: &str = "content/teams/werkplein-noord.yaml";
 
-/// A request with `headers` and a body: (status, the body read as JSON).
-fn send(
-    addr: &str,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> (u16, Value) {
-    let (status, _, bytes) = request_with(addr, method, path, headers, body);
-    (
-        status,
-        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-    )
-}
-
-struct Session {
-    _dir: tempfile::TempDir,
-    root: std::path::PathBuf,
-    serve: Serve,
-}
-
 impl Session {
-    fn start(extra: &[&OsStr]) -> Session {
-        let dir = example_copy();
-        let root = dir.path().to_path_buf();
-        let serve = start(&root, extra);
-        Session {
-            _dir: dir,
-            root,
-            serve,
-        }
-    }
-
-    fn host(&self) -> String {
-        self.serve.addr.clone()
-    }
-
     fn read(&self) -> String {
         std::fs::read_to_string(self.root.join(TEAM)).unwrap()
     }
@@ -58,7 +22,7 @@ impl Session {
     /// The token and version the form gets.
     fn open(&self) -> (String, String) {
         let host = self.host();
-        let (status, json) = send(
+        let (status, json) = request_json(
             &host,
             "GET",
             "/__vpd/bewerken/werkplein-noord",
@@ -73,7 +37,7 @@ impl Session {
     }
 
     fn save(&self, headers: &[(&str, &str)], body: &Value) -> (u16, Value) {
-        send(
+        request_json(
             &self.host(),
             "POST",
             "/__vpd/opslaan",
@@ -217,7 +181,7 @@ fn writes_without_token_from_another_origin_or_for_another_file_are_refused() {
         "only answers below secties and the envelope's keys"
     );
     // The token is not given to another host either.
-    let (status, _) = send(
+    let (status, _) = request_json(
         &host,
         "GET",
         "/__vpd/bewerken/werkplein-noord",
@@ -235,7 +199,7 @@ fn a_preview_on_a_non_loopback_address_has_no_editor() {
     let port = serve.addr.rsplit(':').next().unwrap().to_string();
     let addr = format!("127.0.0.1:{port}");
     let before = std::fs::read_to_string(dir.path().join(TEAM)).unwrap();
-    let (status, _) = send(
+    let (status, _) = request_json(
         &addr,
         "GET",
         "/__vpd/bewerken/werkplein-noord",
@@ -244,7 +208,7 @@ fn a_preview_on_a_non_loopback_address_has_no_editor() {
     );
     assert_eq!(status, 403);
     let origin = format!("http://{addr}");
-    let (status, _) = send(
+    let (status, _) = request_json(
         &addr,
         "POST",
         "/__vpd/opslaan",

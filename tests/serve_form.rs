@@ -7,34 +7,13 @@
 mod common;
 
 use common::example_copy;
-use common::serve::{Serve, refused_headers, request_with, start};
+use common::serve::{Example as Session, refused_headers, request_with};
 use scraper::{Html, Selector};
 use serde_json::{Value, json};
 
 const TEAM: &str = "content/teams/werkplein-noord.yaml";
 
-struct Session {
-    _dir: tempfile::TempDir,
-    root: std::path::PathBuf,
-    serve: Serve,
-}
-
 impl Session {
-    fn start() -> Session {
-        let dir = example_copy();
-        let root = dir.path().to_path_buf();
-        let serve = start(&root, &[]);
-        Session {
-            _dir: dir,
-            root,
-            serve,
-        }
-    }
-
-    fn host(&self) -> String {
-        self.serve.addr.clone()
-    }
-
     fn get(&self, path: &str, host: &str) -> (u16, String) {
         let (status, _, bytes) = request_with(&self.serve.addr, "GET", path, &[("Host", host)], "");
         (status, String::from_utf8_lossy(&bytes).into_owned())
@@ -86,7 +65,7 @@ fn policy_ids(key: &str) -> Vec<String> {
 
 #[test]
 fn the_form_has_every_field_of_the_template_with_a_label_and_the_organisations_choices() {
-    let s = Session::start();
+    let s = Session::start(&[]);
     let (status, html) = s.get("/__vpd/formulier/werkplein-noord", &s.host());
     assert_eq!(status, 200, "{html}");
     let page = Html::parse_document(&html);
@@ -182,7 +161,7 @@ fn the_form_has_every_field_of_the_template_with_a_label_and_the_organisations_c
 
 #[test]
 fn every_example_team_has_a_form_with_unique_ids_and_labels_and_a_check() {
-    let s = Session::start();
+    let s = Session::start(&[]);
     let token = s.token();
     let host = s.host();
     let origin = format!("http://{host}");
@@ -227,7 +206,7 @@ fn every_example_team_has_a_form_with_unique_ids_and_labels_and_a_check() {
 
 #[test]
 fn the_form_is_shown_only_to_this_preview_and_only_for_its_protocols() {
-    let s = Session::start();
+    let s = Session::start(&[]);
     let (status, _) = s.get("/__vpd/formulier/werkplein-noord", "evil.example");
     assert_eq!(status, 403);
     let (status, _) = s.get("/__vpd/formulier/bestaat-niet", &s.host());
@@ -236,7 +215,7 @@ fn the_form_is_shown_only_to_this_preview_and_only_for_its_protocols() {
 
 #[test]
 fn a_missing_required_answer_is_a_finding_at_its_field_and_stops_adoption() {
-    let s = Session::start();
+    let s = Session::start(&[]);
     let token = s.token();
     let host = s.host();
     let origin = format!("http://{host}");
@@ -289,7 +268,7 @@ fn a_missing_required_answer_is_a_finding_at_its_field_and_stops_adoption() {
 
 #[test]
 fn a_check_without_token_from_another_origin_or_host_is_refused() {
-    let s = Session::start();
+    let s = Session::start(&[]);
     let token = s.token();
     let host = s.host();
     let origin = format!("http://{host}");
@@ -322,7 +301,7 @@ fn a_check_without_token_from_another_origin_or_host_is_refused() {
 
 #[test]
 fn the_policy_has_a_form_reached_from_the_start_page() {
-    let s = Session::start();
+    let s = Session::start(&[]);
     let (_, home) = s.get("/vpd/", &s.host());
     assert!(home.contains("href=\"/__vpd/formulier/organisatie.beleid\""));
     let (status, html) = s.get("/__vpd/formulier/organisatie.beleid", &s.host());

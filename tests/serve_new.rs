@@ -9,23 +9,9 @@ use std::ffi::OsStr;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::serve::{refused_headers, request_with, start};
+use common::serve::{refused_headers, request_json, request_with, start};
 use common::{example_copy, vpd_in};
-use serde_json::{Value, json};
-
-fn send(
-    addr: &str,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> (u16, Value) {
-    let (status, _, bytes) = request_with(addr, method, path, headers, body);
-    (
-        status,
-        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-    )
-}
+use serde_json::json;
 
 /// The files of `content/teams` with their text.
 fn teams(root: &Path) -> Vec<(String, String)> {
@@ -75,7 +61,7 @@ fn a_new_protocol_is_the_scaffold_vpd_new_writes_and_can_be_edited() {
     }
     assert!(!page.contains("<option value=\"beleid\">"), "{page}");
 
-    let (status, session) = send(&host, "GET", "/__vpd/sessie", &[("Host", &host)], "");
+    let (status, session) = request_json(&host, "GET", "/__vpd/sessie", &[("Host", &host)], "");
     assert_eq!(status, 200);
     let token = session["token"].as_str().unwrap().to_string();
     let headers = [
@@ -83,7 +69,7 @@ fn a_new_protocol_is_the_scaffold_vpd_new_writes_and_can_be_edited() {
         ("Origin", origin.as_str()),
         ("X-Vpd-Token", token.as_str()),
     ];
-    let (status, json) = send(
+    let (status, json) = request_json(
         &host,
         "POST",
         "/__vpd/nieuw",
@@ -103,7 +89,7 @@ fn a_new_protocol_is_the_scaffold_vpd_new_writes_and_can_be_edited() {
     assert_eq!(check(dir.path()), check(other.path()));
 
     // With a department, only the department's line differs from the scaffold.
-    let (status, json) = send(
+    let (status, json) = request_json(
         &host,
         "POST",
         "/__vpd/nieuw",
@@ -124,7 +110,7 @@ fn a_new_protocol_is_the_scaffold_vpd_new_writes_and_can_be_edited() {
     // The preview reads the new file and lets it be edited.
     let start = Instant::now();
     loop {
-        let (status, _) = send(
+        let (status, _) = request_json(
             &host,
             "GET",
             "/__vpd/bewerken/werkplein-zuid",
@@ -149,15 +135,15 @@ fn a_new_protocol_is_refused_without_token_from_another_origin_or_over_a_file() 
     let host = serve.addr.clone();
     let origin = format!("http://{host}");
     let before = teams(dir.path());
-    let (_, session) = send(&host, "GET", "/__vpd/sessie", &[("Host", &host)], "");
+    let (_, session) = request_json(&host, "GET", "/__vpd/sessie", &[("Host", &host)], "");
     let token = session["token"].as_str().unwrap().to_string();
     let new = json!({"template": "werkplein", "naam": "Werkplein Zuid"}).to_string();
     for (headers, why) in refused_headers(&host, &origin, &token) {
-        let (status, json) = send(&host, "POST", "/__vpd/nieuw", &headers, &new);
+        let (status, json) = request_json(&host, "POST", "/__vpd/nieuw", &headers, &new);
         assert_eq!(status, 403, "{why}: {json}");
     }
     // The token is not given to another host.
-    let (status, _) = send(
+    let (status, _) = request_json(
         &host,
         "GET",
         "/__vpd/sessie",
@@ -192,7 +178,7 @@ fn a_new_protocol_is_refused_without_token_from_another_origin_or_over_a_file() 
             "a name without letters",
         ),
     ] {
-        let (status, json) = send(&host, "POST", "/__vpd/nieuw", &good, &body.to_string());
+        let (status, json) = request_json(&host, "POST", "/__vpd/nieuw", &good, &body.to_string());
         assert_eq!(status, expected, "{why}: {json}");
         assert!(json["fout"].is_string(), "{why}: {json}");
     }
@@ -206,12 +192,12 @@ fn a_preview_on_a_non_loopback_address_makes_no_protocol() {
     let port = serve.addr.rsplit(':').next().unwrap().to_string();
     let addr = format!("127.0.0.1:{port}");
     let before = teams(dir.path());
-    let (status, _) = send(&addr, "GET", "/__vpd/sessie", &[("Host", &addr)], "");
+    let (status, _) = request_json(&addr, "GET", "/__vpd/sessie", &[("Host", &addr)], "");
     assert_eq!(status, 403);
     let (status, _, _) = request_with(&addr, "GET", "/__vpd/nieuw", &[("Host", &addr)], "");
     assert_eq!(status, 403);
     let origin = format!("http://{addr}");
-    let (status, _) = send(
+    let (status, _) = request_json(
         &addr,
         "POST",
         "/__vpd/nieuw",

@@ -158,3 +158,47 @@ pub fn refused_headers<'a>(
         ),
     ]
 }
+
+/// A request with `headers` and a body: (status, the body read as JSON; null when it is
+/// not JSON).
+pub fn request_json(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, serde_json::Value) {
+    let (status, _, bytes) = request_with(addr, method, path, headers, body);
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+/// `vpd serve` on a copy of the example organisation (removed when dropped).
+pub struct Example {
+    _dir: tempfile::TempDir,
+    /// The copy's root.
+    pub root: std::path::PathBuf,
+    /// The running preview.
+    pub serve: Serve,
+}
+
+impl Example {
+    /// Copies the example and serves it with the `extra` arguments.
+    pub fn start(extra: &[&OsStr]) -> Example {
+        let dir = super::example_copy();
+        let root = dir.path().to_path_buf();
+        let serve = start(&root, extra);
+        Example {
+            _dir: dir,
+            root,
+            serve,
+        }
+    }
+
+    /// The preview's `host:port`.
+    pub fn host(&self) -> String {
+        self.serve.addr.clone()
+    }
+}

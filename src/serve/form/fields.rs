@@ -233,6 +233,11 @@ impl Column {
             value,
         }
     }
+
+    /// A column of texts entered on one line.
+    pub fn line(id: &str, label: String) -> Column {
+        Column::new(id, label, Control::Line("text"), ValueKind::Text)
+    }
 }
 
 /// What a column's value is in the YAML (the control's text is always text).

@@ -53,14 +53,7 @@ pub fn only_in_file(out: &mut String, pad: &[String], heading: &str) {
 /// The columns of a list of steps: a team's own steps (`teamstap`), or an approach's steps
 /// with whether they are mandatory and for which templates (`organisation`).
 pub fn step_columns(organisation: bool) -> Vec<Column> {
-    let line = |id: &str| {
-        Column::new(
-            id,
-            t(&format!("formulier.kolom.stap-{id}"), &[]),
-            Control::Line("text"),
-            ValueKind::Text,
-        )
-    };
+    let line = |id: &str| Column::line(id, t(&format!("formulier.kolom.stap-{id}"), &[]));
     let text = |id: &str| {
         Column::new(
             id,

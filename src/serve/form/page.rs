@@ -233,18 +233,8 @@ impl FormPage<'_> {
             suggestion: false,
         };
         let columns = vec![
-            Column::new(
-                "id",
-                t("formulier.kolom.id", &[]),
-                Control::Line("text"),
-                ValueKind::Text,
-            ),
-            Column::new(
-                "naam",
-                t("formulier.kolom.naam", &[]),
-                Control::Line("text"),
-                ValueKind::Text,
-            ),
+            Column::line("id", t("formulier.kolom.id", &[])),
+            Column::line("naam", t("formulier.kolom.naam", &[])),
         ];
         let shape = Shape::Rows(columns);
         if fits(&shape, self.value.get(key)) {
@@ -318,9 +308,7 @@ impl FormPage<'_> {
     fn term_columns(&self, f: &Field) -> Vec<Column> {
         if self.template.soort != Kind::Teamprotocol {
             // The organisation defines its terms: id, name, term and explanation.
-            let line = |id: &str, key: &str| {
-                Column::new(id, t(key, &[]), Control::Line("text"), ValueKind::Text)
-            };
+            let line = |id: &str, key: &str| Column::line(id, t(key, &[]));
             return vec![
                 line("id", "formulier.kolom.id"),
                 line("naam", "formulier.kolom.naam"),
@@ -345,18 +333,8 @@ impl FormPage<'_> {
                 Control::Select(ids),
                 ValueKind::Text,
             ),
-            Column::new(
-                "termijn",
-                t("formulier.kolom.termijn", &[]),
-                Control::Line("text"),
-                ValueKind::Text,
-            ),
-            Column::new(
-                "naam",
-                t("formulier.kolom.naam", &[]),
-                Control::Line("text"),
-                ValueKind::Text,
-            ),
+            Column::line("termijn", t("formulier.kolom.termijn", &[])),
+            Column::line("naam", t("formulier.kolom.naam", &[])),
             Column::new(
                 "toelichting",
                 t("formulier.kolom.toelichting", &[]),
