@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::validate::Options;
 
 /// One finding as the form shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     /// The keys of the answer it is about, from the document root (list items by index).
     pub pad: Vec<String>,
@@ -74,10 +74,16 @@ pub fn outcome(
 ) -> Result<Outcome, CheckError> {
     let bevindingen = findings(root, options, path, text)?;
     let adopted = as_adopted(text, options)?;
-    let ontbreekt: Vec<Finding> = findings(root, options, path, &adopted)?
-        .into_iter()
-        .filter(|f| f.ernst == "fout")
-        .collect();
+    let is_error = |f: &Finding| f.ernst == "fout";
+    // An adopted protocol is checked once: as it is is as it would be adopted.
+    let ontbreekt: Vec<Finding> = if adopted == text {
+        bevindingen.iter().filter(|f| is_error(f)).cloned().collect()
+    } else {
+        findings(root, options, path, &adopted)?
+            .into_iter()
+            .filter(is_error)
+            .collect()
+    };
     Ok(Outcome {
         vaststellen_mogelijk: ontbreekt.is_empty(),
         bevindingen,
