@@ -170,6 +170,16 @@
     if (finding.pad[0] === 'secties' && finding.pad[1]) return `#sectie-${finding.pad[1]}`;
     return '#sectie-algemeen';
   }
+  // A list item linking to the field a finding is about, with its message.
+  function findingItem(finding) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.className = 'utrecht-link';
+    a.href = linkTo(finding);
+    a.textContent = finding.melding;
+    li.append(a);
+    return li;
+  }
   function clearFindings() {
     for (const el of fields) {
       const message = document.getElementById(`f-${keyOf(el)}`);
@@ -201,15 +211,7 @@
       }
     }
     const errors = outcome.bevindingen.filter((f) => f.ernst === 'fout');
-    summaryList.replaceChildren(...errors.map((f) => {
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.className = 'utrecht-link';
-      a.href = linkTo(f);
-      a.textContent = f.melding;
-      li.append(a);
-      return li;
-    }));
+    summaryList.replaceChildren(...errors.map(findingItem));
     summary.hidden = errors.length === 0;
     if (errors.length) summary.setAttribute('role', 'alert'); else summary.removeAttribute('role');
     const p = document.createElement('p');
@@ -226,15 +228,7 @@
       title.textContent = fill(T['vaststellen-niet'], { aantal: outcome.ontbreekt.length });
       const ul = document.createElement('ul');
       ul.className = 'utrecht-unordered-list';
-      for (const f of outcome.ontbreekt) {
-        const li = document.createElement('li');
-        const a = document.createElement('a');
-        a.className = 'utrecht-link';
-        a.href = linkTo(f);
-        a.textContent = f.melding;
-        li.append(a);
-        ul.append(li);
-      }
+      ul.append(...outcome.ontbreekt.map(findingItem));
       details.append(title, ul);
       stand.replaceChildren(details);
     }
