@@ -74,17 +74,32 @@ struct Wide {
     extra: usize,
 }
 
-/// Every character of `text` longer than one byte, in order.
+/// Every character of `text` longer than one byte, in order. Found from the bytes
+/// (a character's first byte tells its length), without decoding every character: most
+/// text is ASCII, which a single check settles.
 fn wide_chars(text: &str) -> Vec<Wide> {
+    if text.is_ascii() {
+        return Vec::new();
+    }
     let mut extra = 0;
-    text.char_indices()
-        .enumerate()
-        .filter(|(_, (_, c))| c.len_utf8() > 1)
-        .map(|(chr, (byte, c))| {
-            extra += c.len_utf8() - 1;
-            Wide { byte, chr, extra }
-        })
-        .collect()
+    let mut wide = Vec::new();
+    for (byte, &b) in text.as_bytes().iter().enumerate() {
+        // A UTF-8 lead byte of a multi-byte character is 0b11xx_xxxx.
+        if b >= 0xC0 {
+            let len = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            wide.push(Wide {
+                byte,
+                chr: byte - extra,
+                extra: extra + len - 1,
+            });
+            extra += len - 1;
+        }
+    }
+    wide
 }
 
 /// A shared handle to a source file: diagnostics and documents point at the same text.
@@ -98,12 +113,7 @@ impl SourceFile {
             None => text,
         };
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let wide = wide_chars(&text);
         SourceFile {
             display,
@@ -219,6 +229,27 @@ mod tests {
 
     fn file(text: &str) -> SourceFile {
         SourceFile::new(Path::new("x.yaml"), "x.yaml".into(), text.into())
+    }
+
+    #[test]
+    fn wide_characters_of_every_length_are_indexed_as_decoding_would() {
+        let text = "a é b € c 𝄞 d ë\n";
+        let mut extra = 0;
+        let decoded: Vec<(usize, usize, usize)> = text
+            .char_indices()
+            .enumerate()
+            .filter(|(_, (_, c))| c.len_utf8() > 1)
+            .map(|(chr, (byte, c))| {
+                extra += c.len_utf8() - 1;
+                (byte, chr, extra)
+            })
+            .collect();
+        let found: Vec<(usize, usize, usize)> = wide_chars(text)
+            .iter()
+            .map(|w| (w.byte, w.chr, w.extra))
+            .collect();
+        assert_eq!(found, decoded);
+        assert!(wide_chars("alleen ascii").is_empty());
     }
 
     #[test]

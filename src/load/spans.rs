@@ -322,6 +322,10 @@ fn unescape(token: &str) -> std::borrow::Cow<'_, str> {
 /// Appends a reference token to a JSON pointer, escaping `~` and `/`.
 pub fn pointer_push(pointer: &mut String, token: &str) {
     pointer.push('/');
+    if !token.contains(['~', '/']) {
+        pointer.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
             '~' => pointer.push_str("~0"),
@@ -329,6 +333,13 @@ pub fn pointer_push(pointer: &mut String, token: &str) {
             c => pointer.push(c),
         }
     }
+}
+
+/// Appends a list index to a JSON pointer (without allocating a string for it).
+pub fn pointer_push_index(pointer: &mut String, index: usize) {
+    use std::fmt::Write;
+    // Writing to a `String` cannot fail.
+    let _ = write!(pointer, "/{index}");
 }
 
 /// A JSON pointer built from tokens.

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::urls::{self, UrlProblem};
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::load::Document;
-use crate::load::spans::pointer_push;
+use crate::load::spans::{pointer_push, pointer_push_index};
 use crate::messages::t;
 use crate::source::{Source, Span};
 
@@ -123,7 +123,7 @@ fn walk(doc: &Document, value: &Value, pointer: &mut String, out: &mut Scanned) 
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = pointer.len();
-                pointer_push(pointer, &i.to_string());
+                pointer_push_index(pointer, i);
                 walk(doc, item, pointer, out);
                 pointer.truncate(len);
             }
@@ -144,7 +144,10 @@ fn walk(doc: &Document, value: &Value, pointer: &mut String, out: &mut Scanned) 
 /// addresses of raw HTML in it (`<a href>`, `<img src>`, ...), in order. Text without
 /// `](`, `]:` or `<` has none and is not parsed.
 fn destinations(text: &str) -> Vec<String> {
-    if !text.contains("](") && !text.contains("]:") && !text.contains('<') {
+    // Most texts hold neither `]` nor `<`: one scan for both settles them.
+    if memchr::memchr2(b']', b'<', text.as_bytes()).is_none()
+        || (!text.contains("](") && !text.contains("]:") && !text.contains('<'))
+    {
         return Vec::new();
     }
     let mut out = Vec::new();

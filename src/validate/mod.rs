@@ -507,7 +507,7 @@ fn check_document(
             options.strict,
         ));
     }
-    found.extend(refs::check_references(doc, &schema.schema, targets));
+    found.extend(refs::check_references(doc, &schema.refs, targets));
     if matches!(
         tpl.soort,
         Kind::Teamprotocol | Kind::Beleid | Kind::Normschema

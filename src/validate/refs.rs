@@ -9,7 +9,7 @@ use super::org::Organisation;
 use super::suggest::did_you_mean;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::load::Document;
-use crate::load::spans::pointer_push;
+use crate::load::spans::{pointer_push, pointer_push_index};
 use crate::messages::t;
 
 /// The ids a reference may point at.
@@ -20,11 +20,97 @@ pub struct Targets<'a> {
     pub werkvormen: &'a [String],
 }
 
-/// Every broken reference in `doc`, found by walking its value along its schema.
-pub fn check_references(doc: &Document, schema: &Value, targets: &Targets) -> Vec<Diagnostic> {
+/// The kinds of value a reference may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RefKind {
+    Department,
+    Role,
+    Werkvorm,
+}
+
+impl RefKind {
+    fn of(name: &str) -> Option<Self> {
+        match name {
+            "afdeling" => Some(RefKind::Department),
+            "rol" => Some(RefKind::Role),
+            "werkvorm" => Some(RefKind::Werkvorm),
+            _ => None,
+        }
+    }
+
+    /// The word the messages use for it (`verwijzing.{word}`).
+    fn word(self) -> &'static str {
+        match self {
+            RefKind::Department => "afdeling",
+            RefKind::Role => "rol",
+            RefKind::Werkvorm => "werkvorm",
+        }
+    }
+}
+
+/// Where a template's schema lets a value name a department, role or werkvorm: the
+/// schema's `properties`, `items` and `$ref`s resolved once, when the schema is compiled,
+/// and every branch without a reference left out. Checking a document then follows only
+/// these branches instead of resolving the schema at every node of every document.
+#[derive(Debug, Default)]
+pub struct RefPlan {
+    kind: Option<RefKind>,
+    properties: Vec<(String, RefPlan)>,
+    items: Option<Box<RefPlan>>,
+}
+
+/// How deep a plan follows the schema: far beyond any template, a guard against a
+/// schema whose `$ref`s form a cycle.
+const PLAN_DEPTH: usize = 32;
+
+impl RefPlan {
+    /// The plan of `schema` (a compiled template's JSON Schema).
+    pub fn of(schema: &Value) -> Self {
+        Self::node(schema, schema, 0).unwrap_or_default()
+    }
+
+    fn node(root: &Value, node: &Value, depth: usize) -> Option<Self> {
+        if depth > PLAN_DEPTH {
+            return None;
+        }
+        let node = resolve(root, node);
+        let kind = node
+            .get("x-vpd-type")
+            .and_then(Value::as_str)
+            .and_then(RefKind::of);
+        let properties: Vec<(String, RefPlan)> = node
+            .get("properties")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter_map(|(k, v)| Some((k.clone(), Self::node(root, v, depth + 1)?)))
+            .collect();
+        let items = node
+            .get("items")
+            .and_then(|i| Self::node(root, i, depth + 1))
+            .map(Box::new);
+        let empty = kind.is_none() && properties.is_empty() && items.is_none();
+        (!empty).then_some(RefPlan {
+            kind,
+            properties,
+            items,
+        })
+    }
+
+    fn property(&self, key: &str) -> Option<&RefPlan> {
+        self.properties
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, plan)| plan)
+    }
+}
+
+/// Every broken reference in `doc`, found by walking its value along `plan` (its
+/// template's [`RefPlan`]).
+pub fn check_references(doc: &Document, plan: &RefPlan, targets: &Targets) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut ptr = String::new();
-    walk(doc, schema, schema, &doc.value, &mut ptr, targets, &mut out);
+    walk(doc, plan, &doc.value, &mut ptr, targets, &mut out);
     out
 }
 
@@ -42,83 +128,90 @@ fn resolve<'s>(root: &'s Value, node: &'s Value) -> &'s Value {
 
 fn walk(
     doc: &Document,
-    root: &Value,
-    node: &Value,
+    plan: &RefPlan,
     value: &Value,
     ptr: &mut String,
     targets: &Targets,
     out: &mut Vec<Diagnostic>,
 ) {
-    let node = resolve(root, node);
     match value {
-        Value::Object(map) => {
-            let Some(props) = node.get("properties") else {
-                return;
-            };
+        Value::Object(map) if !plan.properties.is_empty() => {
             for (k, v) in map {
-                if let Some(child) = props.get(k) {
+                if let Some(child) = plan.property(k) {
                     let len = ptr.len();
                     pointer_push(ptr, k);
-                    walk(doc, root, child, v, ptr, targets, out);
+                    walk(doc, child, v, ptr, targets, out);
                     ptr.truncate(len);
                 }
             }
         }
         Value::Array(items) => {
-            let Some(item_schema) = node.get("items") else {
+            let Some(item_plan) = &plan.items else {
                 return;
             };
             for (i, v) in items.iter().enumerate() {
                 let len = ptr.len();
-                pointer_push(ptr, &i.to_string());
-                walk(doc, root, item_schema, v, ptr, targets, out);
+                pointer_push_index(ptr, i);
+                walk(doc, item_plan, v, ptr, targets, out);
                 ptr.truncate(len);
             }
         }
         Value::String(s) => {
-            let kind = node.get("x-vpd-type").and_then(Value::as_str);
-            let known: Vec<&str> = match kind {
-                // Without a policy there is nothing to resolve against; that is reported once.
-                Some("afdeling" | "rol") if targets.org.policy.is_none() => return,
-                Some("afdeling") => targets
-                    .org
-                    .departments
-                    .iter()
-                    .map(|d| d.id.as_str())
-                    .collect(),
-                Some("rol") => targets.org.roles.iter().map(|r| r.id.as_str()).collect(),
-                Some("werkvorm") => targets.werkvormen.iter().map(String::as_str).collect(),
-                _ => return,
-            };
-            let Some(kind) = kind else { return };
-            if known.contains(&s.as_str()) || crate::template::placeholder::is_placeholder(s) {
-                return;
+            if let Some(kind) = plan.kind {
+                check_one(doc, kind, s, ptr, targets, out);
             }
-            let mut d = Diagnostic::new(
-                Rule::BrokenReference,
-                &doc.source,
-                doc.spans.value(ptr),
-                t(&format!("verwijzing.{kind}"), &[("waarde", s)]),
-            );
-            d = match did_you_mean(s, known.iter().copied()) {
-                Some(sugg) => d.with_hint(t("suggestie.bedoelde-u", &[("suggestie", sugg)])),
-                // A fresh organisation may have none yet: say so instead of an empty list.
-                None if known.is_empty() => d.with_hint(t(none_known_hint(kind), &[])),
-                None => d.with_hint(t(
-                    &format!("verwijzing.{kind}.hint"),
-                    &[("bekend", &known.join(", "))],
-                )),
-            };
-            if let Some(section) = ptr
-                .strip_prefix("/secties/")
-                .and_then(|r| r.split('/').next())
-            {
-                d = d.in_section(section.replace("~1", "/").replace("~0", "~"));
-            }
-            out.push(d);
         }
         _ => {}
     }
+}
+
+/// The finding for the reference `s` of `kind` at `ptr`, if it names nothing known.
+fn check_one(
+    doc: &Document,
+    kind: RefKind,
+    s: &str,
+    ptr: &str,
+    targets: &Targets,
+    out: &mut Vec<Diagnostic>,
+) {
+    let known: Vec<&str> = match kind {
+        // Without a policy there is nothing to resolve against; that is reported once.
+        RefKind::Department | RefKind::Role if targets.org.policy.is_none() => return,
+        RefKind::Department => targets
+            .org
+            .departments
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect(),
+        RefKind::Role => targets.org.roles.iter().map(|r| r.id.as_str()).collect(),
+        RefKind::Werkvorm => targets.werkvormen.iter().map(String::as_str).collect(),
+    };
+    if known.contains(&s) || crate::template::placeholder::is_placeholder(s) {
+        return;
+    }
+    let kind = kind.word();
+    let mut d = Diagnostic::new(
+        Rule::BrokenReference,
+        &doc.source,
+        doc.spans.value(ptr),
+        t(&format!("verwijzing.{kind}"), &[("waarde", s)]),
+    );
+    d = match did_you_mean(s, known.iter().copied()) {
+        Some(sugg) => d.with_hint(t("suggestie.bedoelde-u", &[("suggestie", sugg)])),
+        // A fresh organisation may have none yet: say so instead of an empty list.
+        None if known.is_empty() => d.with_hint(t(none_known_hint(kind), &[])),
+        None => d.with_hint(t(
+            &format!("verwijzing.{kind}.hint"),
+            &[("bekend", &known.join(", "))],
+        )),
+    };
+    if let Some(section) = ptr
+        .strip_prefix("/secties/")
+        .and_then(|r| r.split('/').next())
+    {
+        d = d.in_section(section.replace("~1", "/").replace("~0", "~"));
+    }
+    out.push(d);
 }
 
 /// The hint for a reference of `kind` when the organisation has nothing of that kind yet.

@@ -77,7 +77,11 @@ pub fn outcome(
     let is_error = |f: &Finding| f.ernst == "fout";
     // An adopted protocol is checked once: as it is is as it would be adopted.
     let ontbreekt: Vec<Finding> = if adopted == text {
-        bevindingen.iter().filter(|f| is_error(f)).cloned().collect()
+        bevindingen
+            .iter()
+            .filter(|f| is_error(f))
+            .cloned()
+            .collect()
     } else {
         findings(root, options, path, &adopted)?
             .into_iter()
