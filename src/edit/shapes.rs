@@ -452,3 +452,80 @@ fn every_answer_of_every_example_takes_tricky_texts() {
     }
     assert!(next > 500, "{next} texts");
 }
+
+/// `text` with the lines `inserted` (by their line number in the result) and nothing else
+/// changed.
+fn with_lines(text: &str, inserted: &[(usize, &str)]) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    for (n, line) in inserted {
+        lines.insert(n - 1, line);
+    }
+    lines.join("\n") + "\n"
+}
+
+/// The norm schema's categories are rows with lists inside them (`herkenning` lines,
+/// `aanpak` steps with a flow list `geldt_voor`): a line or a step's key changes, is added
+/// or removed on its own lines only.
+#[test]
+fn the_norm_schemas_lists_inside_its_rows_change_line_by_line() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("content/organisatie/normschema.yaml")).expect("example");
+    let path = ["secties", "categorieen", "categorieen"];
+    let categories = parse(&text)["secties"]["categorieen"]["categorieen"].clone();
+    // Unchanged, the table keeps every byte.
+    assert_eq!(set_answer(&text, &path, &categories).expect("writes"), text);
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}"))
+            + 1
+    };
+    // One line of one category.
+    let mut changed = categories.clone();
+    changed[0]["herkenning"][2] = json!("Klaagt, zeurt of smeekt om hulp");
+    sets(
+        &text,
+        &path,
+        changed,
+        &[(
+            line_of("Klaagt, zeurt of smeekt"),
+            "          - \"Klaagt, zeurt of smeekt om hulp\"",
+        )],
+    );
+    // A line added at the end of one category's list, and removed again.
+    let mut grown = categories.clone();
+    grown[1]["herkenning"]
+        .as_array_mut()
+        .expect("lines")
+        .push(json!("Eist een gesprek met de wethouder"));
+    let out = set_answer(&text, &path, &grown).expect("writes");
+    let last = line_of("Probeert een machtsstrijd te winnen");
+    assert_eq!(
+        out,
+        with_lines(
+            &text,
+            &[(last + 1, "          - Eist een gesprek met de wethouder")]
+        )
+    );
+    assert_eq!(set_answer(&out, &path, &categories).expect("writes"), text);
+    // A step's explanation and its flow list of templates.
+    let mut steps = categories.clone();
+    let step = &mut steps[2]["aanpak"][8];
+    assert_eq!(step["id"], json!("pand-verlaten"));
+    step["geldt_voor"] = json!(["werkplein", "kcc"]);
+    step["uitleg"] = json!("Vanaf een veilige afstand, zonder aan te raken.");
+    let geldt = line_of("Doe dat vanaf een veilige afstand en zonder") + 1;
+    sets(
+        &text,
+        &path,
+        steps,
+        &[
+            (
+                geldt - 1,
+                "            uitleg: \"Vanaf een veilige afstand, zonder aan te raken.\"",
+            ),
+            (geldt, "            geldt_voor: [werkplein, kcc]"),
+        ],
+    );
+}

@@ -9,7 +9,8 @@ use super::fields::{Column, Control, Shape, ValueKind, attr, esc};
 use crate::messages::t;
 
 /// Whether the form can show `value` whole in a field of `shape` (so saving it loses
-/// nothing): one scalar, a list of scalars, or rows whose every key has a column.
+/// nothing): one scalar, a list of scalars, or rows whose every key has a column (and
+/// whose lists in a cell fit that column's list).
 pub fn fits(shape: &Shape, value: Option<&Value>) -> bool {
     let scalar = |v: &Value| !v.is_array() && !v.is_object();
     let Some(value) = value.filter(|v| !v.is_null()) else {
@@ -24,11 +25,12 @@ pub fn fits(shape: &Shape, value: Option<&Value>) -> bool {
                     m.iter().all(|(k, v)| {
                         columns.iter().any(|c| {
                             &c.id == k
-                                && match c.value {
-                                    ValueKind::List => {
+                                && match (&c.nested, c.value) {
+                                    (Some(nested), _) => fits(&nested.shape, Some(v)),
+                                    (None, ValueKind::List) => {
                                         v.as_array().is_some_and(|a| a.iter().all(scalar))
                                     }
-                                    _ => scalar(v),
+                                    (None, _) => scalar(v),
                                 }
                         })
                     })
@@ -124,5 +126,36 @@ mod tests {
         assert!(!fits(&rows, Some(&json!([{"id": "x", "onbekend": "y"}]))));
         assert!(!fits(&rows, Some(&json!([{"id": "x", "tekst": ["a"]}]))));
         assert!(!fits(&rows, Some(&json!(["x"]))));
+    }
+
+    #[test]
+    fn a_list_inside_a_row_fits_when_its_items_fit_its_own_shape() {
+        let table = Shape::Rows(vec![
+            Column::line("id", "Id".into()),
+            Column::nested(
+                "herkenning",
+                "Herkenning".into(),
+                "herkenning".into(),
+                Shape::List(Control::Text),
+            ),
+            Column::nested(
+                "aanpak",
+                "Aanpak".into(),
+                "aanpak".into(),
+                Shape::Rows(step_columns(true)),
+            ),
+        ]);
+        let row = |cell: &str, value: Value| Some(json!([{ "id": "ik-gedrag", cell: value }]));
+        assert!(fits(&table, row("herkenning", json!(["a", "b"])).as_ref()));
+        assert!(fits(
+            &table,
+            row("aanpak", json!([{"id": "x", "geldt_voor": ["kcc"]}])).as_ref()
+        ));
+        assert!(!fits(&table, row("herkenning", json!("a")).as_ref()));
+        assert!(!fits(&table, row("herkenning", json!([["a"]])).as_ref()));
+        assert!(!fits(
+            &table,
+            row("aanpak", json!([{"id": "x", "onbekend": 1}])).as_ref()
+        ));
     }
 }
