@@ -89,6 +89,12 @@
   function renumber(list) {
     const el = list.parentElement;
     const key = keyOf(el);
+    if (el.classList.contains('vpd-deelveld')) {
+      // A list in a row is labelled with the row's name ("Ik-gedrag, herkenning").
+      const row = el.closest('.vpd-rij');
+      const name = rowName(row, ownerOf(row));
+      for (const span of el.querySelectorAll('.vpd-rij-naam')) if (ownerOf(span) === el) span.textContent = name;
+    }
     [...list.children].forEach((row, n) => {
       const number = rowLabelOf(row).querySelector('.vpd-rij-nummer');
       if (number) number.textContent = String(n + 1);
@@ -99,7 +105,7 @@
       for (const c of cells(row, el)) {
         const id = `${key}-${n}${c.dataset.kolom ? `-${c.dataset.kolom}` : ''}`;
         if (c.classList.contains('vpd-deelveld')) {
-          nestedIds(c, id, rowName(row, el));
+          nestedIds(c, id);
           continue;
         }
         const label = row.querySelector(`label[for="${CSS.escape(c.id)}"]`);
@@ -111,8 +117,8 @@
     const empty = el.querySelector(':scope > .vpd-rij-leeg');
     if (empty) empty.hidden = list.children.length > 0;
   }
-  // Gives a list in a row the key `key` and its row's `name`, then renumbers its rows.
-  function nestedIds(sub, key, name) {
+  // Gives a list in a row the key `key`, then renumbers its rows.
+  function nestedIds(sub, key) {
     sub.id = `veld-${key}`;
     const heading = sub.querySelector(':scope > .vpd-lijst-kop');
     heading.id = `l-${key}`;
@@ -121,7 +127,6 @@
     list.setAttribute('aria-labelledby', heading.id);
     const add = sub.querySelector(':scope > .utrecht-button-group > .vpd-toevoegen');
     if (add) add.setAttribute('aria-describedby', heading.id);
-    for (const span of sub.querySelectorAll('.vpd-rij-naam')) if (ownerOf(span) === sub) span.textContent = name;
     renumber(list);
   }
   function rowButtons(row) {
