@@ -596,3 +596,82 @@ fn a_nested_change_in_the_norm_schema_is_checked_at_its_field_and_saved_as_only_
     let run = common::vpd(&["check".as_ref(), s.root.as_os_str()]);
     assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
 }
+
+/// A cell the form cannot show (here a key no step column has) is said at that cell only,
+/// and a save of another answer in the same table keeps it as it is.
+#[test]
+fn a_part_the_norm_schemas_form_cannot_show_is_kept_and_said_at_that_part_only() {
+    let s = Session::start(&[]);
+    let path = s.root.join(NORM);
+    let step = "            tekst: \"Maak een inschatting van de veiligheid\"\n";
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        step,
+        &format!("{step}            kleur: rood\n"),
+        1,
+    );
+    std::fs::write(&path, &text).unwrap();
+    let (status, html) = s.get(&format!("/__vpd/formulier/{NORM_KEY}"), &s.host());
+    assert_eq!(status, 200, "{html}");
+    let page = Html::parse_document(&html);
+    let notices: Vec<_> = page.select(&select(".vpd-alleen-in-bestand")).collect();
+    assert_eq!(notices.len(), 1, "one notice");
+    let step_row = "#r-secties--categorieen--categorieen-2-aanpak > li:nth-child(2)";
+    let row = page.select(&select(step_row)).next().unwrap();
+    let kept = row
+        .select(&select(".vpd-alleen-in-bestand"))
+        .next()
+        .unwrap();
+    assert_eq!(kept.value().attr("data-kolom"), Some("kleur"));
+    assert_eq!(kept.value().attr("data-bewaard"), Some("\"rood\""));
+    assert_eq!(
+        control_value(
+            &page,
+            "#i-secties--categorieen--categorieen-2-aanpak-1-tekst"
+        ),
+        "Maak een inschatting van de veiligheid"
+    );
+
+    // Saved as the form sends it (the kept cell with its value), only the changed line
+    // changes.
+    let host = s.host();
+    let origin = format!("http://{host}");
+    let (_, opened) = request_json(
+        &host,
+        "GET",
+        &format!("/__vpd/bewerken/{NORM_KEY}"),
+        &[("Host", &host)],
+        "",
+    );
+    let token = opened["token"].as_str().unwrap();
+    let source = std::sync::Arc::new(vpd::source::SourceFile::new(
+        &path,
+        NORM.into(),
+        text.clone(),
+    ));
+    let mut categories =
+        vpd::load::parse_document(&source).unwrap().value["secties"]["categorieen"]["categorieen"]
+            .clone();
+    categories[0]["herkenning"][0] = json!("Spreekt vooral over zichzelf");
+    let body = json!({"protocol": NORM_KEY, "versie": opened["versie"],
+        "antwoorden": [{"pad": ["secties", "categorieen", "categorieen"], "waarde": categories}]});
+    let headers = [
+        ("Host", host.as_str()),
+        ("Origin", origin.as_str()),
+        ("X-Vpd-Token", token),
+    ];
+    let (status, json) = request_json(&host, "POST", "/__vpd/opslaan", &headers, &body.to_string());
+    assert_eq!(status, 200, "{json}");
+    let after = std::fs::read_to_string(&path).unwrap();
+    let changed = changed_lines(&text, &after);
+    assert_eq!(
+        changed,
+        [(
+            text.lines()
+                .position(|l| l.contains("Spreekt vooral in de ik-vorm"))
+                .unwrap()
+                + 1,
+            "          - \"Spreekt vooral over zichzelf\"".to_string()
+        )]
+    );
+    assert!(after.contains("            kleur: rood\n"));
+}

@@ -529,3 +529,19 @@ fn the_norm_schemas_lists_inside_its_rows_change_line_by_line() {
         ],
     );
 }
+
+/// A mapping inside a row is written whole, like the row: a row moved onto another does
+/// not keep keys of the other's mapping.
+#[test]
+fn a_mapping_inside_a_row_is_whole() {
+    let text =
+        "l:\n  - id: a\n    extra:\n      x: 1\n      y: 2\n  - id: b\n    extra:\n      x: 3\n";
+    let moved = json!([{"id": "b", "extra": {"x": 3}}, {"id": "a", "extra": {"x": 1, "y": 2}}]);
+    let out = set_answer(text, &["l"], &moved).expect("writes");
+    assert_eq!(parse(&out)["l"], moved, "{out}");
+    // Unchanged, it keeps its bytes.
+    assert_eq!(
+        set_answer(text, &["l"], &parse(text)["l"]).expect("writes"),
+        text
+    );
+}

@@ -8,36 +8,34 @@ use serde_json::Value;
 use super::fields::{Column, Control, Shape, ValueKind, attr, esc};
 use crate::messages::t;
 
-/// Whether the form can show `value` whole in a field of `shape` (so saving it loses
-/// nothing): one scalar, a list of scalars, or rows whose every key has a column (and
-/// whose lists in a cell fit that column's list).
+/// Whether the form can show `value` in a field of `shape` without losing part of it: one
+/// scalar, a list of scalars, or rows (mappings). A cell of a row that its column cannot
+/// show, or a key no column shows, is kept as it is ([`cell_fits`]).
 pub fn fits(shape: &Shape, value: Option<&Value>) -> bool {
-    let scalar = |v: &Value| !v.is_array() && !v.is_object();
     let Some(value) = value.filter(|v| !v.is_null()) else {
         return true;
     };
     match shape {
         Shape::One(_) => scalar(value),
         Shape::List(_) => value.as_array().is_some_and(|a| a.iter().all(scalar)),
-        Shape::Rows(columns) => value.as_array().is_some_and(|rows| {
-            rows.iter().all(|row| {
-                row.as_object().is_some_and(|m| {
-                    m.iter().all(|(k, v)| {
-                        columns.iter().any(|c| {
-                            &c.id == k
-                                && match (&c.nested, c.value) {
-                                    (Some(nested), _) => fits(&nested.shape, Some(v)),
-                                    (None, ValueKind::List) => {
-                                        v.as_array().is_some_and(|a| a.iter().all(scalar))
-                                    }
-                                    (None, _) => scalar(v),
-                                }
-                        })
-                    })
-                })
-            })
-        }),
+        Shape::Rows(_) => value
+            .as_array()
+            .is_some_and(|rows| rows.iter().all(Value::is_object)),
     }
+}
+
+/// Whether `column` can show the cell `value` whole (a list in a cell: when its items fit
+/// the column's own list); the form keeps any other cell as it is, with a notice.
+pub fn cell_fits(column: &Column, value: &Value) -> bool {
+    match (&column.nested, column.value) {
+        (Some(nested), _) => fits(&nested.shape, Some(value)),
+        (None, ValueKind::List) => value.as_array().is_some_and(|a| a.iter().all(scalar)),
+        (None, _) => scalar(value),
+    }
+}
+
+fn scalar(v: &Value) -> bool {
+    !v.is_array() && !v.is_object()
 }
 
 /// A field the form shows but cannot write without losing part of its answer: it says to
@@ -123,9 +121,16 @@ mod tests {
         assert!(fits(&list, Some(&json!(["a", "b"]))));
         assert!(!fits(&list, Some(&json!([{"a": 1}]))));
         assert!(fits(&rows, Some(&json!([{"id": "x", "einde": true}]))));
-        assert!(!fits(&rows, Some(&json!([{"id": "x", "onbekend": "y"}]))));
-        assert!(!fits(&rows, Some(&json!([{"id": "x", "tekst": ["a"]}]))));
+        // A row's cells that its columns cannot show are kept as they are, cell by cell.
+        assert!(fits(&rows, Some(&json!([{"id": "x", "onbekend": "y"}]))));
+        assert!(fits(&rows, Some(&json!([{"id": "x", "tekst": ["a"]}]))));
         assert!(!fits(&rows, Some(&json!(["x"]))));
+        let columns = step_columns(true);
+        let column = |id: &str| columns.iter().find(|c| c.id == id).expect("column");
+        assert!(cell_fits(column("tekst"), &json!("a")));
+        assert!(!cell_fits(column("tekst"), &json!(["a"])));
+        assert!(cell_fits(column("geldt_voor"), &json!(["kcc"])));
+        assert!(!cell_fits(column("geldt_voor"), &json!("kcc")));
     }
 
     #[test]
@@ -145,17 +150,19 @@ mod tests {
                 Shape::Rows(step_columns(true)),
             ),
         ]);
-        let row = |cell: &str, value: Value| Some(json!([{ "id": "ik-gedrag", cell: value }]));
-        assert!(fits(&table, row("herkenning", json!(["a", "b"])).as_ref()));
-        assert!(fits(
-            &table,
-            row("aanpak", json!([{"id": "x", "geldt_voor": ["kcc"]}])).as_ref()
+        let Shape::Rows(columns) = &table else {
+            unreachable!("a table")
+        };
+        let (lines, steps) = (&columns[1], &columns[2]);
+        assert!(cell_fits(lines, &json!(["a", "b"])));
+        assert!(cell_fits(
+            steps,
+            &json!([{"id": "x", "geldt_voor": ["kcc"]}])
         ));
-        assert!(!fits(&table, row("herkenning", json!("a")).as_ref()));
-        assert!(!fits(&table, row("herkenning", json!([["a"]])).as_ref()));
-        assert!(!fits(
-            &table,
-            row("aanpak", json!([{"id": "x", "onbekend": 1}])).as_ref()
-        ));
+        // A step's key no column shows is kept in that step's row, not the category's.
+        assert!(cell_fits(steps, &json!([{"id": "x", "onbekend": 1}])));
+        assert!(!cell_fits(lines, &json!("a")));
+        assert!(!cell_fits(lines, &json!([["a"]])));
+        assert!(!cell_fits(steps, &json!(["x"])));
     }
 }

@@ -26,7 +26,9 @@
   const fields = [...form.querySelectorAll('.vpd-veld')];
   const padOf = (el) => JSON.parse(el.dataset.pad);
   const keyOf = (el) => el.id.slice('veld-'.length);
-  const controls = (root) => [...root.querySelectorAll('[data-kolom]:not(.vpd-deelveld)')];
+  const controls = (root) => [...root.querySelectorAll('[data-kolom]:not(.vpd-deelveld):not(.vpd-bewaard)')];
+  // A cell the form cannot show whole: its value goes back as it was.
+  const kept = (c) => c.classList.contains('vpd-bewaard');
   // A list's owner: a field, or a list inside a row (`vpd-deelveld`, e.g. one category's
   // `herkenning` lines); its rows are the `<ol>` right below it.
   const OWNERS = '.vpd-veld, .vpd-deelveld';
@@ -57,7 +59,9 @@
     return rows.map((r) => {
       const o = {};
       for (const c of cells(r, el)) {
-        if (c.classList.contains('vpd-deelveld')) {
+        if (kept(c)) {
+          o[c.dataset.kolom] = JSON.parse(c.dataset.bewaard);
+        } else if (c.classList.contains('vpd-deelveld')) {
           const items = valueOf(c);
           if (items.length > 0) o[c.dataset.kolom] = items;
         } else if (c.value.trim() !== '') {
@@ -79,7 +83,7 @@
   // What a row is called in the labels of the lists in it: its `naam`, else its first
   // answer, else its place ("Vormen van gedrag, regel 2"), as the server names it.
   function rowName(row, owner) {
-    const own = cells(row, owner).filter((c) => !c.classList.contains('vpd-deelveld'));
+    const own = cells(row, owner).filter((c) => !c.classList.contains('vpd-deelveld') && !kept(c));
     const naam = own.find((c) => c.dataset.kolom === 'naam');
     for (const c of [naam, own[0]]) if (c && c.value.trim() !== '') return c.value.trim();
     return rowLabelOf(row).textContent.trim();
@@ -102,7 +106,7 @@
       const rowLabel = rowLabelOf(row);
       rowLabel.id = `rl-${key}-${n}`;
       for (const b of row.querySelectorAll(':scope > .vpd-rij-acties button')) b.setAttribute('aria-describedby', rowLabel.id);
-      for (const c of cells(row, el)) {
+      for (const c of cells(row, el).filter((cell) => !kept(cell))) {
         const id = `${key}-${n}${c.dataset.kolom ? `-${c.dataset.kolom}` : ''}`;
         if (c.classList.contains('vpd-deelveld')) {
           nestedIds(c, id);
@@ -218,7 +222,7 @@
       const row = listOf(owner).children[Number(rest[0])];
       if (!row) break;
       const cell = rest[1] && cells(row, owner).find((c) => c.dataset.kolom === rest[1]);
-      if (!cell) return controls(row)[0] || null;
+      if (!cell || kept(cell)) return controls(row)[0] || null;
       if (!cell.classList.contains('vpd-deelveld')) return cell;
       owner = cell;
       rest = rest.slice(2);

@@ -279,7 +279,7 @@ impl FormPage<'_> {
             kind => Shape::One(Control::of(kind, &f.opties, self.org)),
         };
         if !fits(&shape, current) {
-            // Saving the rows would drop what no column shows: said, not offered.
+            // Not a list of texts, nor rows: said, not offered.
             only_in_file(out, &pad, f.heading());
             return;
         }

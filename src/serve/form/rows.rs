@@ -2,7 +2,9 @@
 //! `<template>` row the script copies to add one. A column may hold a list of its own (the
 //! norm schema's `herkenning` lines and `aanpak` steps of each category): that cell is a
 //! `vpd-deelveld` element with the same parts as a field's list (label, rows, template),
-//! whose rows are labelled with the row's name ("Ik-gedrag, herkenning, regel 3").
+//! whose rows are labelled with the row's name ("Ik-gedrag, herkenning, regel 3"). A cell
+//! the form cannot show whole (a key no column has, a value of another shape) says to edit
+//! the YAML file, and its value goes back unchanged when the row is saved.
 //!
 //! Ids: the rows of the list with key `k` are `i-k-0`, `i-k-1`, ... (a column's control
 //! `i-k-0-kolom`); a list in column `kolom` of row 0 has the key `k-0-kolom`. The script
@@ -13,6 +15,7 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use super::fields::{Column, Control, Nested, Shape, attr, control, esc, shape_data, shown};
+use super::fit::cell_fits;
 use crate::messages::t;
 
 /// Stands for the name part of a label while it is escaped.
@@ -145,6 +148,10 @@ fn table_row(out: &mut String, list: &List, n: usize, columns: &[Column], value:
     let name = row_name(list, n, columns, value);
     for column in columns {
         let cell = value.and_then(|v| v.get(&column.id));
+        if let Some(cell) = cell.filter(|c| !cell_fits(column, c)) {
+            kept_cell(out, &column.id, &column.label, cell);
+            continue;
+        }
         if let Some(nested) = &column.nested {
             out.push_str("<div class=\"vpd-kolom\">");
             let key = format!("{}-{}", row_key(list, n), column.id);
@@ -171,7 +178,29 @@ fn table_row(out: &mut String, list: &List, n: usize, columns: &[Column], value:
         control(out, &id, list.described, &column.control, &text, &column.id);
         out.push_str("</div>");
     }
+    // Keys no column shows stay in the row as they are.
+    let unknown = value
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| !columns.iter().any(|c| &c.id == *k));
+    for (key, cell) in unknown {
+        kept_cell(out, key, key, cell);
+    }
     out.push_str("</fieldset></li>");
+}
+
+/// A cell the form cannot show whole: it says to edit the YAML file, and the script sends
+/// its value back as it was (`data-bewaard`), so saving the row loses nothing of it.
+fn kept_cell(out: &mut String, key: &str, label: &str, value: &Value) {
+    let _ = write!(
+        out,
+        "<div class=\"vpd-kolom vpd-alleen-in-bestand vpd-bewaard\" data-kolom=\"{}\" data-bewaard=\"{}\"><p class=\"utrecht-form-label\">{}</p><p class=\"utrecht-paragraph\">{}</p></div>",
+        attr(key),
+        attr(&value.to_string()),
+        esc(label),
+        esc(&t("formulier.alleen-in-bestand", &[]))
+    );
 }
 
 /// What a row is called in the labels of the lists inside it: its `naam`, else its first
