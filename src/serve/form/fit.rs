@@ -51,7 +51,8 @@ pub fn only_in_file(out: &mut String, pad: &[String], heading: &str) {
 }
 
 /// The columns of a list of steps: a team's own steps (`teamstap`), or an approach's steps
-/// with whether they are mandatory and for which templates (`organisation`).
+/// with whether they are mandatory and for which templates, without a team's explanation
+/// (`organisation`).
 pub fn step_columns(organisation: bool) -> Vec<Column> {
     let line = |id: &str| Column::line(id, t(&format!("formulier.kolom.stap-{id}"), &[]));
     let text = |id: &str| {
@@ -77,10 +78,12 @@ pub fn step_columns(organisation: bool) -> Vec<Column> {
         ("stap".into(), "stap".into()),
         ("beslissing".into(), "beslissing".into()),
     ]);
-    let mut columns = vec![
-        line("id"),
-        text("tekst"),
-        text("toelichting"),
+    let mut columns = vec![line("id"), text("tekst")];
+    if !organisation {
+        // A team explains how it carries out a step; the organisation's step has none.
+        columns.push(text("toelichting"));
+    }
+    columns.extend([
         text("uitleg"),
         Column::new(
             "soort",
@@ -92,7 +95,7 @@ pub fn step_columns(organisation: bool) -> Vec<Column> {
         line("nee"),
         line("daarna"),
         yes_no("einde"),
-    ];
+    ]);
     if organisation {
         columns.push(yes_no("verplicht"));
         columns.push(Column::new(

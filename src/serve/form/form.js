@@ -188,10 +188,12 @@
     }
     schedule();
   });
-  // A row's new name reaches the labels of the lists in it.
+  // A row's new name (its `naam` or first answer) reaches the labels of the lists in it.
   form.addEventListener('input', (event) => {
     const row = event.target.closest('.vpd-rij');
-    if (row && row.querySelector('.vpd-deelveld')) renumber(row.parentElement);
+    if (!row || !row.querySelector('.vpd-deelveld')) return;
+    const own = cells(row, ownerOf(row)).filter((c) => !c.classList.contains('vpd-deelveld') && !kept(c));
+    if (event.target === own[0] || event.target.dataset.kolom === 'naam') renumber(row.parentElement);
   });
 
   // ---- what changed ----
