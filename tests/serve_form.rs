@@ -483,22 +483,25 @@ fn the_norm_schema_has_a_form_with_its_categories_lists_and_steps() {
         label.split_whitespace().collect::<Vec<_>>().join(" "),
         "Ik-gedrag, herkenning, regel 3"
     );
-    // The norm schema is not adopted by a status: its check says only what `vpd check`
-    // finds (nothing, for the example).
+    // Without a status (it needs none), the norm schema's check says only what `vpd check`
+    // finds (nothing, for the example); with one, also whether it could be adopted.
     let token = s.token();
     let host = s.host();
     let origin = format!("http://{host}");
-    let (status, outcome) = s.check(
-        &[
-            ("Host", host.as_str()),
-            ("Origin", origin.as_str()),
-            ("X-Vpd-Token", token.as_str()),
-        ],
-        &json!({"protocol": NORM_KEY, "antwoorden": []}),
-    );
+    let headers = [
+        ("Host", host.as_str()),
+        ("Origin", origin.as_str()),
+        ("X-Vpd-Token", token.as_str()),
+    ];
+    let (status, outcome) = s.check(&headers, &json!({"protocol": NORM_KEY, "antwoorden": []}));
     assert_eq!(status, 200, "{outcome}");
     assert_eq!(outcome["vaststellen_mogelijk"], Value::Null, "{outcome}");
     assert_eq!(outcome["bevindingen"], json!([]), "{outcome}");
+    let concept =
+        json!({"protocol": NORM_KEY, "antwoorden": [{"pad": ["status"], "waarde": "concept"}]});
+    let (status, outcome) = s.check(&headers, &concept);
+    assert_eq!(status, 200, "{outcome}");
+    assert_eq!(outcome["vaststellen_mogelijk"], json!(true), "{outcome}");
 }
 
 /// The lines of `after` that differ from `before`, by line number (same line count).

@@ -5,8 +5,8 @@
 //! the keys of the answer it is about (the parsed text's spans). Whether the protocol could
 //! be adopted now is the same check with `status: vastgesteld` (and today's date when none
 //! is given): a concept's gaps are warnings, an adopted protocol's are errors. The norm
-//! schema is not adopted by a status as a protocol is, so its check says only what `vpd
-//! check` finds.
+//! schema's status is optional: without one it is checked as adopted already, and its check
+//! says only what `vpd check` finds.
 
 use std::path::Path;
 
@@ -37,10 +37,10 @@ pub struct Outcome {
     /// The file's findings with its current status.
     pub bevindingen: Vec<Finding>,
     /// Whether the protocol could be adopted (`vastgesteld`) as it is; `null` for a document
-    /// that is not adopted by its status (the norm schema).
+    /// without a status that needs none (the norm schema).
     pub vaststellen_mogelijk: Option<bool>,
     /// What stands in the way of adopting it (the errors it would have as `vastgesteld`);
-    /// empty when it is not adopted by its status.
+    /// empty without a status.
     pub ontbreekt: Vec<Finding>,
 }
 
@@ -69,17 +69,19 @@ pub enum CheckError {
     Edit(#[from] crate::edit::EditError),
 }
 
-/// Checks the organisation at `root` with the file `path` holding `text`; with `adoptable`,
-/// also whether it could be adopted (`status: vastgesteld`) as it is.
+/// Checks the organisation at `root` with the file `path` holding `text`, and whether it
+/// could be adopted (`status: vastgesteld`) as it is: always when `status_required` (a
+/// protocol, the policy), else only when it has a status (the norm schema, whose status is
+/// optional: without one it is checked as adopted already).
 pub fn outcome(
     root: &Path,
     options: &Options,
     path: &Path,
     text: &str,
-    adoptable: bool,
+    status_required: bool,
 ) -> Result<Outcome, CheckError> {
     let bevindingen = findings(root, options, path, text)?;
-    if !adoptable {
+    if !status_required && !has_key(text, "status") {
         return Ok(Outcome {
             bevindingen,
             vaststellen_mogelijk: None,

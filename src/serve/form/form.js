@@ -286,7 +286,7 @@
     const p = document.createElement('p');
     p.className = 'utrecht-paragraph';
     if (outcome.vaststellen_mogelijk === null) {
-      // Not adopted by a status (the norm schema): what `vpd check` finds, nothing more.
+      // No status, and none needed (the norm schema): what `vpd check` finds, nothing more.
       p.textContent = errors.length ? fill(T.fouten, { aantal: errors.length }) : T.foutloos;
       stand.replaceChildren(p);
       delete stand.dataset.vaststellen;

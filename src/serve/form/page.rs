@@ -56,7 +56,13 @@ const POLICY_ENVELOPE: [&str; 8] = [
 ];
 
 /// The keys outside `secties` the form edits in the norm schema.
-const NORM_ENVELOPE: [&str; 4] = ["eigenaar", "vastgesteld_op", "geevalueerd_op", "versie"];
+const NORM_ENVELOPE: [&str; 5] = [
+    "eigenaar",
+    "status",
+    "vastgesteld_op",
+    "geevalueerd_op",
+    "versie",
+];
 
 /// Whether `key` is a key outside `secties` that a form edits (of a team protocol, the
 /// policy or the norm schema).
@@ -166,7 +172,7 @@ impl FormPage<'_> {
 
     /// The fieldset of the keys outside `secties`: a team protocol's team, department, owner,
     /// status, dates and norm version, the policy's organisation, owner, status, dates,
-    /// version, departments and roles, or the norm schema's owner, dates and version.
+    /// version, departments and roles, or the norm schema's owner, status, dates and version.
     fn envelope(&self, out: &mut String) {
         let _ = write!(
             out,
@@ -195,7 +201,11 @@ impl FormPage<'_> {
             }
             let (control, required) = match key {
                 "afdeling" => (departments.clone(), true),
-                "status" => (Control::Select(status.clone()), true),
+                // The norm schema's status is optional: without one it counts as adopted.
+                "status" => (
+                    Control::Select(status.clone()),
+                    self.template.soort != Kind::Normschema,
+                ),
                 "vastgesteld_op" | "geevalueerd_op" => (Control::Line("date"), false),
                 "normversie" | "versie" => (Control::Line("text"), false),
                 _ => (Control::Line("text"), true),
