@@ -545,3 +545,48 @@ fn a_mapping_inside_a_row_is_whole() {
         text
     );
 }
+
+/// Every answer of the organisation's policy and norm schema (each field of each section,
+/// and every key outside them), set to its own value as the form sends it unchanged,
+/// leaves the file as it was, byte for byte.
+#[test]
+fn setting_every_answer_of_the_organisation_to_itself_changes_nothing() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/organisatie");
+    for name in ["beleid.yaml", "normschema.yaml"] {
+        let text = std::fs::read_to_string(root.join(name)).expect("example");
+        let doc = parse(&text);
+        for (key, value) in doc.as_object().expect("mapping") {
+            let fields = value.as_object().filter(|_| key == "secties");
+            let Some(sections) = fields else {
+                let out = set_answer(&text, &[key], value).expect("writes");
+                assert_eq!(out, text, "{name}: {key}");
+                continue;
+            };
+            for (section, fields) in sections {
+                for (field, value) in fields.as_object().expect("fields") {
+                    let out =
+                        set_answer(&text, &["secties", section, field], value).expect("writes");
+                    assert_eq!(out, text, "{name}: {section}.{field}");
+                }
+            }
+        }
+    }
+}
+
+/// Every text of the norm schema's categories (lines and steps inside the rows) replaced by
+/// a text YAML reads specially reads back as written, the rest of the file as it was.
+#[test]
+fn the_norm_schemas_categories_take_tricky_texts() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("content/organisatie/normschema.yaml")).expect("example");
+    let before = parse(&text);
+    let path = ["secties", "categorieen", "categorieen"];
+    let mut next = 0;
+    let tricky = trick(&before["secties"]["categorieen"]["categorieen"], &mut next);
+    let out = set_answer(&text, &path, &tricky).expect("writes");
+    let mut expected = before.clone();
+    expected["secties"]["categorieen"]["categorieen"] = tricky;
+    assert_eq!(parse(&out), expected, "{out}");
+    assert!(next > 200, "{next} texts");
+}
