@@ -330,6 +330,12 @@ test('the norm schema\'s page leads to its form: a line added by keyboard to one
   assert.equal(await page.evaluate(() => document.activeElement.id), `i-${fresh}-aanpak-0-id`);
   const legend = await page.textContent(`#veld-${fresh}-aanpak li legend`);
   assert.equal(legend.replace(/\s+/g, ' ').trim(), 'Digitaal gedrag, aanpak, regel 1');
+  // Removed again by keyboard: the focus goes back to that list's "Toevoegen".
+  await page.focus(`#veld-${fresh}-aanpak li > .vpd-rij-acties .vpd-verwijderen`);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator(`#r-${fresh}-aanpak > li`).count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.vpd-deelveld').id), `veld-${fresh}-aanpak`);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Toevoegen');
   assert.equal(readFileSync(normFile, 'utf8'), now, 'nothing saved');
   await context.close();
 });
