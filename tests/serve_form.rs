@@ -607,11 +607,10 @@ fn a_part_the_norm_schemas_form_cannot_show_is_kept_and_said_at_that_part_only()
     let s = Session::start(&[]);
     let path = s.root.join(NORM);
     let step = "            tekst: \"Maak een inschatting van de veiligheid\"\n";
-    let text = std::fs::read_to_string(&path).unwrap().replacen(
-        step,
-        &format!("{step}            kleur: rood\n"),
-        1,
-    );
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen(step, &format!("{step}            kleur: rood\n"), 1)
+        .replacen("\"Klaagt, zeurt of smeekt\"", "\".....\"", 1);
     std::fs::write(&path, &text).unwrap();
     let (status, html) = s.get(&format!("/__vpd/formulier/{NORM_KEY}"), &s.host());
     assert_eq!(status, 200, "{html}");
@@ -633,9 +632,14 @@ fn a_part_the_norm_schemas_form_cannot_show_is_kept_and_said_at_that_part_only()
         ),
         "Maak een inschatting van de veiligheid"
     );
+    // A placeholder shows empty, and the script is told to send it back while it stays so.
+    let line = "#i-secties--categorieen--categorieen-0-herkenning-2";
+    assert_eq!(control_value(&page, line), "");
+    let placeholder = page.select(&select(line)).next().unwrap();
+    assert_eq!(placeholder.value().attr("data-plaatshouder"), Some("....."));
 
-    // Saved as the form sends it (the kept cell with its value), only the changed line
-    // changes.
+    // Saved as the form sends it (the kept cell and the placeholder as they were), only the
+    // changed line changes.
     let host = s.host();
     let origin = format!("http://{host}");
     let (_, opened) = request_json(
@@ -662,7 +666,8 @@ fn a_part_the_norm_schemas_form_cannot_show_is_kept_and_said_at_that_part_only()
         ("Origin", origin.as_str()),
         ("X-Vpd-Token", token),
     ];
-    let (status, json) = request_json(&host, "POST", "/__vpd/opslaan", &headers, &body.to_string());
+    let body = body.to_string();
+    let (status, json) = request_json(&host, "POST", "/__vpd/opslaan", &headers, &body);
     assert_eq!(status, 200, "{json}");
     let after = std::fs::read_to_string(&path).unwrap();
     let changed = changed_lines(&text, &after);
@@ -677,4 +682,5 @@ fn a_part_the_norm_schemas_form_cannot_show_is_kept_and_said_at_that_part_only()
         )]
     );
     assert!(after.contains("            kleur: rood\n"));
+    assert!(after.contains("          - \".....\"\n"));
 }

@@ -107,18 +107,31 @@ pub fn shown(value: Option<&Value>) -> String {
     }
 }
 
+/// The placeholder (`.....`, `TODO`) an answer holds, if it holds one: the control shows it
+/// empty, and the script sends it back while the control stays empty, so a row or list
+/// saved for another change keeps it.
+pub fn placeholder(value: Option<&Value>) -> Option<&str> {
+    value
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty() && crate::template::placeholder::is_placeholder(s))
+}
+
 /// Writes one control with `id`; `kolom` names its column in a row (empty for a whole
-/// answer or an item of a list).
+/// answer or an item of a list); `kept` is the placeholder the answer holds (see
+/// [`placeholder`]).
 pub fn control(
     out: &mut String,
     id: &str,
     described: &str,
     control: &Control,
-    value: &str,
+    (value, kept): (&str, Option<&str>),
     kolom: &str,
 ) {
+    let kept = kept
+        .map(|p| format!(" data-plaatshouder=\"{}\"", attr(p)))
+        .unwrap_or_default();
     let common = format!(
-        "id=\"{}\" name=\"{}\" data-kolom=\"{}\" aria-describedby=\"{}\"",
+        "id=\"{}\" name=\"{}\" data-kolom=\"{}\" aria-describedby=\"{}\"{kept}",
         attr(id),
         attr(id),
         attr(kolom),
@@ -389,7 +402,9 @@ pub fn field(out: &mut String, pad: &[String], head: &Head, shape: &Shape, value
     );
     match shape {
         Shape::One(c) => {
-            control(out, &format!("i-{key}"), &described, c, &shown(value), "");
+            let text = shown(value);
+            let id = format!("i-{key}");
+            control(out, &id, &described, c, (&text, placeholder(value)), "");
             if matches!(c, Control::Line("numeric")) {
                 // The script sends a whole number as a number, as YAML reads it.
                 if let Some(i) = out.rfind("<input ") {

@@ -38,23 +38,28 @@
   const cells = (row, owner) => [...row.querySelectorAll('[data-kolom]')].filter((c) => ownerOf(c) === owner);
   const rowLabelOf = (row) => row.querySelector(':scope > .vpd-rij-label, :scope > .vpd-rij-groep > .vpd-rij-label');
 
+  // A control's text; while it stays empty, the placeholder (`.....`) the file holds there,
+  // so saving another answer of its list or row keeps it.
+  const answerOf = (c) => (c.value.trim() === '' && c.dataset.plaatshouder ? c.dataset.plaatshouder : c.value);
+
   // The answer of a field (or of a list in a row) in the YAML's own shape (null: no answer).
   function valueOf(el) {
     const kinds = (name) => (el.dataset[name] || '').split(' ').filter(Boolean);
     const [numbers, booleans, lists] = [kinds('getallen'), kinds('waarheden'), kinds('lijsten')];
     const typed = (c) => {
-      const v = c.value.trim();
+      const text = answerOf(c);
+      const v = text.trim();
       if (booleans.includes(c.dataset.kolom) && (v === 'true' || v === 'false')) return v === 'true';
-      if (lists.includes(c.dataset.kolom)) return c.value.split('\n').map((l) => l.trim()).filter(Boolean);
-      return (numbers.includes(c.dataset.kolom) || c.hasAttribute('data-getal')) && /^-?\d+$/.test(v) ? Number(v) : c.value;
+      if (lists.includes(c.dataset.kolom)) return text.split('\n').map((l) => l.trim()).filter(Boolean);
+      return (numbers.includes(c.dataset.kolom) || c.hasAttribute('data-getal')) && /^-?\d+$/.test(v) ? Number(v) : text;
     };
     if (el.dataset.vorm === 'enkel') {
       const c = controls(el)[0];
-      return c.value.trim() === '' ? null : typed(c);
+      return answerOf(c).trim() === '' ? null : typed(c);
     }
     const rows = [...listOf(el).children];
     if (el.dataset.vorm === 'lijst') {
-      return rows.map((r) => cells(r, el)[0].value).filter((v) => v.trim() !== '');
+      return rows.map((r) => answerOf(cells(r, el)[0])).filter((v) => v.trim() !== '');
     }
     return rows.map((r) => {
       const o = {};
@@ -64,7 +69,7 @@
         } else if (c.classList.contains('vpd-deelveld')) {
           const items = valueOf(c);
           if (items.length > 0) o[c.dataset.kolom] = items;
-        } else if (c.value.trim() !== '') {
+        } else if (answerOf(c).trim() !== '') {
           o[c.dataset.kolom] = typed(c);
         }
       }

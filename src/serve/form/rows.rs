@@ -14,7 +14,9 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
-use super::fields::{Column, Control, Nested, Shape, attr, control, esc, shape_data, shown};
+use super::fields::{
+    Column, Control, Nested, Shape, attr, control, esc, placeholder, shape_data, shown,
+};
 use super::fit::cell_fits;
 use crate::messages::t;
 
@@ -70,7 +72,7 @@ pub fn write(out: &mut String, list: &List, shape: &Shape, value: Option<&Value>
     match shape {
         Shape::One(_) => {}
         Shape::List(c) => rows(out, list, items.len(), |out, n| {
-            list_row(out, list, n, c, &shown(items.get(n).copied()));
+            list_row(out, list, n, c, items.get(n).copied());
         }),
         Shape::Rows(columns) => rows(out, list, items.len(), |out, n| {
             table_row(out, list, n, columns, items.get(n).copied());
@@ -127,7 +129,7 @@ fn row_key(list: &List, n: usize) -> String {
     }
 }
 
-fn list_row(out: &mut String, list: &List, n: usize, c: &Control, text: &str) {
+fn list_row(out: &mut String, list: &List, n: usize, c: &Control, value: Option<&Value>) {
     let id = format!("i-{}", row_key(list, n));
     let _ = write!(
         out,
@@ -135,7 +137,8 @@ fn list_row(out: &mut String, list: &List, n: usize, c: &Control, text: &str) {
         attr(&id),
         row_label(list, n)
     );
-    control(out, &id, list.described, c, text, "");
+    let text = shown(value);
+    control(out, &id, list.described, c, (&text, placeholder(value)), "");
     out.push_str("</li>");
 }
 
@@ -175,7 +178,8 @@ fn table_row(out: &mut String, list: &List, n: usize, columns: &[Column], value:
                 .join("\n"),
             other => shown(other),
         };
-        control(out, &id, list.described, &column.control, &text, &column.id);
+        let shown = (text.as_str(), placeholder(cell));
+        control(out, &id, list.described, &column.control, shown, &column.id);
         out.push_str("</div>");
     }
     // Keys no column shows stay in the row as they are.
