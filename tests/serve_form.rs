@@ -7,7 +7,7 @@
 mod common;
 
 use common::example_copy;
-use common::serve::{Example as Session, refused_headers, request_with};
+use common::serve::{Example as Session, refused_headers, request_json, request_with};
 use scraper::{Html, Selector};
 use serde_json::{Value, json};
 
@@ -367,4 +367,320 @@ fn the_forms_check_is_vpd_check_with_the_files_text_replaced() {
     // A file that does not load on disk is checked as the given text.
     std::fs::write(&path, "template: [werkplein\n").unwrap();
     assert_eq!(of_file(&good), Vec::<String>::new());
+}
+
+const NORM: &str = "content/organisatie/normschema.yaml";
+const NORM_KEY: &str = "organisatie.normschema";
+
+/// The example's norm schema as JSON.
+fn norm_schema() -> Value {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join(NORM);
+    let source = std::sync::Arc::new(vpd::source::SourceFile::new(
+        &path,
+        NORM.into(),
+        std::fs::read_to_string(&path).unwrap(),
+    ));
+    vpd::load::parse_document(&source).unwrap().value
+}
+
+/// The text of the control `css` on `page` (an input's value, a textarea's text, a
+/// select's chosen option).
+fn control_value(page: &Html, css: &str) -> String {
+    let el = page
+        .select(&select(css))
+        .next()
+        .unwrap_or_else(|| panic!("{css}"));
+    match el.value().name() {
+        "input" => el.value().attr("value").unwrap_or("").to_string(),
+        "select" => el
+            .select(&select("option[selected]"))
+            .next()
+            .and_then(|o| o.value().attr("value"))
+            .unwrap_or("")
+            .to_string(),
+        _ => el.text().collect(),
+    }
+}
+
+#[test]
+fn the_norm_schema_has_a_form_with_its_categories_lists_and_steps() {
+    let s = Session::start(&[]);
+    let link = format!("href=\"/__vpd/formulier/{NORM_KEY}\"");
+    for page in ["/vpd/", "/vpd/normschema/"] {
+        let (_, html) = s.get(page, &s.host());
+        assert!(
+            html.contains(&link),
+            "{page} links to the norm schema's form"
+        );
+        assert!(html.contains("Normschema bewerken"), "{page}");
+    }
+    let (status, html) = s.get(&format!("/__vpd/formulier/{NORM_KEY}"), &s.host());
+    assert_eq!(status, 200, "{html}");
+    let page = Html::parse_document(&html);
+    let templates = vpd::template::Templates::load(std::path::Path::new("/nonexistent"));
+    let template = templates.get("normschema").unwrap();
+    for section in &template.secties {
+        for field in &section.velden {
+            let id = format!("#veld-secties--{}--{}", section.id, field.id);
+            assert!(page.select(&select(&id)).next().is_some(), "field {id}");
+        }
+    }
+    // Every part of the norm schema can be edited: nothing is left to the YAML file.
+    assert_eq!(page.select(&select(".vpd-alleen-in-bestand")).count(), 0);
+    let mut ids = std::collections::HashSet::new();
+    for el in page.select(&select("[id]")) {
+        let id = el.value().id().unwrap();
+        assert!(ids.insert(id.to_string()), "id {id} twice");
+    }
+    for control in page.select(&select("form textarea, form input, form select")) {
+        let id = control.value().id().unwrap();
+        let label = select(&format!("label[for=\"{id}\"]"));
+        assert_eq!(page.select(&label).count(), 1, "label for {id}");
+    }
+    // The envelope and every nested answer carry the file's values.
+    let norm = norm_schema();
+    assert_eq!(control_value(&page, "#i-eigenaar"), norm["eigenaar"]);
+    assert_eq!(control_value(&page, "#i-versie"), norm["versie"]);
+    let categories = norm["secties"]["categorieen"]["categorieen"]
+        .as_array()
+        .unwrap();
+    let key = "i-secties--categorieen--categorieen";
+    for (n, category) in categories.iter().enumerate() {
+        assert_eq!(
+            control_value(&page, &format!("#{key}-{n}-id")),
+            category["id"]
+        );
+        for list in ["herkenning", "uitspraken", "vermijden"] {
+            for (m, line) in category[list].as_array().into_iter().flatten().enumerate() {
+                let id = format!("{key}-{n}-{list}-{m}");
+                assert_eq!(control_value(&page, &format!("#{id}")), *line, "{id}");
+            }
+        }
+        for (m, step) in category["aanpak"].as_array().unwrap().iter().enumerate() {
+            for (column, value) in step.as_object().unwrap() {
+                let id = format!("#{key}-{n}-aanpak-{m}-{column}");
+                let expected = match value {
+                    Value::Array(items) => items
+                        .iter()
+                        .map(|i| i.as_str().unwrap())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                };
+                assert_eq!(control_value(&page, &id), expected, "{id}");
+            }
+        }
+    }
+    // A line of a list in a row is labelled with the row's name, the list and its place.
+    let label = page
+        .select(&select(&format!("label[for=\"{key}-0-herkenning-2\"]")))
+        .next()
+        .unwrap();
+    let label: String = label.text().collect();
+    assert_eq!(
+        label.split_whitespace().collect::<Vec<_>>().join(" "),
+        "Ik-gedrag, herkenning, regel 3"
+    );
+    // Without a status (it needs none), the norm schema's check says only what `vpd check`
+    // finds (nothing, for the example); with one, also whether it could be adopted.
+    let token = s.token();
+    let host = s.host();
+    let origin = format!("http://{host}");
+    let headers = [
+        ("Host", host.as_str()),
+        ("Origin", origin.as_str()),
+        ("X-Vpd-Token", token.as_str()),
+    ];
+    let (status, outcome) = s.check(&headers, &json!({"protocol": NORM_KEY, "antwoorden": []}));
+    assert_eq!(status, 200, "{outcome}");
+    assert_eq!(outcome["vaststellen_mogelijk"], Value::Null, "{outcome}");
+    assert_eq!(outcome["bevindingen"], json!([]), "{outcome}");
+    let concept =
+        json!({"protocol": NORM_KEY, "antwoorden": [{"pad": ["status"], "waarde": "concept"}]});
+    let (status, outcome) = s.check(&headers, &concept);
+    assert_eq!(status, 200, "{outcome}");
+    assert_eq!(outcome["vaststellen_mogelijk"], json!(true), "{outcome}");
+}
+
+/// The lines of `after` that differ from `before`, by line number (same line count).
+fn changed_lines(before: &str, after: &str) -> Vec<(usize, String)> {
+    assert_eq!(before.lines().count(), after.lines().count(), "{after}");
+    before
+        .lines()
+        .zip(after.lines())
+        .enumerate()
+        .filter(|(_, (a, b))| a != b)
+        .map(|(i, (_, b))| (i + 1, b.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_nested_change_in_the_norm_schema_is_checked_at_its_field_and_saved_as_only_its_lines() {
+    let s = Session::start(&[]);
+    let host = s.host();
+    let origin = format!("http://{host}");
+    let (status, opened) = request_json(
+        &host,
+        "GET",
+        &format!("/__vpd/bewerken/{NORM_KEY}"),
+        &[("Host", &host)],
+        "",
+    );
+    assert_eq!(status, 200, "{opened}");
+    let token = opened["token"].as_str().unwrap();
+    let versie = opened["versie"].as_str().unwrap();
+    let good = [
+        ("Host", host.as_str()),
+        ("Origin", origin.as_str()),
+        ("X-Vpd-Token", token),
+    ];
+    let path = s.root.join(NORM);
+    let before = std::fs::read_to_string(&path).unwrap();
+    let pad = json!(["secties", "categorieen", "categorieen"]);
+    let mut categories = norm_schema()["secties"]["categorieen"]["categorieen"].clone();
+
+    // A step without its text: the finding is at that step's `tekst`.
+    let mut broken = categories.clone();
+    broken[2]["aanpak"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("tekst");
+    let (status, outcome) = s.check(
+        &good,
+        &json!({"protocol": NORM_KEY, "antwoorden": [{"pad": pad, "waarde": broken}]}),
+    );
+    assert_eq!(status, 200, "{outcome}");
+    let at = json!([
+        "secties",
+        "categorieen",
+        "categorieen",
+        "2",
+        "aanpak",
+        "1",
+        "tekst"
+    ]);
+    assert!(
+        outcome["bevindingen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["pad"] == at && f["ernst"] == "fout"),
+        "{outcome}"
+    );
+
+    // One line of one category's `herkenning` and one step's `uitleg`, as the form sends
+    // the whole table.
+    categories[0]["herkenning"][2] = json!("Klaagt, zeurt, smeekt of huilt");
+    categories[2]["aanpak"][1]["uitleg"] =
+        json!("Let op signalen als stemverheffing en gebalde vuisten.");
+    let body = json!({"protocol": NORM_KEY, "versie": versie,
+        "antwoorden": [{"pad": pad, "waarde": categories}]});
+    for (headers, why) in refused_headers(&host, &origin, token) {
+        let (status, json) =
+            request_json(&host, "POST", "/__vpd/opslaan", &headers, &body.to_string());
+        assert_eq!(status, 403, "{why}: {json}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "{why}");
+    }
+    let (status, json) = request_json(&host, "POST", "/__vpd/opslaan", &good, &body.to_string());
+    assert_eq!(status, 200, "{json}");
+    let after = std::fs::read_to_string(&path).unwrap();
+    let changed = changed_lines(&before, &after);
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    assert_eq!(
+        changed[0].1,
+        "          - \"Klaagt, zeurt, smeekt of huilt\""
+    );
+    assert_eq!(
+        changed[1].1,
+        "            uitleg: \"Let op signalen als stemverheffing en gebalde vuisten.\""
+    );
+    let run = common::vpd(&["check".as_ref(), s.root.as_os_str()]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+}
+
+/// A cell the form cannot show (here a key no step column has) is said at that cell only,
+/// and a save of another answer in the same table keeps it as it is.
+#[test]
+fn a_part_the_norm_schemas_form_cannot_show_is_kept_and_said_at_that_part_only() {
+    let s = Session::start(&[]);
+    let path = s.root.join(NORM);
+    let step = "            tekst: \"Maak een inschatting van de veiligheid\"\n";
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen(step, &format!("{step}            kleur: rood\n"), 1)
+        .replacen("\"Klaagt, zeurt of smeekt\"", "\".....\"", 1);
+    std::fs::write(&path, &text).unwrap();
+    let (status, html) = s.get(&format!("/__vpd/formulier/{NORM_KEY}"), &s.host());
+    assert_eq!(status, 200, "{html}");
+    let page = Html::parse_document(&html);
+    let notices: Vec<_> = page.select(&select(".vpd-alleen-in-bestand")).collect();
+    assert_eq!(notices.len(), 1, "one notice");
+    let step_row = "#r-secties--categorieen--categorieen-2-aanpak > li:nth-child(2)";
+    let row = page.select(&select(step_row)).next().unwrap();
+    let kept = row
+        .select(&select(".vpd-alleen-in-bestand"))
+        .next()
+        .unwrap();
+    assert_eq!(kept.value().attr("data-kolom"), Some("kleur"));
+    assert_eq!(kept.value().attr("data-bewaard"), Some("\"rood\""));
+    assert_eq!(
+        control_value(
+            &page,
+            "#i-secties--categorieen--categorieen-2-aanpak-1-tekst"
+        ),
+        "Maak een inschatting van de veiligheid"
+    );
+    // A placeholder shows empty, and the script is told to send it back while it stays so.
+    let line = "#i-secties--categorieen--categorieen-0-herkenning-2";
+    assert_eq!(control_value(&page, line), "");
+    let placeholder = page.select(&select(line)).next().unwrap();
+    assert_eq!(placeholder.value().attr("data-plaatshouder"), Some("....."));
+
+    // Saved as the form sends it (the kept cell and the placeholder as they were), only the
+    // changed line changes.
+    let host = s.host();
+    let origin = format!("http://{host}");
+    let (_, opened) = request_json(
+        &host,
+        "GET",
+        &format!("/__vpd/bewerken/{NORM_KEY}"),
+        &[("Host", &host)],
+        "",
+    );
+    let token = opened["token"].as_str().unwrap();
+    let source = std::sync::Arc::new(vpd::source::SourceFile::new(
+        &path,
+        NORM.into(),
+        text.clone(),
+    ));
+    let mut categories =
+        vpd::load::parse_document(&source).unwrap().value["secties"]["categorieen"]["categorieen"]
+            .clone();
+    categories[0]["herkenning"][0] = json!("Spreekt vooral over zichzelf");
+    let body = json!({"protocol": NORM_KEY, "versie": opened["versie"],
+        "antwoorden": [{"pad": ["secties", "categorieen", "categorieen"], "waarde": categories}]});
+    let headers = [
+        ("Host", host.as_str()),
+        ("Origin", origin.as_str()),
+        ("X-Vpd-Token", token),
+    ];
+    let body = body.to_string();
+    let (status, json) = request_json(&host, "POST", "/__vpd/opslaan", &headers, &body);
+    assert_eq!(status, 200, "{json}");
+    let after = std::fs::read_to_string(&path).unwrap();
+    let changed = changed_lines(&text, &after);
+    assert_eq!(
+        changed,
+        [(
+            text.lines()
+                .position(|l| l.contains("Spreekt vooral in de ik-vorm"))
+                .unwrap()
+                + 1,
+            "          - \"Spreekt vooral over zichzelf\"".to_string()
+        )]
+    );
+    assert!(after.contains("            kleur: rood\n"));
+    assert!(after.contains("          - \".....\"\n"));
 }

@@ -452,3 +452,141 @@ fn every_answer_of_every_example_takes_tricky_texts() {
     }
     assert!(next > 500, "{next} texts");
 }
+
+/// `text` with the lines `inserted` (by their line number in the result) and nothing else
+/// changed.
+fn with_lines(text: &str, inserted: &[(usize, &str)]) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    for (n, line) in inserted {
+        lines.insert(n - 1, line);
+    }
+    lines.join("\n") + "\n"
+}
+
+/// The norm schema's categories are rows with lists inside them (`herkenning` lines,
+/// `aanpak` steps with a flow list `geldt_voor`): a line or a step's key changes, is added
+/// or removed on its own lines only.
+#[test]
+fn the_norm_schemas_lists_inside_its_rows_change_line_by_line() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("content/organisatie/normschema.yaml")).expect("example");
+    let path = ["secties", "categorieen", "categorieen"];
+    let categories = parse(&text)["secties"]["categorieen"]["categorieen"].clone();
+    // Unchanged, the table keeps every byte.
+    assert_eq!(set_answer(&text, &path, &categories).expect("writes"), text);
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}"))
+            + 1
+    };
+    // One line of one category.
+    let mut changed = categories.clone();
+    changed[0]["herkenning"][2] = json!("Klaagt, zeurt of smeekt om hulp");
+    sets(
+        &text,
+        &path,
+        changed,
+        &[(
+            line_of("Klaagt, zeurt of smeekt"),
+            "          - \"Klaagt, zeurt of smeekt om hulp\"",
+        )],
+    );
+    // A line added at the end of one category's list, and removed again.
+    let mut grown = categories.clone();
+    grown[1]["herkenning"]
+        .as_array_mut()
+        .expect("lines")
+        .push(json!("Eist een gesprek met de wethouder"));
+    let out = set_answer(&text, &path, &grown).expect("writes");
+    let last = line_of("Probeert een machtsstrijd te winnen");
+    assert_eq!(
+        out,
+        with_lines(
+            &text,
+            &[(last + 1, "          - Eist een gesprek met de wethouder")]
+        )
+    );
+    assert_eq!(set_answer(&out, &path, &categories).expect("writes"), text);
+    // A step's explanation and its flow list of templates.
+    let mut steps = categories.clone();
+    let step = &mut steps[2]["aanpak"][8];
+    assert_eq!(step["id"], json!("pand-verlaten"));
+    step["geldt_voor"] = json!(["werkplein", "kcc"]);
+    step["uitleg"] = json!("Vanaf een veilige afstand, zonder aan te raken.");
+    let geldt = line_of("Doe dat vanaf een veilige afstand en zonder") + 1;
+    sets(
+        &text,
+        &path,
+        steps,
+        &[
+            (
+                geldt - 1,
+                "            uitleg: \"Vanaf een veilige afstand, zonder aan te raken.\"",
+            ),
+            (geldt, "            geldt_voor: [werkplein, kcc]"),
+        ],
+    );
+}
+
+/// A mapping inside a row is written whole, like the row: a row moved onto another does
+/// not keep keys of the other's mapping.
+#[test]
+fn a_mapping_inside_a_row_is_whole() {
+    let text =
+        "l:\n  - id: a\n    extra:\n      x: 1\n      y: 2\n  - id: b\n    extra:\n      x: 3\n";
+    let moved = json!([{"id": "b", "extra": {"x": 3}}, {"id": "a", "extra": {"x": 1, "y": 2}}]);
+    let out = set_answer(text, &["l"], &moved).expect("writes");
+    assert_eq!(parse(&out)["l"], moved, "{out}");
+    // Unchanged, it keeps its bytes.
+    assert_eq!(
+        set_answer(text, &["l"], &parse(text)["l"]).expect("writes"),
+        text
+    );
+}
+
+/// Every answer of the organisation's policy and norm schema (each field of each section,
+/// and every key outside them), set to its own value as the form sends it unchanged,
+/// leaves the file as it was, byte for byte.
+#[test]
+fn setting_every_answer_of_the_organisation_to_itself_changes_nothing() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/organisatie");
+    for name in ["beleid.yaml", "normschema.yaml"] {
+        let text = std::fs::read_to_string(root.join(name)).expect("example");
+        let doc = parse(&text);
+        for (key, value) in doc.as_object().expect("mapping") {
+            let fields = value.as_object().filter(|_| key == "secties");
+            let Some(sections) = fields else {
+                let out = set_answer(&text, &[key], value).expect("writes");
+                assert_eq!(out, text, "{name}: {key}");
+                continue;
+            };
+            for (section, fields) in sections {
+                for (field, value) in fields.as_object().expect("fields") {
+                    let out =
+                        set_answer(&text, &["secties", section, field], value).expect("writes");
+                    assert_eq!(out, text, "{name}: {section}.{field}");
+                }
+            }
+        }
+    }
+}
+
+/// Every text of the norm schema's categories (lines and steps inside the rows) replaced by
+/// a text YAML reads specially reads back as written, the rest of the file as it was.
+#[test]
+fn the_norm_schemas_categories_take_tricky_texts() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("content/organisatie/normschema.yaml")).expect("example");
+    let before = parse(&text);
+    let path = ["secties", "categorieen", "categorieen"];
+    let mut next = 0;
+    let tricky = trick(&before["secties"]["categorieen"]["categorieen"], &mut next);
+    let out = set_answer(&text, &path, &tricky).expect("writes");
+    let mut expected = before.clone();
+    expected["secties"]["categorieen"]["categorieen"] = tricky;
+    assert_eq!(parse(&out), expected, "{out}");
+    assert!(next > 200, "{next} texts");
+}

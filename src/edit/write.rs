@@ -9,7 +9,7 @@
 //! - an object below a key is a *partial* update: only the keys it names change, the
 //!   others stay (a section, a norm category);
 //! - an object inside a list is a *whole* row: a key of the row in the file that the
-//!   object does not name is removed from the row;
+//!   object does not name is removed from the row (and so from a mapping inside the row);
 //! - `null`, `""` and `[]` are "no answer": the key is removed (or not added); a key whose
 //!   value already reads as no answer (`[]`, `""`, `~`) is left as it is.
 
@@ -179,7 +179,14 @@ fn update_row(
         existing.remove(key.as_str());
     }
     for (k, v) in fields {
-        set_value(existing, k, v, current.and_then(|c| c.get(k)))?;
+        let now = current.and_then(|c| c.get(k));
+        // A mapping inside a row is whole too (a cell the form kept as it was).
+        match (v, existing.get_mapping(k)) {
+            (Value::Object(inner), Some(child)) if now != Some(&written(v)) => {
+                update_row(&child, inner, now)?;
+            }
+            _ => set_value(existing, k, v, now)?,
+        }
     }
     Ok(())
 }

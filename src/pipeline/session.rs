@@ -124,6 +124,14 @@ impl Session {
         Some(("beleid".to_string(), self.root.join(&policy.bestand)))
     }
 
+    /// The organisation's norm schema file the preview's editor may write, from the model
+    /// (never from a request).
+    pub fn norm_schema(&self) -> Option<PathBuf> {
+        let site = self.last.as_ref()?;
+        let norm = site.model.normschema.as_ref()?;
+        Some(self.root.join(&norm.bestand))
+    }
+
     /// The search index of the current site, to build beside the session.
     pub fn search_job(&self) -> Option<SearchJob> {
         self.last.as_ref().map(|site| SearchJob {

@@ -5,7 +5,8 @@
 // can be adopted, adopts it and saves. Then `vpd check` passes on the tree, the file's
 // changes are only the answered fields (every comment line kept), and axe-core finds no
 // violation on the form, clean and with an error shown. A file changed on disk after the form
-// opened is not overwritten: the page shows its current text.
+// opened is not overwritten: the page shows its current text. The norm schema's form, opened
+// from its page, takes a line added by keyboard to one category's list and saves exactly it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -228,7 +229,7 @@ test('the start page leads to the policy\'s form, which axe-core finds no violat
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${origin}/vpd/`, { waitUntil: 'load' });
-  const link = page.locator('.vpd-bewerken a[href*="/__vpd/formulier/"]');
+  const link = page.locator('.vpd-bewerken a[href$="/__vpd/formulier/organisatie.beleid"]');
   assert.equal(await link.textContent(), 'Beleid bewerken');
   await link.focus();
   await Promise.all([page.waitForURL('**/__vpd/formulier/organisatie.beleid'), page.keyboard.press('Enter')]);
@@ -255,5 +256,86 @@ test('"Nieuw protocol" on the list of teams makes a protocol by keyboard and ope
   const made = readFileSync(path.join(root, 'content/teams/werkplein-oost.yaml'), 'utf8');
   assert.match(made, /^team: "?Werkplein Oost"?$/m, made.slice(0, 400));
   assert.deepEqual(await axeViolations(page), [], 'the new protocol\'s form');
+  await context.close();
+});
+
+test('the norm schema\'s page leads to its form: a line added by keyboard to one category\'s list is saved as exactly that line', async () => {
+  const normFile = path.join(root, 'content/organisatie/normschema.yaml');
+  const old = readFileSync(normFile, 'utf8');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/vpd/normschema/`, { waitUntil: 'load' });
+  const link = page.locator('.vpd-bewerken a[href$="/__vpd/formulier/organisatie.normschema"]');
+  assert.equal(await link.textContent(), 'Normschema bewerken');
+  await link.focus();
+  await Promise.all([page.waitForURL('**/__vpd/formulier/organisatie.normschema'), page.keyboard.press('Enter')]);
+  await checked(page);
+  assert.match(await page.textContent('#vpd-stand'), /geen fouten/);
+  assert.equal(await page.getAttribute('#vpd-stand', 'data-vaststellen'), null, 'no adoption summary for the norm schema');
+  assert.deepEqual(await axeViolations(page), [], 'the norm schema\'s form');
+
+  // One more way to recognise jullie-gedrag (the second category), added by keyboard.
+  const key = 'secties--categorieen--categorieen-1-herkenning';
+  const count = await page.locator(`#r-${key} > li`).count();
+  await page.focus(`#veld-${key} > .utrecht-button-group .vpd-toevoegen`);
+  await page.keyboard.press('Space');
+  await page.keyboard.type('Eist een gesprek met de wethouder');
+  assert.equal(await page.evaluate(() => document.activeElement.id), `i-${key}-${count}`);
+  const label = await page.textContent(`label[for="i-${key}-${count}"]`);
+  assert.equal(label.replace(/\s+/g, ' ').trim(), `Jullie-gedrag, herkenning, regel ${count + 1}`);
+  // Moved up and down again by keyboard, inside its category only.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Omhoog');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.inputValue(`#i-${key}-${count - 1}`), 'Eist een gesprek met de wethouder');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Omlaag');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.inputValue(`#i-${key}-${count}`), 'Eist een gesprek met de wethouder');
+  await checked(page);
+  assert.deepEqual(await axeViolations(page), [], 'the norm schema\'s form with a line added');
+
+  await page.focus('#vpd-opslaan');
+  await Promise.all([page.waitForEvent('load', { timeout: 60000 }), page.keyboard.press('Enter')]);
+  await checked(page);
+  const now = readFileSync(normFile, 'utf8');
+  const oldLines = old.split('\n');
+  const last = oldLines.findIndex((l) => l.includes('Probeert een machtsstrijd te winnen'));
+  assert.ok(last > 0);
+  oldLines.splice(last + 1, 0, '          - Eist een gesprek met de wethouder');
+  assert.equal(now, oldLines.join('\n'), 'the file gained exactly that line');
+  const run = spawnSync(vpdBinary(), ['check', root], { env, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+
+  // A finding inside a category's step stands at that step's control (not saved).
+  const step = 'i-secties--categorieen--categorieen-2-aanpak-1-tekst';
+  await page.focus(`#${step}`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await checked(page);
+  assert.equal(await page.getAttribute(`#${step}`, 'aria-invalid'), 'true');
+  assert.ok(await page.locator(`#vpd-samenvatting a[href="#${step}"]`).count() > 0);
+  assert.match(await page.textContent('#vpd-stand'), /nog fouten/);
+  assert.deepEqual(await axeViolations(page), [], 'the norm schema\'s form with an error in a step');
+  // A new category gets lists of its own, named after it once it has a name.
+  const rows = await page.locator('#r-secties--categorieen--categorieen > li').count();
+  await page.focus('#veld-secties--categorieen--categorieen > .utrecht-button-group .vpd-toevoegen');
+  await page.keyboard.press('Space');
+  const fresh = `secties--categorieen--categorieen-${rows}`;
+  assert.equal(await page.evaluate(() => document.activeElement.id), `i-${fresh}-id`);
+  await page.focus(`#i-${fresh}-naam`);
+  await page.keyboard.type('Digitaal gedrag');
+  await page.focus(`#veld-${fresh}-aanpak > .utrecht-button-group .vpd-toevoegen`);
+  await page.keyboard.press('Space');
+  assert.equal(await page.evaluate(() => document.activeElement.id), `i-${fresh}-aanpak-0-id`);
+  const legend = await page.textContent(`#veld-${fresh}-aanpak li legend`);
+  assert.equal(legend.replace(/\s+/g, ' ').trim(), 'Digitaal gedrag, aanpak, regel 1');
+  // Removed again by keyboard: the focus goes back to that list's "Toevoegen".
+  await page.focus(`#veld-${fresh}-aanpak li > .vpd-rij-acties .vpd-verwijderen`);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator(`#r-${fresh}-aanpak > li`).count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.vpd-deelveld').id), `veld-${fresh}-aanpak`);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Toevoegen');
+  assert.equal(readFileSync(normFile, 'utf8'), now, 'nothing saved');
   await context.close();
 });

@@ -4,7 +4,9 @@
 //! ([`crate::pipeline::check_with_text`]), and each finding of the file is mapped back to
 //! the keys of the answer it is about (the parsed text's spans). Whether the protocol could
 //! be adopted now is the same check with `status: vastgesteld` (and today's date when none
-//! is given): a concept's gaps are warnings, an adopted protocol's are errors.
+//! is given): a concept's gaps are warnings, an adopted protocol's are errors. The norm
+//! schema's status is optional: without one it is checked as adopted already, and its check
+//! says only what `vpd check` finds.
 
 use std::path::Path;
 
@@ -34,9 +36,11 @@ pub struct Finding {
 pub struct Outcome {
     /// The file's findings with its current status.
     pub bevindingen: Vec<Finding>,
-    /// Whether the protocol could be adopted (`vastgesteld`) as it is.
-    pub vaststellen_mogelijk: bool,
-    /// What stands in the way of adopting it (the errors it would have as `vastgesteld`).
+    /// Whether the protocol could be adopted (`vastgesteld`) as it is; `null` for a document
+    /// without a status that needs none (the norm schema).
+    pub vaststellen_mogelijk: Option<bool>,
+    /// What stands in the way of adopting it (the errors it would have as `vastgesteld`);
+    /// empty without a status.
     pub ontbreekt: Vec<Finding>,
 }
 
@@ -65,14 +69,25 @@ pub enum CheckError {
     Edit(#[from] crate::edit::EditError),
 }
 
-/// Checks the organisation at `root` with the file `path` holding `text`.
+/// Checks the organisation at `root` with the file `path` holding `text`, and whether it
+/// could be adopted (`status: vastgesteld`) as it is: always when `status_required` (a
+/// protocol, the policy), else only when it has a status (the norm schema, whose status is
+/// optional: without one it is checked as adopted already).
 pub fn outcome(
     root: &Path,
     options: &Options,
     path: &Path,
     text: &str,
+    status_required: bool,
 ) -> Result<Outcome, CheckError> {
     let bevindingen = findings(root, options, path, text)?;
+    if !status_required && !has_key(text, "status") {
+        return Ok(Outcome {
+            bevindingen,
+            vaststellen_mogelijk: None,
+            ontbreekt: Vec::new(),
+        });
+    }
     let adopted = as_adopted(text, options)?;
     let is_error = |f: &Finding| f.ernst == "fout";
     // An adopted protocol is checked once: as it is is as it would be adopted.
@@ -89,7 +104,7 @@ pub fn outcome(
             .collect()
     };
     Ok(Outcome {
-        vaststellen_mogelijk: ontbreekt.is_empty(),
+        vaststellen_mogelijk: Some(ontbreekt.is_empty()),
         bevindingen,
         ontbreekt,
     })
@@ -138,20 +153,13 @@ fn findings(
         .chain(&checked.loaded.diagnostics);
     Ok(all
         .filter(|d| d.primary.source.path == path)
-        .map(|d| finding(d, doc.map(|d| &d.spans)))
+        .map(|d| finding(d, doc.map(|doc| &**doc)))
         .collect())
 }
 
-fn finding(d: &Diagnostic, spans: Option<&crate::load::SpanIndex>) -> Finding {
+fn finding(d: &Diagnostic, doc: Option<&crate::load::Document>) -> Finding {
     Finding {
-        pad: spans
-            .map(|s| {
-                // A missing key is reported at its parent; its field is the key's own.
-                let mut pad = s.path_at(d.primary.span.start.byte);
-                pad.extend(d.missing.clone());
-                pad
-            })
-            .unwrap_or_default(),
+        pad: doc.map(|doc| pad_of(d, doc)).unwrap_or_default(),
         ernst: match d.severity {
             Severity::Error => "fout",
             Severity::Warning => "waarschuwing",
@@ -160,4 +168,25 @@ fn finding(d: &Diagnostic, spans: Option<&crate::load::SpanIndex>) -> Finding {
         hint: d.hint.clone(),
         regel: d.rule.code(),
     }
+}
+
+/// The keys of the answer the finding `d` in `doc` is about.
+fn pad_of(d: &Diagnostic, doc: &crate::load::Document) -> Vec<String> {
+    let mut pad = doc.spans.path_at(d.primary.span.start.byte);
+    let Some(missing) = &d.missing else {
+        return pad;
+    };
+    // A missing key is reported at its parent mapping; one in a list (a step, a row) starts
+    // at its first key, which is then the place found. A key is missing from a mapping, never
+    // from a text or a list: the parent is the row.
+    let at = |keys: &[String]| {
+        let tokens: Vec<&str> = keys.iter().map(String::as_str).collect();
+        doc.value.pointer(&crate::load::spans::pointer(&tokens))
+    };
+    let below_text = at(&pad).is_some_and(|v| !v.is_object() && !v.is_null());
+    if below_text && pad.len() > 1 && at(&pad[..pad.len() - 1]).is_some_and(Value::is_object) {
+        pad.pop();
+    }
+    pad.push(missing.clone());
+    pad
 }

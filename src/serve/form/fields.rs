@@ -107,18 +107,31 @@ pub fn shown(value: Option<&Value>) -> String {
     }
 }
 
+/// The placeholder (`.....`, `TODO`) an answer holds, if it holds one: the control shows it
+/// empty, and the script sends it back while the control stays empty, so a row or list
+/// saved for another change keeps it.
+pub fn placeholder(value: Option<&Value>) -> Option<&str> {
+    value
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty() && crate::template::placeholder::is_placeholder(s))
+}
+
 /// Writes one control with `id`; `kolom` names its column in a row (empty for a whole
-/// answer or an item of a list).
+/// answer or an item of a list); `kept` is the placeholder the answer holds (see
+/// [`placeholder`]).
 pub fn control(
     out: &mut String,
     id: &str,
     described: &str,
     control: &Control,
-    value: &str,
+    (value, kept): (&str, Option<&str>),
     kolom: &str,
 ) {
+    let kept = kept
+        .map(|p| format!(" data-plaatshouder=\"{}\"", attr(p)))
+        .unwrap_or_default();
     let common = format!(
-        "id=\"{}\" name=\"{}\" data-kolom=\"{}\" aria-describedby=\"{}\"",
+        "id=\"{}\" name=\"{}\" data-kolom=\"{}\" aria-describedby=\"{}\"{kept}",
         attr(id),
         attr(id),
         attr(kolom),
@@ -221,6 +234,17 @@ pub struct Column {
     pub control: Control,
     /// What its value is in the YAML.
     pub value: ValueKind,
+    /// The list each cell of the column holds, if it is one ([`ValueKind::Nested`]).
+    pub nested: Option<Nested>,
+}
+
+/// A list inside each cell of a column: lines or rows that grow, shrink and move.
+pub struct Nested {
+    /// What its items are.
+    pub shape: Shape,
+    /// The short name its items are labelled with ("herkenning": "Ik-gedrag, herkenning,
+    /// regel 3").
+    pub name: String,
 }
 
 impl Column {
@@ -231,6 +255,19 @@ impl Column {
             label,
             control,
             value,
+            nested: None,
+        }
+    }
+
+    /// A column whose every cell is a list of `shape` (lines, or rows of steps); `name` is
+    /// the short name its items are labelled with.
+    pub fn nested(id: &str, label: String, name: String, shape: Shape) -> Column {
+        Column {
+            id: id.to_string(),
+            label,
+            control: Control::Text,
+            value: ValueKind::Nested,
+            nested: Some(Nested { shape, name }),
         }
     }
 
@@ -251,6 +288,8 @@ pub enum ValueKind {
     Bool,
     /// A list of texts, one per line of the control.
     List,
+    /// A list of its own, with rows added, removed and moved ([`Column::nested`]).
+    Nested,
 }
 
 /// What one field's answer is made of.
@@ -263,10 +302,9 @@ pub enum Shape {
     Rows(Vec<Column>),
 }
 
-/// Writes a field: its element with its head, the place of its finding and its controls.
-pub fn field(out: &mut String, pad: &[String], head: &Head, shape: &Shape, value: Option<&Value>) {
-    let key = key_of(pad);
-    let pad_json = serde_json::to_string(pad).unwrap_or_default();
+/// The data attributes of a field (or a list in a row) of `shape`: `data-vorm` and which
+/// columns hold numbers, booleans and lists of lines, so the script builds the YAML's shape.
+pub fn shape_data(shape: &Shape) -> String {
     let vorm = match shape {
         Shape::One(_) => "enkel",
         Shape::List(_) => "lijst",
@@ -283,14 +321,24 @@ pub fn field(out: &mut String, pad: &[String], head: &Head, shape: &Shape, value
             _ => String::new(),
         }
     };
+    format!(
+        "data-vorm=\"{vorm}\" data-getallen=\"{}\" data-waarheden=\"{}\" data-lijsten=\"{}\"",
+        attr(&of_kind(ValueKind::Number)),
+        attr(&of_kind(ValueKind::Bool)),
+        attr(&of_kind(ValueKind::List)),
+    )
+}
+
+/// Writes a field: its element with its head, the place of its finding and its controls.
+pub fn field(out: &mut String, pad: &[String], head: &Head, shape: &Shape, value: Option<&Value>) {
+    let key = key_of(pad);
+    let pad_json = serde_json::to_string(pad).unwrap_or_default();
     let _ = write!(
         out,
-        "<div class=\"utrecht-form-field vpd-veld\" id=\"veld-{k}\" data-pad=\"{p}\" data-vorm=\"{vorm}\" data-getallen=\"{n}\" data-waarheden=\"{b}\" data-lijsten=\"{l}\"{s}>",
+        "<div class=\"utrecht-form-field vpd-veld\" id=\"veld-{k}\" data-pad=\"{p}\" {d}{s}>",
         k = attr(&key),
         p = attr(&pad_json),
-        n = attr(&of_kind(ValueKind::Number)),
-        b = attr(&of_kind(ValueKind::Bool)),
-        l = attr(&of_kind(ValueKind::List)),
+        d = shape_data(shape),
         s = if head.suggestion {
             " data-voorstel"
         } else {
@@ -354,7 +402,9 @@ pub fn field(out: &mut String, pad: &[String], head: &Head, shape: &Shape, value
     );
     match shape {
         Shape::One(c) => {
-            control(out, &format!("i-{key}"), &described, c, &shown(value), "");
+            let text = shown(value);
+            let id = format!("i-{key}");
+            control(out, &id, &described, c, (&text, placeholder(value)), "");
             if matches!(c, Control::Line("numeric")) {
                 // The script sends a whole number as a number, as YAML reads it.
                 if let Some(i) = out.rfind("<input ") {
@@ -362,127 +412,10 @@ pub fn field(out: &mut String, pad: &[String], head: &Head, shape: &Shape, value
                 }
             }
         }
-        Shape::List(c) => {
-            let items: Vec<String> = value
-                .and_then(Value::as_array)
-                .map(|a| a.iter().map(|v| shown(Some(v))).collect())
-                .unwrap_or_default();
-            rows(out, &key, head.label, items.len(), |out, n| {
-                let text = items.get(n).map(String::as_str).unwrap_or("");
-                list_row(out, &key, head.label, n, c, text);
-            });
-        }
-        Shape::Rows(columns) => {
-            let items: Vec<&Value> = value
-                .and_then(Value::as_array)
-                .map(|a| a.iter().collect())
-                .unwrap_or_default();
-            rows(out, &key, head.label, items.len(), |out, n| {
-                table_row(out, &key, head.label, n, columns, items.get(n).copied());
-            });
+        Shape::List(_) | Shape::Rows(_) => {
+            let list = super::rows::List::new(&key, head.label, &described);
+            super::rows::write(out, &list, shape, value);
         }
     }
     out.push_str("</div>");
-}
-
-/// The rows of a list and the inert row the script copies to add one (`n` = `usize::MAX`).
-fn rows(
-    out: &mut String,
-    key: &str,
-    label: &str,
-    count: usize,
-    mut row: impl FnMut(&mut String, usize),
-) {
-    let _ = write!(
-        out,
-        "<ol class=\"vpd-rijen\" id=\"r-{k}\" role=\"list\" aria-labelledby=\"l-{k}\">",
-        k = attr(key)
-    );
-    for n in 0..count {
-        row(out, n);
-    }
-    out.push_str("</ol><template class=\"vpd-rij-sjabloon\">");
-    row(out, usize::MAX);
-    let _ = write!(
-        out,
-        "</template><p class=\"vpd-rij-leeg\" data-label=\"{}\" hidden>{}</p>",
-        attr(label),
-        esc(&t("formulier.geen-regels", &[]))
-    );
-}
-
-fn row_label(label: &str, n: usize) -> String {
-    let number = if n == usize::MAX {
-        String::new()
-    } else {
-        (n + 1).to_string()
-    };
-    format!(
-        "{} <span class=\"vpd-rij-nummer\">{number}</span>",
-        esc(&t("formulier.regel", &[("veld", label)]))
-    )
-}
-
-fn row_id(key: &str, n: usize) -> String {
-    if n == usize::MAX {
-        format!("i-{key}-nieuw")
-    } else {
-        format!("i-{key}-{n}")
-    }
-}
-
-fn list_row(out: &mut String, key: &str, label: &str, n: usize, c: &Control, text: &str) {
-    let id = row_id(key, n);
-    let _ = write!(
-        out,
-        "<li class=\"vpd-rij\"><label class=\"utrecht-form-label vpd-rij-label\" for=\"{}\">{}</label>",
-        attr(&id),
-        row_label(label, n)
-    );
-    control(out, &id, &format!("d-{key}"), c, text, "");
-    out.push_str("</li>");
-}
-
-fn table_row(
-    out: &mut String,
-    key: &str,
-    label: &str,
-    n: usize,
-    columns: &[Column],
-    value: Option<&Value>,
-) {
-    let _ = write!(
-        out,
-        "<li class=\"vpd-rij\"><fieldset class=\"utrecht-form-fieldset vpd-rij-groep\"><legend class=\"utrecht-form-fieldset__legend vpd-rij-label\">{}</legend>",
-        row_label(label, n)
-    );
-    for column in columns {
-        let id = format!("{}-{}", row_id(key, n), column.id);
-        let _ = write!(
-            out,
-            "<div class=\"vpd-kolom\"><label class=\"utrecht-form-label\" for=\"{}\">{}</label>",
-            attr(&id),
-            esc(&column.label)
-        );
-        let cell = value.and_then(|v| v.get(&column.id));
-        // A list in a row is shown one item per line.
-        let text = match cell {
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|i| shown(Some(i)))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            other => shown(other),
-        };
-        control(
-            out,
-            &id,
-            &format!("d-{key}"),
-            &column.control,
-            &text,
-            &column.id,
-        );
-        out.push_str("</div>");
-    }
-    out.push_str("</fieldset></li>");
 }

@@ -26,29 +26,53 @@
   const fields = [...form.querySelectorAll('.vpd-veld')];
   const padOf = (el) => JSON.parse(el.dataset.pad);
   const keyOf = (el) => el.id.slice('veld-'.length);
-  const controls = (root) => [...root.querySelectorAll('[data-kolom]')];
+  const controls = (root) => [...root.querySelectorAll('[data-kolom]:not(.vpd-deelveld):not(.vpd-bewaard)')];
+  // A cell the form cannot show whole: its value goes back as it was.
+  const kept = (c) => c.classList.contains('vpd-bewaard');
+  // A list's owner: a field, or a list inside a row (`vpd-deelveld`, e.g. one category's
+  // `herkenning` lines); its rows are the `<ol>` right below it.
+  const OWNERS = '.vpd-veld, .vpd-deelveld';
+  const ownerOf = (node) => node.parentElement.closest(OWNERS);
+  const listOf = (owner) => owner.querySelector(':scope > .vpd-rijen');
+  // The controls and lists of a row that belong to `owner` itself (not to a list in it).
+  const cells = (row, owner) => [...row.querySelectorAll('[data-kolom]')].filter((c) => ownerOf(c) === owner);
+  const rowLabelOf = (row) => row.querySelector(':scope > .vpd-rij-label, :scope > .vpd-rij-groep > .vpd-rij-label');
 
-  // The answer of a field in the YAML's own shape (null: no answer).
+  // A control's text; while it stays empty, the placeholder (`.....`) the file holds there,
+  // so saving another answer of its list or row keeps it.
+  const answerOf = (c) => (c.value.trim() === '' && c.dataset.plaatshouder ? c.dataset.plaatshouder : c.value);
+
+  // The answer of a field (or of a list in a row) in the YAML's own shape (null: no answer).
   function valueOf(el) {
     const kinds = (name) => (el.dataset[name] || '').split(' ').filter(Boolean);
     const [numbers, booleans, lists] = [kinds('getallen'), kinds('waarheden'), kinds('lijsten')];
     const typed = (c) => {
-      const v = c.value.trim();
+      const text = answerOf(c);
+      const v = text.trim();
       if (booleans.includes(c.dataset.kolom) && (v === 'true' || v === 'false')) return v === 'true';
-      if (lists.includes(c.dataset.kolom)) return c.value.split('\n').map((l) => l.trim()).filter(Boolean);
-      return (numbers.includes(c.dataset.kolom) || c.hasAttribute('data-getal')) && /^-?\d+$/.test(v) ? Number(v) : c.value;
+      if (lists.includes(c.dataset.kolom)) return text.split('\n').map((l) => l.trim()).filter(Boolean);
+      return (numbers.includes(c.dataset.kolom) || c.hasAttribute('data-getal')) && /^-?\d+$/.test(v) ? Number(v) : text;
     };
     if (el.dataset.vorm === 'enkel') {
       const c = controls(el)[0];
-      return c.value.trim() === '' ? null : typed(c);
+      return answerOf(c).trim() === '' ? null : typed(c);
     }
-    const rows = [...el.querySelector('.vpd-rijen').children];
+    const rows = [...listOf(el).children];
     if (el.dataset.vorm === 'lijst') {
-      return rows.map((r) => controls(r)[0].value).filter((v) => v.trim() !== '');
+      return rows.map((r) => answerOf(cells(r, el)[0])).filter((v) => v.trim() !== '');
     }
     return rows.map((r) => {
       const o = {};
-      for (const c of controls(r)) if (c.value.trim() !== '') o[c.dataset.kolom] = typed(c);
+      for (const c of cells(r, el)) {
+        if (kept(c)) {
+          o[c.dataset.kolom] = JSON.parse(c.dataset.bewaard);
+        } else if (c.classList.contains('vpd-deelveld')) {
+          const items = valueOf(c);
+          if (items.length > 0) o[c.dataset.kolom] = items;
+        } else if (answerOf(c).trim() !== '') {
+          o[c.dataset.kolom] = typed(c);
+        }
+      }
       return o;
     }).filter((o) => Object.keys(o).length > 0);
   }
@@ -61,56 +85,92 @@
     b.textContent = text;
     return b;
   };
+  // What a row is called in the labels of the lists in it: its `naam`, else its first
+  // answer, else its place ("Vormen van gedrag, regel 2"), as the server names it.
+  function rowName(row, owner) {
+    const own = cells(row, owner).filter((c) => !c.classList.contains('vpd-deelveld') && !kept(c));
+    const naam = own.find((c) => c.dataset.kolom === 'naam');
+    for (const c of [naam, own[0]]) if (c && c.value.trim() !== '') return c.value.trim();
+    return rowLabelOf(row).textContent.trim();
+  }
+  // Numbers the rows of `list` and gives every control in them the id of its place
+  // (`i-<key>-<row>[-<column>]`); a list in a row gets the key `<key>-<row>-<column>`.
   function renumber(list) {
-    const el = list.closest('.vpd-veld');
+    const el = list.parentElement;
     const key = keyOf(el);
+    if (el.classList.contains('vpd-deelveld')) {
+      // A list in a row is labelled with the row's name ("Ik-gedrag, herkenning").
+      const row = el.closest('.vpd-rij');
+      const name = rowName(row, ownerOf(row));
+      for (const span of el.querySelectorAll('.vpd-rij-naam')) if (ownerOf(span) === el) span.textContent = name;
+    }
     [...list.children].forEach((row, n) => {
-      const number = row.querySelector('.vpd-rij-nummer');
+      const number = rowLabelOf(row).querySelector('.vpd-rij-nummer');
       if (number) number.textContent = String(n + 1);
       // Each row's buttons are described by the row's label ("Huisregels, regel 2").
-      const rowLabel = row.querySelector('.vpd-rij-label');
-      if (rowLabel) {
-        rowLabel.id = `rl-${key}-${n}`;
-        for (const b of row.querySelectorAll('.vpd-rij-acties button')) b.setAttribute('aria-describedby', rowLabel.id);
-      }
-      for (const c of controls(row)) {
-        const id = `i-${key}-${n}${c.dataset.kolom ? `-${c.dataset.kolom}` : ''}`;
+      const rowLabel = rowLabelOf(row);
+      rowLabel.id = `rl-${key}-${n}`;
+      for (const b of row.querySelectorAll(':scope > .vpd-rij-acties button')) b.setAttribute('aria-describedby', rowLabel.id);
+      for (const c of cells(row, el).filter((cell) => !kept(cell))) {
+        const id = `${key}-${n}${c.dataset.kolom ? `-${c.dataset.kolom}` : ''}`;
+        if (c.classList.contains('vpd-deelveld')) {
+          nestedIds(c, id);
+          continue;
+        }
         const label = row.querySelector(`label[for="${CSS.escape(c.id)}"]`);
-        c.id = id;
-        c.name = id;
-        if (label) label.htmlFor = id;
+        c.id = `i-${id}`;
+        c.name = c.id;
+        if (label) label.htmlFor = c.id;
       }
     });
-    const empty = el.querySelector('.vpd-rij-leeg');
+    const empty = el.querySelector(':scope > .vpd-rij-leeg');
     if (empty) empty.hidden = list.children.length > 0;
   }
+  // Gives a list in a row the key `key`, then renumbers its rows.
+  function nestedIds(sub, key) {
+    sub.id = `veld-${key}`;
+    const heading = sub.querySelector(':scope > .vpd-lijst-kop');
+    heading.id = `l-${key}`;
+    const list = listOf(sub);
+    list.id = `r-${key}`;
+    list.setAttribute('aria-labelledby', heading.id);
+    const add = sub.querySelector(':scope > .utrecht-button-group > .vpd-toevoegen');
+    if (add) add.setAttribute('aria-describedby', heading.id);
+    renumber(list);
+  }
   function rowButtons(row) {
-    if (row.querySelector('.vpd-rij-acties')) return;
+    if (row.querySelector(':scope > .vpd-rij-acties')) return;
     const group = document.createElement('div');
     group.className = 'utrecht-button-group vpd-rij-acties';
     group.append(button(T.omhoog, 'vpd-omhoog'), button(T.omlaag, 'vpd-omlaag'), button(T.verwijderen, 'vpd-verwijderen'));
     row.append(group);
   }
-  for (const list of form.querySelectorAll('.vpd-rijen')) {
+  // The buttons of a list: one per row, and "Toevoegen" below it.
+  function listButtons(list) {
+    const owner = list.parentElement;
     for (const row of list.children) rowButtons(row);
+    if (owner.querySelector(':scope > .utrecht-button-group > .vpd-toevoegen')) return;
     const add = button(T.toevoegen, 'vpd-toevoegen');
-    add.setAttribute('aria-describedby', `l-${keyOf(list.closest('.vpd-veld'))}`);
+    add.setAttribute('aria-describedby', `l-${keyOf(owner)}`);
     const group = document.createElement('div');
     group.className = 'utrecht-button-group';
     group.append(add);
-    list.closest('.vpd-veld').append(group);
-    renumber(list);
+    owner.append(group);
   }
+  for (const list of form.querySelectorAll('.vpd-rijen')) listButtons(list);
+  for (const el of fields) if (listOf(el)) renumber(listOf(el));
   form.addEventListener('click', (event) => {
     const b = event.target.closest('button');
     if (!b || b.type !== 'button') return;
-    const el = b.closest('.vpd-veld');
-    const list = el.querySelector('.vpd-rijen');
+    const el = b.closest(OWNERS);
+    if (!el) return;
+    const list = listOf(el);
     const row = b.closest('.vpd-rij');
     if (b.classList.contains('vpd-toevoegen')) {
-      const fresh = el.querySelector('template.vpd-rij-sjabloon').content.firstElementChild.cloneNode(true);
+      const fresh = el.querySelector(':scope > template.vpd-rij-sjabloon').content.firstElementChild.cloneNode(true);
       list.append(fresh);
       rowButtons(fresh);
+      for (const inner of fresh.querySelectorAll('.vpd-rijen')) listButtons(inner);
       renumber(list);
       controls(fresh)[0].focus();
       say(T.toegevoegd);
@@ -118,7 +178,7 @@
       const next = row.nextElementSibling || row.previousElementSibling;
       row.remove();
       renumber(list);
-      (next ? controls(next)[0] : el.querySelector('.vpd-toevoegen')).focus();
+      (next ? controls(next)[0] : el.querySelector(':scope > .utrecht-button-group > .vpd-toevoegen')).focus();
       say(T.verwijderd);
     } else if (b.classList.contains('vpd-omhoog') || b.classList.contains('vpd-omlaag')) {
       const up = b.classList.contains('vpd-omhoog');
@@ -132,6 +192,13 @@
       return;
     }
     schedule();
+  });
+  // A row's new name (its `naam` or first answer) reaches the labels of the lists in it.
+  form.addEventListener('input', (event) => {
+    const row = event.target.closest('.vpd-rij');
+    if (!row || !row.querySelector('.vpd-deelveld')) return;
+    const own = cells(row, ownerOf(row)).filter((c) => !c.classList.contains('vpd-deelveld') && !kept(c));
+    if (event.target === own[0] || event.target.dataset.kolom === 'naam') renumber(row.parentElement);
   });
 
   // ---- what changed ----
@@ -153,14 +220,21 @@
     }
     return best;
   }
+  // The control a finding at `pad` is about, inside the field `el` (also in a list in a
+  // row: `categorieen.2.aanpak.1.tekst`).
   function targetOf(el, pad) {
-    const rest = pad.slice(padOf(el).length);
-    const list = el.querySelector('.vpd-rijen');
-    if (list && rest.length > 0 && /^\d+$/.test(rest[0])) {
-      const row = list.children[Number(rest[0])];
-      if (row) return (rest[1] && row.querySelector(`[data-kolom="${CSS.escape(rest[1])}"]`)) || controls(row)[0];
+    let owner = el;
+    let rest = pad.slice(padOf(el).length);
+    while (rest.length > 0 && /^\d+$/.test(rest[0]) && listOf(owner)) {
+      const row = listOf(owner).children[Number(rest[0])];
+      if (!row) break;
+      const cell = rest[1] && cells(row, owner).find((c) => c.dataset.kolom === rest[1]);
+      if (!cell || kept(cell)) return controls(row)[0] || null;
+      if (!cell.classList.contains('vpd-deelveld')) return cell;
+      owner = cell;
+      rest = rest.slice(2);
     }
-    return controls(el.querySelector('.vpd-rijen') || el)[0] || null;
+    return controls(listOf(owner) || owner)[0] || null;
   }
   function linkTo(finding) {
     const el = fieldOf(finding.pad);
@@ -216,6 +290,13 @@
     if (errors.length) summary.setAttribute('role', 'alert'); else summary.removeAttribute('role');
     const p = document.createElement('p');
     p.className = 'utrecht-paragraph';
+    if (outcome.vaststellen_mogelijk === null) {
+      // No status, and none needed (the norm schema): what `vpd check` finds, nothing more.
+      p.textContent = errors.length ? fill(T.fouten, { aantal: errors.length }) : T.foutloos;
+      stand.replaceChildren(p);
+      delete stand.dataset.vaststellen;
+      return errors.length;
+    }
     if (outcome.vaststellen_mogelijk) {
       p.textContent = T['vaststellen-mogelijk'];
       stand.replaceChildren(p);

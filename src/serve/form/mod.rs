@@ -16,6 +16,7 @@ mod fields;
 mod fit;
 mod norm;
 mod page;
+mod rows;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -132,10 +133,10 @@ fn render(
         template,
         org: &org,
         base,
-        page_url: Some(if slug == POLICY {
-            format!("{base}beleid/")
-        } else {
-            format!("{base}teams/{slug}/")
+        page_url: Some(match slug {
+            POLICY => format!("{base}beleid/"),
+            NORM_SCHEMA => format!("{base}normschema/"),
+            _ => format!("{base}teams/{slug}/"),
         }),
     };
     Ok(page.html())
@@ -172,12 +173,19 @@ pub fn allowed(pad: &[String]) -> bool {
 /// The key of the policy in the editor's list: never a team's slug (a slug has no `.`).
 pub const POLICY: &str = "organisatie.beleid";
 
+/// The key of the norm schema in the editor's list (like [`POLICY`], never a slug).
+pub const NORM_SCHEMA: &str = "organisatie.normschema";
+
 /// The files the preview's editor may write, by the key its form uses: every team
-/// protocol by slug, and the policy ([`POLICY`]); all from the session's model.
+/// protocol by slug, the policy ([`POLICY`]) and the norm schema ([`NORM_SCHEMA`]); all
+/// from the session's model.
 pub fn editable(session: &crate::pipeline::Session) -> std::collections::BTreeMap<String, PathBuf> {
     let mut files = session.protocols();
     if let Some((_, path)) = session.policy() {
         files.insert(POLICY.to_string(), path);
+    }
+    if let Some(path) = session.norm_schema() {
+        files.insert(NORM_SCHEMA.to_string(), path);
     }
     files
 }
@@ -227,7 +235,9 @@ pub async fn validate(
                     .into_response();
             }
         };
-        match check::outcome(&root, &options, &path, &text) {
+        // The norm schema is not adopted as a protocol is: no summary of what adoption needs.
+        let adoptable = request.protocol != NORM_SCHEMA;
+        match check::outcome(&root, &options, &path, &text, adoptable) {
             Ok(outcome) => Json(outcome).into_response(),
             Err(check::CheckError::Edit(e)) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -247,8 +257,8 @@ pub async fn validate(
 
 /// The page at `path` (below the preview's `base`) with links to forms after its first
 /// heading: a team page to its protocol's form, the start page and the policy's page to
-/// the policy's form (when the editor may write them), the start page and the list of
-/// teams to a new protocol.
+/// the policy's form, the start page and the norm schema's page to the norm schema's (when
+/// the editor may write them), the start page and the list of teams to a new protocol.
 pub fn edit_link(shared: &Shared, path: &str, page: String) -> String {
     let Some(editor) = shared.editor.get() else {
         return page;
@@ -260,23 +270,30 @@ pub fn edit_link(shared: &Shared, path: &str, page: String) -> String {
     else {
         return page;
     };
-    // The start page and the policy's page lead to the policy's form; the start page and
-    // the list of teams to a new protocol.
-    let slug = match below {
-        "" | "beleid/" => Some(POLICY),
-        _ => below
-            .strip_prefix("teams/")
-            .and_then(|p| p.strip_suffix('/'))
-            .filter(|s| !s.is_empty() && !s.contains('/')),
+    // The start page and the policy's page lead to the policy's form, the start page and
+    // the norm schema's page to the norm schema's; the start page and the list of teams to
+    // a new protocol.
+    let team = below
+        .strip_prefix("teams/")
+        .and_then(|p| p.strip_suffix('/'))
+        .filter(|s| !s.is_empty() && !s.contains('/'));
+    let forms: Vec<(&str, &str)> = match below {
+        "" => vec![
+            (POLICY, "formulier.beleid-bewerken"),
+            (NORM_SCHEMA, "formulier.normschema-bewerken"),
+        ],
+        "beleid/" => vec![(POLICY, "formulier.beleid-bewerken")],
+        "normschema/" => vec![(NORM_SCHEMA, "formulier.normschema-bewerken")],
+        _ => team
+            .map(|s| (s, "formulier.bewerken"))
+            .into_iter()
+            .collect(),
     };
-    let mut links = Vec::new();
-    if let Some(slug) = slug.filter(|s| editor.protocol(s).is_some()) {
-        let key = match below {
-            "" | "beleid/" => "formulier.beleid-bewerken",
-            _ => "formulier.bewerken",
-        };
-        links.push((format!("/__vpd/formulier/{slug}"), t(key, &[])));
-    }
+    let mut links: Vec<(String, String)> = forms
+        .into_iter()
+        .filter(|(slug, _)| editor.protocol(slug).is_some())
+        .map(|(slug, key)| (format!("/__vpd/formulier/{slug}"), t(key, &[])))
+        .collect();
     if matches!(below, "" | "teams/") {
         links.push(("/__vpd/nieuw".to_string(), t("nieuw.titel", &[])));
     }

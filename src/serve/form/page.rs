@@ -55,10 +55,19 @@ const POLICY_ENVELOPE: [&str; 8] = [
     "rollen",
 ];
 
-/// Whether `key` is a key outside `secties` that a form edits (of a team protocol or the
-/// policy).
+/// The keys outside `secties` the form edits in the norm schema.
+const NORM_ENVELOPE: [&str; 5] = [
+    "eigenaar",
+    "status",
+    "vastgesteld_op",
+    "geevalueerd_op",
+    "versie",
+];
+
+/// Whether `key` is a key outside `secties` that a form edits (of a team protocol, the
+/// policy or the norm schema).
 pub fn is_envelope(key: &str) -> bool {
-    TEAM_ENVELOPE.contains(&key) || POLICY_ENVELOPE.contains(&key)
+    TEAM_ENVELOPE.contains(&key) || POLICY_ENVELOPE.contains(&key) || NORM_ENVELOPE.contains(&key)
 }
 
 impl FormPage<'_> {
@@ -162,8 +171,8 @@ impl FormPage<'_> {
     }
 
     /// The fieldset of the keys outside `secties`: a team protocol's team, department, owner,
-    /// status, dates and norm version, or the policy's organisation, owner, status, dates,
-    /// version, departments and roles.
+    /// status, dates and norm version, the policy's organisation, owner, status, dates,
+    /// version, departments and roles, or the norm schema's owner, status, dates and version.
     fn envelope(&self, out: &mut String) {
         let _ = write!(
             out,
@@ -182,6 +191,7 @@ impl FormPage<'_> {
             .map(|v| t("formulier.normversie-nu", &[("versie", v)]));
         let keys: &[&str] = match self.template.soort {
             Kind::Beleid => &POLICY_ENVELOPE,
+            Kind::Normschema => &NORM_ENVELOPE,
             _ => &TEAM_ENVELOPE,
         };
         for &key in keys {
@@ -191,7 +201,11 @@ impl FormPage<'_> {
             }
             let (control, required) = match key {
                 "afdeling" => (departments.clone(), true),
-                "status" => (Control::Select(status.clone()), true),
+                // The norm schema's status is optional: without one it counts as adopted.
+                "status" => (
+                    Control::Select(status.clone()),
+                    self.template.soort != Kind::Normschema,
+                ),
                 "vastgesteld_op" | "geevalueerd_op" => (Control::Line("date"), false),
                 "normversie" | "versie" => (Control::Line("text"), false),
                 _ => (Control::Line("text"), true),
@@ -262,45 +276,71 @@ impl FormPage<'_> {
             FieldType::Rollen | FieldType::Werkvormen => {
                 Shape::List(Control::of(f.kind, &f.opties, self.org))
             }
-            // A table with a list of rows in a column (steps per category) is not a form
-            // this page can write without losing the nested rows: said, not offered.
-            FieldType::Tabel
-                if f.kolommen.iter().any(|c| {
-                    matches!(
-                        c.kind,
-                        FieldType::Stappen
-                            | FieldType::Termijnen
-                            | FieldType::Tabel
-                            | FieldType::Normtabel
-                    )
-                }) =>
-            {
-                only_in_file(out, &pad, f.heading());
-                return;
-            }
             FieldType::Termijnen => Shape::Rows(self.term_columns(f)),
             FieldType::Stappen => Shape::Rows(step_columns(true)),
-            FieldType::Tabel => Shape::Rows(
-                f.kolommen
-                    .iter()
-                    .map(|c| {
-                        let (control, value) = match c.kind {
-                            FieldType::Getal => (Control::Line("numeric"), ValueKind::Number),
-                            kind if kind.is_list() => (Control::Text, ValueKind::List),
-                            kind => (Control::of(kind, &c.opties, self.org), ValueKind::Text),
-                        };
-                        Column::new(&c.id, c.heading().to_string(), control, value)
-                    })
-                    .collect(),
-            ),
+            FieldType::Tabel => match self.table_columns(f) {
+                Some(columns) => Shape::Rows(columns),
+                None => {
+                    // A table in a table's cell: said, not offered.
+                    only_in_file(out, &pad, f.heading());
+                    return;
+                }
+            },
             kind => Shape::One(Control::of(kind, &f.opties, self.org)),
         };
         if !fits(&shape, current) {
-            // Saving the rows would drop what no column shows: said, not offered.
+            // Not a list of texts, nor rows: said, not offered.
             only_in_file(out, &pad, f.heading());
             return;
         }
         field(out, &pad, &head, &shape, current);
+    }
+
+    /// The columns of a table's rows: a list in a cell (the norm schema's `herkenning`
+    /// lines, `aanpak` steps) is a list of its own; none when a cell holds terms, a table or
+    /// a norm table, which the form cannot show inside a row.
+    fn table_columns(&self, f: &Field) -> Option<Vec<Column>> {
+        f.kolommen
+            .iter()
+            .map(|c| {
+                let label = c.heading().to_string();
+                // Items of a list in a row are labelled with the column's short name.
+                let name = || c.kop.clone().unwrap_or_else(|| c.id.replace('_', " "));
+                let lines = |control: Control| {
+                    Some(Column::nested(
+                        &c.id,
+                        label.clone(),
+                        name(),
+                        Shape::List(control),
+                    ))
+                };
+                match c.kind {
+                    FieldType::Getal => Some(Column::new(
+                        &c.id,
+                        label.clone(),
+                        Control::Line("numeric"),
+                        ValueKind::Number,
+                    )),
+                    FieldType::Lijst | FieldType::Afspraken => lines(Control::Text),
+                    FieldType::Rollen | FieldType::Werkvormen => {
+                        lines(Control::of(c.kind, &c.opties, self.org))
+                    }
+                    FieldType::Stappen => Some(Column::nested(
+                        &c.id,
+                        label.clone(),
+                        name(),
+                        Shape::Rows(step_columns(true)),
+                    )),
+                    FieldType::Termijnen | FieldType::Tabel | FieldType::Normtabel => None,
+                    kind => Some(Column::new(
+                        &c.id,
+                        label.clone(),
+                        Control::of(kind, &c.opties, self.org),
+                        ValueKind::Text,
+                    )),
+                }
+            })
+            .collect()
     }
 
     /// The columns of a team's `termijnen` rows: which of the organisation's terms, the
@@ -359,6 +399,8 @@ fn texts() -> Value {
         "formulier.js.waarschuwing",
         "formulier.js.vaststellen-mogelijk",
         "formulier.js.vaststellen-niet",
+        "formulier.js.foutloos",
+        "formulier.js.fouten",
         "formulier.js.controleren-mislukt",
         "formulier.js.opslaan-bezig",
         "formulier.js.opgeslagen",
