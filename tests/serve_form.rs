@@ -684,3 +684,60 @@ fn a_part_the_norm_schemas_form_cannot_show_is_kept_and_said_at_that_part_only()
     assert!(after.contains("            kleur: rood\n"));
     assert!(after.contains("          - \".....\"\n"));
 }
+
+/// Each form names what it edits (a team's protocol, the policy, the norm schema) in its
+/// link back, its first heading and the words the script shows about adopting it.
+#[test]
+fn each_form_names_what_it_edits() {
+    let s = Session::start(&[]);
+    for (key, noun, back) in [
+        ("werkplein-noord", "protocol", "/vpd/teams/werkplein-noord/"),
+        ("organisatie.beleid", "beleid", "/vpd/beleid/"),
+        (NORM_KEY, "normschema", "/vpd/normschema/"),
+    ] {
+        let (status, html) = s.get(&format!("/__vpd/formulier/{key}"), &s.host());
+        assert_eq!(status, 200, "{html}");
+        let page = Html::parse_document(&html);
+        let link = page
+            .select(&select(&format!("a[href=\"{back}\"]")))
+            .next()
+            .unwrap_or_else(|| panic!("{key}: link back"));
+        let text = |e: scraper::ElementRef| e.text().collect::<String>();
+        assert_eq!(
+            text(link),
+            format!("Terug naar de pagina van het {noun}"),
+            "{key}"
+        );
+        let legend = page
+            .select(&select("#sectie-algemeen legend"))
+            .next()
+            .unwrap();
+        assert_eq!(text(legend).trim(), format!("Over dit {noun}"), "{key}");
+        let data = page
+            .select(&select("#vpd-formulier-gegevens"))
+            .next()
+            .unwrap();
+        let data: Value = serde_json::from_str(&text(data)).unwrap();
+        let words = &data["teksten"];
+        let adopt = format!("Dit {noun} kan worden vastgesteld");
+        assert!(
+            words["vaststellen-mogelijk"]
+                .as_str()
+                .unwrap()
+                .starts_with(&adopt),
+            "{key}: {words}"
+        );
+        assert!(
+            words["vaststellen-niet"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("dit {noun} kan")),
+            "{key}: {words}"
+        );
+        // No form of the organisation's files calls them a protocol.
+        if noun != "protocol" {
+            assert!(!html.contains("protocol kan"), "{key}");
+            assert!(!html.contains("van het protocol"), "{key}");
+        }
+    }
+}

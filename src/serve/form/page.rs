@@ -114,7 +114,7 @@ impl FormPage<'_> {
                 out,
                 "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"{}\">{}</a></p>",
                 attr(url),
-                esc(&t("formulier.terug", &[]))
+                esc(&self.naming().terug)
             );
         }
         let _ = write!(
@@ -159,7 +159,7 @@ impl FormPage<'_> {
         out.push_str("<div id=\"vpd-opslag\" role=\"status\" aria-live=\"polite\"></div></form>");
         let data = json!({
             "protocol": self.slug,
-            "teksten": texts(),
+            "teksten": texts(&self.naming()),
         });
         // `</` cannot end the script element inside JSON (`<` is escaped).
         let data = data.to_string().replace('<', "\\u003c");
@@ -177,7 +177,7 @@ impl FormPage<'_> {
         let _ = write!(
             out,
             "<fieldset class=\"utrecht-form-fieldset vpd-sectie\" id=\"sectie-algemeen\"><legend class=\"utrecht-form-fieldset__legend\"><span class=\"utrecht-heading-2\">{}</span></legend>",
-            esc(&t("formulier.algemeen", &[]))
+            esc(&self.naming().algemeen)
         );
         let status = vec![
             ("concept".to_string(), "concept".to_string()),
@@ -385,8 +385,56 @@ impl FormPage<'_> {
     }
 }
 
-/// The words the script shows, from the message catalogue.
-fn texts() -> Value {
+/// The words of a form that name what it edits: a team's protocol, the policy or the
+/// norm schema (each a whole sentence in the catalogue, so a language can decline it).
+struct Naming {
+    /// The link back to the page of what is edited.
+    terug: String,
+    /// The heading of the keys outside `secties`.
+    algemeen: String,
+    /// It can be adopted as it is.
+    mogelijk: String,
+    /// What is still needed before it can be adopted (`{aantal}` filled by the script).
+    niet: String,
+}
+
+impl FormPage<'_> {
+    fn naming(&self) -> Naming {
+        let words = |keys: [&str; 4]| {
+            let [terug, algemeen, mogelijk, niet] = keys.map(|k| t(k, &[]));
+            Naming {
+                terug,
+                algemeen,
+                mogelijk,
+                niet,
+            }
+        };
+        match self.template.soort {
+            Kind::Beleid => words([
+                "formulier.terug.beleid",
+                "formulier.algemeen.beleid",
+                "formulier.js.vaststellen-mogelijk.beleid",
+                "formulier.js.vaststellen-niet.beleid",
+            ]),
+            Kind::Normschema => words([
+                "formulier.terug.normschema",
+                "formulier.algemeen.normschema",
+                "formulier.js.vaststellen-mogelijk.normschema",
+                "formulier.js.vaststellen-niet.normschema",
+            ]),
+            _ => words([
+                "formulier.terug.protocol",
+                "formulier.algemeen.protocol",
+                "formulier.js.vaststellen-mogelijk.protocol",
+                "formulier.js.vaststellen-niet.protocol",
+            ]),
+        }
+    }
+}
+
+/// The words the script shows, from the message catalogue; those naming what is edited
+/// from `naming`.
+fn texts(naming: &Naming) -> Value {
     let keys = [
         "formulier.js.toevoegen",
         "formulier.js.verwijderen",
@@ -397,8 +445,6 @@ fn texts() -> Value {
         "formulier.js.verplaatst",
         "formulier.js.fout",
         "formulier.js.waarschuwing",
-        "formulier.js.vaststellen-mogelijk",
-        "formulier.js.vaststellen-niet",
         "formulier.js.foutloos",
         "formulier.js.fouten",
         "formulier.js.controleren-mislukt",
@@ -411,7 +457,7 @@ fn texts() -> Value {
         "formulier.js.verschil",
         "formulier.js.bestand",
     ];
-    let map: serde_json::Map<String, Value> = keys
+    let mut map: serde_json::Map<String, Value> = keys
         .iter()
         .map(|k| {
             (
@@ -420,5 +466,7 @@ fn texts() -> Value {
             )
         })
         .collect();
+    map.insert("vaststellen-mogelijk".into(), json!(naming.mogelijk));
+    map.insert("vaststellen-niet".into(), json!(naming.niet));
     Value::Object(map)
 }
