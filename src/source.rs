@@ -60,6 +60,9 @@ pub struct SourceFile {
     pub text: String,
     line_starts: Vec<usize>,
     wide: Vec<Wide>,
+    /// For each line, the index in `wide` of its first multi-byte character (or of the
+    /// next line's, when it has none), so a position looks only at its own line's.
+    line_wide: Vec<u32>,
 }
 
 /// A character of more than one byte, so that positions convert between characters and
@@ -102,6 +105,20 @@ fn wide_chars(text: &str) -> Vec<Wide> {
     wide
 }
 
+/// For each line start, the index of the first of `wide` at or after it.
+fn first_wide_of_lines(line_starts: &[usize], wide: &[Wide]) -> Vec<u32> {
+    let mut next = 0;
+    line_starts
+        .iter()
+        .map(|&start| {
+            while wide.get(next).is_some_and(|w| w.byte < start) {
+                next += 1;
+            }
+            u32::try_from(next).unwrap_or(u32::MAX)
+        })
+        .collect()
+}
+
 /// A shared handle to a source file: diagnostics and documents point at the same text.
 pub type Source = Arc<SourceFile>;
 
@@ -115,12 +132,14 @@ impl SourceFile {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let wide = wide_chars(&text);
+        let line_wide = first_wide_of_lines(&line_starts, &wide);
         SourceFile {
             display,
             path: path.to_path_buf(),
             text,
             line_starts,
             wide,
+            line_wide,
         }
     }
 
@@ -136,8 +155,14 @@ impl SourceFile {
             .get(line)
             .copied()
             .unwrap_or(self.text.len());
-        let char_start = self.char_of_byte(line_start);
-        let byte = self.byte_of_char(char_start + col0).min(line_end);
+        // Only this line's multi-byte characters move the column's byte (none: one
+        // byte per character).
+        let (first, on_line) = self.wide_on_line(line - 1);
+        let extra_before = first.checked_sub(1).map_or(0, |i| self.wide[i].extra);
+        let target = line_start - extra_before + col0;
+        let i = first + on_line.partition_point(|w| w.chr < target);
+        let extra = i.checked_sub(1).map_or(0, |i| self.wide[i].extra);
+        let byte = (target + extra).min(line_end);
         Pos {
             line,
             column: col0 + 1,
@@ -151,7 +176,14 @@ impl SourceFile {
         let byte = byte.min(self.text.len());
         let line_idx = self.line_index_of_byte(byte);
         let start = self.line_starts[line_idx];
-        let column = self.char_of_byte(byte) - self.char_of_byte(start) + 1;
+        // The extra bytes of this line's multi-byte characters before `byte`.
+        let (first, on_line) = self.wide_on_line(line_idx);
+        let extra_before = first.checked_sub(1).map_or(0, |i| self.wide[i].extra);
+        let k = on_line.partition_point(|w| w.byte < byte);
+        let extra = k
+            .checked_sub(1)
+            .map_or(0, |k| on_line[k].extra - extra_before);
+        let column = byte - start - extra + 1;
         Pos {
             line: line_idx + 1,
             column,
@@ -159,17 +191,18 @@ impl SourceFile {
         }
     }
 
-    /// The character index of the character starting at `byte`.
-    fn char_of_byte(&self, byte: usize) -> usize {
-        let i = self.wide.partition_point(|w| w.byte < byte);
-        byte - i.checked_sub(1).map_or(0, |i| self.wide[i].extra)
-    }
-
-    /// The byte offset of the character with index `chr` (the text's length past the end).
-    fn byte_of_char(&self, chr: usize) -> usize {
-        let i = self.wide.partition_point(|w| w.chr < chr);
-        let byte = chr + i.checked_sub(1).map_or(0, |i| self.wide[i].extra);
-        byte.min(self.text.len())
+    /// The multi-byte characters of the 0-based line `idx`, with the index in `wide` of
+    /// the first of them.
+    fn wide_on_line(&self, idx: usize) -> (usize, &[Wide]) {
+        let first = self
+            .line_wide
+            .get(idx)
+            .map_or(self.wide.len(), |&w| w as usize);
+        let past = self
+            .line_wide
+            .get(idx + 1)
+            .map_or(self.wide.len(), |&w| w as usize);
+        (first, &self.wide[first.min(past)..past])
     }
 
     /// The position just past the last character.
