@@ -46,6 +46,20 @@ fn select(s: &str) -> Selector {
 }
 
 /// The ids of a list of `{id, naam}` in the example's policy.
+/// Every id of a form page (`what`) is unique and every control has one label.
+fn assert_unique_ids_and_one_label_each(page: &Html, what: &str) {
+    let mut ids = std::collections::HashSet::new();
+    for el in page.select(&select("[id]")) {
+        let id = el.value().id().unwrap();
+        assert!(ids.insert(id.to_string()), "{what}: id {id} twice");
+    }
+    for control in page.select(&select("form textarea, form input, form select")) {
+        let id = control.value().id().unwrap();
+        let label = select(&format!("label[for=\"{id}\"]"));
+        assert_eq!(page.select(&label).count(), 1, "{what}: label for {id}");
+    }
+}
+
 fn policy_ids(key: &str) -> Vec<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let path = root.join("content/organisatie/beleid.yaml");
@@ -178,16 +192,7 @@ fn every_example_team_has_a_form_with_unique_ids_and_labels_and_a_check() {
         let (status, html) = s.get(&format!("/__vpd/formulier/{slug}"), &s.host());
         assert_eq!(status, 200, "{slug}: {html}");
         let page = Html::parse_document(&html);
-        let mut ids = std::collections::HashSet::new();
-        for el in page.select(&select("[id]")) {
-            let id = el.value().id().unwrap();
-            assert!(ids.insert(id.to_string()), "{slug}: id {id} twice");
-        }
-        for control in page.select(&select("form textarea, form input, form select")) {
-            let id = control.value().id().unwrap();
-            let label = select(&format!("label[for=\"{id}\"]"));
-            assert_eq!(page.select(&label).count(), 1, "{slug}: label for {id}");
-        }
+        assert_unique_ids_and_one_label_each(&page, &slug);
         // An adopted example passes `vpd check`, so the form says it can be adopted.
         let (status, outcome) = s.check(&headers, &json!({"protocol": slug, "antwoorden": []}));
         assert_eq!(status, 200, "{slug}: {outcome}");
@@ -428,16 +433,7 @@ fn the_norm_schema_has_a_form_with_its_categories_lists_and_steps() {
     }
     // Every part of the norm schema can be edited: nothing is left to the YAML file.
     assert_eq!(page.select(&select(".vpd-alleen-in-bestand")).count(), 0);
-    let mut ids = std::collections::HashSet::new();
-    for el in page.select(&select("[id]")) {
-        let id = el.value().id().unwrap();
-        assert!(ids.insert(id.to_string()), "id {id} twice");
-    }
-    for control in page.select(&select("form textarea, form input, form select")) {
-        let id = control.value().id().unwrap();
-        let label = select(&format!("label[for=\"{id}\"]"));
-        assert_eq!(page.select(&label).count(), 1, "label for {id}");
-    }
+    assert_unique_ids_and_one_label_each(&page, NORM_KEY);
     // The envelope and every nested answer carry the file's values.
     let norm = norm_schema();
     assert_eq!(control_value(&page, "#i-eigenaar"), norm["eigenaar"]);
