@@ -45,7 +45,6 @@ fn select(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
 
-/// The ids of a list of `{id, naam}` in the example's policy.
 /// Every id of a form page (`what`) is unique and every control has one label.
 fn assert_unique_ids_and_one_label_each(page: &Html, what: &str) {
     let mut ids = std::collections::HashSet::new();
@@ -60,6 +59,7 @@ fn assert_unique_ids_and_one_label_each(page: &Html, what: &str) {
     }
 }
 
+/// The ids of a list of `{id, naam}` in the example's policy.
 fn policy_ids(key: &str) -> Vec<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let path = root.join("content/organisatie/beleid.yaml");
