@@ -79,27 +79,32 @@ struct Wide {
 
 /// Every character of `text` longer than one byte, in order. Found from the bytes
 /// (a character's first byte tells its length), without decoding every character: most
-/// text is ASCII, which a single check settles.
+/// text is ASCII, which a vectorised check settles a block at a time.
 fn wide_chars(text: &str) -> Vec<Wide> {
-    if text.is_ascii() {
-        return Vec::new();
-    }
+    const BLOCK: usize = 64;
     let mut extra = 0;
     let mut wide = Vec::new();
-    for (byte, &b) in text.as_bytes().iter().enumerate() {
-        // A UTF-8 lead byte of a multi-byte character is 0b11xx_xxxx.
-        if b >= 0xC0 {
-            let len = match b {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            wide.push(Wide {
-                byte,
-                chr: byte - extra,
-                extra: extra + len - 1,
-            });
-            extra += len - 1;
+    for (i, block) in text.as_bytes().chunks(BLOCK).enumerate() {
+        if block.is_ascii() {
+            continue;
+        }
+        for (j, &b) in block.iter().enumerate() {
+            // A UTF-8 lead byte of a multi-byte character is 0b11xx_xxxx (a character may
+            // start in one block and end in the next: only its lead byte counts).
+            if b >= 0xC0 {
+                let len = match b {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+                let byte = i * BLOCK + j;
+                wide.push(Wide {
+                    byte,
+                    chr: byte - extra,
+                    extra: extra + len - 1,
+                });
+                extra += len - 1;
+            }
         }
     }
     wide
@@ -129,6 +134,11 @@ impl SourceFile {
             Some(rest) => rest.to_string(),
             None => text,
         };
+        Self::indexed(path, display, text)
+    }
+
+    /// Wraps `text` (its byte order mark already removed) with its indexes.
+    fn indexed(path: &Path, display: String, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let wide = wide_chars(&text);
@@ -210,6 +220,18 @@ impl SourceFile {
         self.pos_of_byte(self.text.len())
     }
 
+    /// The file up to the end of the line holding byte `byte`: all a finding that points
+    /// before `byte` shows, without holding the rest of the text.
+    pub fn head(&self, byte: usize) -> SourceFile {
+        let line = self.line_index_of_byte(byte.min(self.text.len()));
+        let end = self.lines_range(line, line).end;
+        Self::indexed(
+            &self.path,
+            self.display.clone(),
+            self.text[..end].to_string(),
+        )
+    }
+
     /// The 0-based index of the line holding byte offset `byte` (the last line when `byte`
     /// lies past the end). A binary search over the line index built once per file.
     pub fn line_index_of_byte(&self, byte: usize) -> usize {
@@ -266,23 +288,37 @@ mod tests {
 
     #[test]
     fn wide_characters_of_every_length_are_indexed_as_decoding_would() {
-        let text = "a é b € c 𝄞 d ë\n";
-        let mut extra = 0;
-        let decoded: Vec<(usize, usize, usize)> = text
-            .char_indices()
-            .enumerate()
-            .filter(|(_, (_, c))| c.len_utf8() > 1)
-            .map(|(chr, (byte, c))| {
-                extra += c.len_utf8() - 1;
-                (byte, chr, extra)
-            })
-            .collect();
-        let found: Vec<(usize, usize, usize)> = wide_chars(text)
-            .iter()
-            .map(|w| (w.byte, w.chr, w.extra))
-            .collect();
-        assert_eq!(found, decoded);
+        // Padded so that characters start and straddle the edges of the 64-byte blocks.
+        for pad in 0..70 {
+            let text = format!("{}a é b € c 𝄞 d ë\n{}ü", "x".repeat(pad), "y".repeat(pad));
+            let mut extra = 0;
+            let decoded: Vec<(usize, usize, usize)> = text
+                .char_indices()
+                .enumerate()
+                .filter(|(_, (_, c))| c.len_utf8() > 1)
+                .map(|(chr, (byte, c))| {
+                    extra += c.len_utf8() - 1;
+                    (byte, chr, extra)
+                })
+                .collect();
+            let found: Vec<(usize, usize, usize)> = wide_chars(&text)
+                .iter()
+                .map(|w| (w.byte, w.chr, w.extra))
+                .collect();
+            assert_eq!(found, decoded, "padding {pad}");
+        }
         assert!(wide_chars("alleen ascii").is_empty());
+    }
+
+    #[test]
+    fn a_head_keeps_the_lines_up_to_a_byte_with_their_positions() {
+        let f = file("a: 1\nté: 'ë'\nc: 3\n");
+        let at = f.pos(2, 5);
+        let head = f.head(at.byte);
+        assert_eq!(head.text, "a: 1\nté: 'ë'\n");
+        assert_eq!(head.pos(2, 5), at);
+        assert_eq!(head.pos_of_byte(at.byte), at);
+        assert_eq!(f.head(f.text.len()).text, f.text);
     }
 
     #[test]

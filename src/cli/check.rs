@@ -11,9 +11,9 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use super::CheckArgs;
+use crate::diagnostic::Severity;
 use crate::diagnostic::format::{self, Format};
 use crate::diagnostic::summary::Report;
-use crate::diagnostic::{Rule, Severity};
 use crate::messages::t;
 use crate::validate::Options;
 
@@ -43,7 +43,7 @@ pub(super) fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let documents = in_scope(&validated.documents);
     let files = match scope.only {
         None => validated.files,
-        Some(_) => scope.files(&checked.loaded),
+        Some(_) => scope.files(&checked.read),
     };
     let report = Report {
         diagnostics: &diagnostics,
@@ -163,19 +163,12 @@ impl Scope {
     }
 
     /// The files read that the scope covers: those that parsed and those that did not.
-    fn files(&self, loaded: &crate::load::Loaded) -> usize {
-        let parsed = loaded
-            .documents
+    fn files(&self, read: &[String]) -> usize {
+        let mut files: Vec<&str> = read
             .iter()
-            .chain(&loaded.site)
-            .map(|d| d.source.display.as_str());
-        let unparsed = loaded
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule != Rule::Symlink)
-            .map(|d| d.file())
-            .filter(|f| [".yaml", ".yml", ".md"].iter().any(|e| f.ends_with(e)));
-        let mut files: Vec<&str> = parsed.chain(unparsed).filter(|f| self.covers(f)).collect();
+            .map(String::as_str)
+            .filter(|f| self.covers(f))
+            .collect();
         files.sort_unstable();
         files.dedup();
         files.len()

@@ -316,15 +316,73 @@ pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadErr
     let missing: Vec<usize> = (0..listing.files.len())
         .filter(|&i| listing.parsed[i].is_none())
         .collect();
+    parse_into(&mut listing, missing, &root, &content);
+    let mut loaded = assemble(&root, &listing);
+    cache.listing = Some(listing);
+    loaded.history = organisation_history(&loaded, cache.history.take());
+    cache.history = Some(Arc::clone(&loaded.history));
+    Ok(loaded)
+}
+
+/// Files that [`load_apart`] set apart unread, for the caller to read one at a time.
+#[derive(Debug)]
+pub struct SetApart {
+    root: PathBuf,
+    content: PathBuf,
+    /// The files, in the order of the walk.
+    pub files: Vec<PathBuf>,
+}
+
+impl SetApart {
+    /// Reads and parses `path` (one of [`SetApart::files`]) as [`load`] does.
+    pub fn read(&self, path: &Path) -> Result<Document, Diagnostic> {
+        read_document(&self.root, &self.content, path)
+    }
+}
+
+/// [`load`] of everything but the files in `content/<folder>/` and below, which are set
+/// apart unread (they still count among [`Loaded::files`]). `vpd check` reads the team
+/// protocols of `content/teams/` one at a time once the rest is validated, so that it
+/// never holds every parsed protocol.
+pub fn load_apart(root: &Path, folder: &str) -> Result<(Loaded, SetApart), LoadError> {
+    let (root, content) = find_content(root)?;
+    let mut listing = walk_listing(&root, &content);
+    let below = content.join(folder);
+    let (apart, rest): (Vec<usize>, Vec<usize>) =
+        (0..listing.files.len()).partition(|&i| listing.files[i].starts_with(&below));
+    parse_into(&mut listing, rest, &root, &content);
+    let mut loaded = assemble(&root, &listing);
+    loaded.history = organisation_history(&loaded, None);
+    let files = apart
+        .into_iter()
+        .map(|i| listing.files[i].clone())
+        .collect();
+    let apart = SetApart {
+        root,
+        content,
+        files,
+    };
+    Ok((loaded, apart))
+}
+
+/// Reads and parses the files at the positions `missing` of `listing`, in parallel.
+fn parse_into(listing: &mut Listing, missing: Vec<usize>, root: &Path, content: &Path) {
     let fresh: Vec<(usize, Parsed)> = missing
         .into_par_iter()
-        .map(|i| (i, read_document(&root, &content, &listing.files[i])))
+        .map(|i| {
+            let parsed = read_document(root, content, &listing.files[i]).map(Arc::new);
+            (i, parsed)
+        })
         .collect();
     for (i, parsed) in fresh {
         listing.parsed[i] = Some(parsed);
     }
+}
+
+/// What `listing` holds so far as a [`Loaded`] (its history still to read).
+fn assemble(root: &Path, listing: &Listing) -> Loaded {
     let mut loaded = Loaded {
-        root: root.clone(),
+        root: root.to_path_buf(),
         diagnostics: listing.diagnostics.clone(),
         assets: listing.assets.clone(),
         files: listing.files.len(),
@@ -338,17 +396,14 @@ pub fn load_cached(root: &Path, cache: &mut LoadCache) -> Result<Loaded, LoadErr
             None => {}
         }
     }
-    cache.listing = Some(listing);
-    loaded.history = organisation_history(&loaded, cache.history.take());
-    cache.history = Some(Arc::clone(&loaded.history));
-    Ok(loaded)
+    loaded
 }
 
 /// Reads and parses one content file (its name checked first).
-fn read_document(root: &Path, content: &Path, path: &Path) -> Parsed {
+fn read_document(root: &Path, content: &Path, path: &Path) -> Result<Document, Diagnostic> {
     check_file_name(root, content, path).map_err(|d| *d)?;
     let source = read_source(path, display_path(root, path)).map_err(|d| *d)?;
-    parse_document(&source).map(Arc::new)
+    parse_document(&source)
 }
 
 /// The extensions vpd reads in `content/`.

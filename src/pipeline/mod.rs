@@ -6,6 +6,7 @@
 //! A site (not `check`) also reads each document's last commit from the repository's
 //! history ([`crate::load::history`]), once content is valid.
 
+mod check;
 mod session;
 mod sink;
 
@@ -13,6 +14,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use check::dead_links;
+pub use check::{CheckReport, check, check_with_text};
 pub use session::{SearchJob, SearchState, Session, SessionError, Update};
 
 use crate::load::history::{self, CommitDates};
@@ -48,81 +51,6 @@ pub struct Checked {
     pub templates: Arc<Templates>,
     /// Every finding, the typed organisation and site settings, completeness per team.
     pub validated: Validated,
-}
-
-/// Load and validate: everything `vpd check` does, and the first half of every build.
-/// Links written in content are checked against the site's pages too, which needs the
-/// model and the page registry: only when everything else is valid (as in a build).
-pub fn check(root: &Path, options: &Options) -> Result<Checked, LoadError> {
-    let loaded = crate::load::load(root)?;
-    Ok(check_loaded(loaded, options))
-}
-
-/// [`check`] of the organisation at `root` as if the file `path` (one of its documents)
-/// held `text`: what `vpd check` would say once that text is saved (whatever the file on
-/// disk holds now, even text that does not load). The preview's form editor validates its
-/// unsaved state with it, so form and check never disagree.
-pub fn check_with_text(
-    root: &Path,
-    options: &Options,
-    path: &Path,
-    text: String,
-) -> Result<Checked, LoadError> {
-    let mut loaded = crate::load::load(root)?;
-    // What the file on disk holds (or why it did not load) gives way to `text`.
-    let at = loaded.documents.iter().position(|d| d.source.path == path);
-    if let Some(i) = at {
-        loaded.documents.remove(i);
-    }
-    loaded.diagnostics.retain(|d| d.primary.source.path != path);
-    let display = crate::load::display_path(&loaded.root, path);
-    let source = Arc::new(crate::source::SourceFile::new(path, display, text));
-    match crate::load::parse_document(&source) {
-        Ok(doc) => {
-            let i = at.unwrap_or(loaded.documents.len());
-            loaded.documents.insert(i, Arc::new(doc));
-        }
-        Err(d) => loaded.diagnostics.push(d),
-    }
-    Ok(check_loaded(loaded, options))
-}
-
-/// Validates what was loaded as `vpd check` does (links included, when all else is valid).
-fn check_loaded(loaded: Loaded, options: &Options) -> Checked {
-    let mut checked = validate_loaded(loaded, options, &mut ValidationCache::default());
-    if checked.validated.errors() == 0 && !checked.validated.links.is_empty() {
-        // A theme that does not compile is the build's error (exit 2), not content's.
-        let no_commits = CommitDates::new();
-        let mut cache = ModelCache::default();
-        if let Ok(site) = Site::new(&checked, options, &no_commits, &mut cache, None) {
-            let dead = dead_links(&checked.validated, &site.registry);
-            checked.validated.diagnostics.extend(dead);
-            crate::diagnostic::sort(&mut checked.validated.diagnostics);
-        }
-    }
-    checked
-}
-
-/// The links written in content that point to no page or file of the site.
-fn dead_links(validated: &Validated, registry: &Registry) -> Vec<crate::diagnostic::Diagnostic> {
-    if validated.links.is_empty() {
-        return Vec::new();
-    }
-    let targets = registry.link_targets();
-    validated
-        .links
-        .iter()
-        .filter(|l| !targets.resolves(&l.url))
-        .map(|l| {
-            crate::diagnostic::Diagnostic::new(
-                crate::diagnostic::Rule::BrokenLink,
-                &l.source,
-                l.span,
-                t("link.kapot", &[("url", &l.url)]),
-            )
-            .with_hint(t("link.kapot.hint", &[]))
-        })
-        .collect()
 }
 
 /// The files of the documents that become pages (`site.yaml` shows nowhere), whose last

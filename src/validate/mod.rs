@@ -7,6 +7,7 @@
 //! In a `concept` protocol, completeness findings are warnings.
 
 mod category;
+mod context;
 mod dates;
 pub mod flow;
 mod flow_check;
@@ -27,18 +28,17 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use jiff::civil::Date;
 use serde_json::Value;
 
 pub use crate::diagnostic::summary::{CategoryStatus, Missing, SectionStatus, TeamReport};
+pub use context::{Apart, Context, Outcome};
 pub use dates::next_evaluation;
 pub use org::Organisation;
 pub use schema::CompiledSchema;
 pub use site::SiteConfig;
 
-use crate::diagnostic::{self, Diagnostic, Rule, Severity};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::load::{Document, Loaded};
 use crate::messages::t;
 use crate::source::{SourceFile, Span};
@@ -157,7 +157,7 @@ struct DocumentFindings {
 #[derive(Debug, Default)]
 pub struct ValidationCache {
     fingerprint: u64,
-    documents: HashMap<String, (Arc<Document>, Arc<DocumentFindings>)>,
+    documents: HashMap<String, (Arc<Document>, Outcome)>,
     templates: Option<Arc<Templates>>,
     schemas: Option<SchemaCache>,
     /// The norm versions read from a history with a set of templates.
@@ -209,6 +209,38 @@ impl ValidationCache {
             versions: Arc::clone(&versions),
         });
         versions
+    }
+
+    /// The schemas compiled from `templates` with this policy and norm schema: those
+    /// kept from the last validation when they were compiled from the same, else
+    /// `compile`'s (kept for the next).
+    fn compiled_schemas(
+        &mut self,
+        templates: &Arc<Templates>,
+        policy: Option<&Arc<Document>>,
+        norm: Option<&Arc<Document>>,
+        compile: impl FnOnce() -> (BTreeMap<String, CompiledSchema>, Vec<Diagnostic>),
+    ) -> &SchemaCache {
+        let kept = self.schemas.take();
+        let schemas = match kept {
+            Some(kept) if kept.holds(templates, policy, norm) => kept,
+            _ => {
+                let (compiled, diagnostics) = compile();
+                let published = compiled
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.schema.clone()))
+                    .collect();
+                SchemaCache {
+                    templates: Arc::clone(templates),
+                    policy: policy.cloned(),
+                    norm: norm.cloned(),
+                    published: Arc::new(published),
+                    compiled: Arc::new(compiled),
+                    diagnostics,
+                }
+            }
+        };
+        self.schemas.insert(schemas)
     }
 
     /// Forgets the templates (a file in `schemas/` changed).
@@ -292,175 +324,9 @@ pub fn validate_cached(
     options: &Options,
     cache: &mut ValidationCache,
 ) -> Validated {
-    let mut diagnostics: Vec<Diagnostic> = loaded.diagnostics.clone();
-    diagnostics.extend(templates.diagnostics.iter().cloned());
-    let mut site = SiteConfig::from_document(loaded.site.as_deref()).unwrap_or_else(|d| {
-        diagnostics.push(*d);
-        SiteConfig::default()
-    });
-    let settings = site::check(loaded.site.as_deref(), &mut site, loaded);
-    diagnostics.extend(settings.diagnostics);
-
-    // Which template does each document use?
-    let mut known: Vec<(&Arc<Document>, &crate::template::Template)> = Vec::new();
-    for doc in &loaded.documents {
-        match template_of(doc, templates) {
-            Ok(tpl) => known.push((doc, tpl)),
-            Err(d) => diagnostics.push(d),
-        }
-    }
-
-    let of_kind = |kind: Kind| {
-        known
-            .iter()
-            .filter(move |(_, t)| t.soort == kind)
-            .map(|(d, _)| &***d)
-    };
-    let policy = of_kind(Kind::Beleid).next();
-    let norm = of_kind(Kind::Normschema).next();
-    diagnostics.extend(organisation_presence(loaded, policy, norm, &of_kind));
-    let mut organisation = Organisation::from_documents(policy, norm);
-    let (terms, term_findings) = term::check::organisation_terms(
-        &known
-            .iter()
-            .filter(|(_, t)| matches!(t.soort, Kind::Beleid | Kind::Normschema))
-            .map(|(d, t)| (&***d, *t))
-            .collect::<Vec<_>>(),
-    );
-    organisation.terms = terms;
-    diagnostics.extend(term_findings);
-    organisation.versions = norm_version::NormVersions::read(
-        &cache.committed_versions(&loaded.history, templates),
-        loaded.history.snapshots.repository,
-        &organisation,
-        norm,
-    );
-    if let Some(norm) = norm {
-        diagnostics.extend(flow_check::check_norm(norm, &organisation.categories));
-    }
-
-    let policy_arc = known
-        .iter()
-        .find(|(_, t)| t.soort == Kind::Beleid)
-        .map(|(d, _)| *d);
-    let norm_arc = known
-        .iter()
-        .find(|(_, t)| t.soort == Kind::Normschema)
-        .map(|(d, _)| *d);
-    let schemas = match cache.schemas.take() {
-        Some(kept) if kept.holds(templates, policy_arc, norm_arc) => kept,
-        _ => {
-            let (compiled, found) = compile_schemas(templates, &organisation);
-            SchemaCache {
-                templates: Arc::clone(templates),
-                policy: policy_arc.cloned(),
-                norm: norm_arc.cloned(),
-                published: Arc::new(
-                    compiled
-                        .iter()
-                        .map(|(k, v)| (k.clone(), v.schema.clone()))
-                        .collect(),
-                ),
-                compiled: Arc::new(compiled),
-                diagnostics: found,
-            }
-        }
-    };
-    let compiled = Arc::clone(&schemas.compiled);
-    let published = Arc::clone(&schemas.published);
-    diagnostics.extend(schemas.diagnostics.iter().cloned());
-    cache.schemas = Some(schemas);
-
-    let werkvormen: Vec<String> = of_kind(Kind::Werkvorm).map(slug_of).collect();
-    let targets = refs::Targets {
-        org: &organisation,
-        werkvormen: &werkvormen,
-    };
-
-    let fingerprint = fingerprint(&compiled, &werkvormen, policy, norm, options);
-    if cache.fingerprint != fingerprint {
-        cache.documents.clear();
-        cache.fingerprint = fingerprint;
-    }
-    let cached = &cache.documents;
-    let results: Vec<(Arc<Document>, Arc<DocumentFindings>, bool)> = known
-        .par_iter()
-        .filter_map(|(doc, tpl)| {
-            let schema = compiled.get(&tpl.template)?;
-            let hit = cached
-                .get(&doc.source.display)
-                .filter(|(d, _)| Arc::ptr_eq(d, doc))
-                .map(|(_, f)| Arc::clone(f));
-            Some(match hit {
-                Some(findings) => (Arc::clone(doc), findings, false),
-                None => {
-                    let found = check_document(doc, tpl, schema, &organisation, &targets, options);
-                    (Arc::clone(doc), Arc::new(found), true)
-                }
-            })
-        })
-        .collect();
-    let mut teams = Vec::new();
-    let mut documents = Vec::new();
-    let mut content_links = settings.links;
-    let checked = results.len();
-    for (doc, findings, fresh) in results {
-        diagnostics.extend(findings.found.iter().cloned());
-        let reports = if findings.is_team {
-            &mut teams
-        } else {
-            &mut documents
-        };
-        reports.extend(findings.report.iter().cloned());
-        content_links.extend(findings.links.iter().cloned());
-        if fresh {
-            cache
-                .documents
-                .insert(doc.source.display.clone(), (doc, findings));
-        }
-    }
-    // Documents that are gone (removed, renamed) leave the cache.
-    if cache.documents.len() != checked {
-        let current: std::collections::HashSet<&str> = known
-            .iter()
-            .map(|(d, _)| d.source.display.as_str())
-            .collect();
-        cache.documents.retain(|k, _| current.contains(k.as_str()));
-    }
-
-    for kind in [Kind::Teamprotocol, Kind::Werkvorm, Kind::Leerdoelwijzer] {
-        let group: Vec<refs::Slugged> = known
-            .iter()
-            .filter(|(_, t)| {
-                t.soort == kind
-                    || (kind == Kind::Leerdoelwijzer && t.soort == Kind::Ontwikkelmatrix)
-            })
-            .map(|(d, _)| refs::Slugged {
-                slug: d.slug(),
-                doc: d,
-            })
-            .collect();
-        diagnostics.extend(refs::check_unique_slugs(&group));
-    }
-    diagnostics.extend(refs::check_unique_team_names(
-        known
-            .iter()
-            .filter(|(_, t)| t.soort == Kind::Teamprotocol)
-            .map(|(d, _)| &***d),
-    ));
-
-    diagnostic::sort(&mut diagnostics);
-    Validated {
-        diagnostics,
-        files: loaded.files,
-        teams,
-        documents,
-        schemas: published,
-        organisation,
-        fingerprint,
-        site,
-        links: content_links,
-    }
+    let context = Context::new(loaded, templates, options, cache);
+    let outcomes = context.check_loaded(cache);
+    context.finish(outcomes, Vec::new())
 }
 
 /// The context a document is checked in: when it changes, every document is checked again.

@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Rule};
 use crate::load::Document;
 use crate::load::spans::{pointer_push, pointer_push_index};
 use crate::messages::t;
+use crate::source::{Source, Span};
 
 /// The ids a reference may point at.
 pub struct Targets<'a> {
@@ -223,43 +224,65 @@ fn none_known_hint(kind: &str) -> &'static str {
     }
 }
 
-/// A document's slug and where it is set.
-pub struct Slugged<'a> {
-    /// The slug.
-    pub slug: &'a str,
-    /// The document.
-    pub doc: &'a Document,
+/// What the cross-file checks (unique slugs and team names) need of a document, kept
+/// when its tree is not: `vpd check` drops each team protocol once it is checked.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    /// The file.
+    pub source: Source,
+    /// The document's slug: its `slug` key, or else its file name.
+    pub slug: String,
+    /// Where the slug is set (the start of the file when it comes from the file name).
+    pub slug_span: Span,
+    /// A team protocol's `team:` without surrounding spaces ("" when it has none).
+    pub team: String,
+    /// Where `team:` stands.
+    pub team_span: Span,
 }
 
-/// Duplicate slugs within one group (teams, werkvormen, leerdoelwijzers): each later one
-/// is an error pointing at both files.
-pub fn check_unique_slugs(group: &[Slugged]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut seen: HashMap<&str, &Document> = HashMap::new();
-    for item in group {
-        let span_of = |doc: &Document| {
-            if doc.value.get("slug").is_some() {
-                doc.spans.value("/slug")
-            } else {
-                crate::source::Span::file_start()
-            }
+impl Identity {
+    /// The identity of `doc`. It keeps the file's text only up to its `slug:` and `team:`
+    /// lines, the places its findings point at.
+    pub fn of(doc: &Document) -> Identity {
+        let slug_span = if doc.value.get("slug").is_some() {
+            doc.spans.value("/slug")
+        } else {
+            Span::file_start()
         };
-        match seen.get(item.slug) {
+        let team_span = doc.spans.value("/team");
+        let end = slug_span.end.byte.max(team_span.end.byte);
+        Identity {
+            source: std::sync::Arc::new(doc.source.head(end)),
+            slug: doc.slug().to_string(),
+            slug_span,
+            team: doc.team_name().unwrap_or("").to_string(),
+            team_span,
+        }
+    }
+}
+
+/// Duplicate slugs within one group (teams, werkvormen, leerdoelwijzers), in file order:
+/// each later one is an error pointing at both files.
+pub fn check_unique_slugs<'a>(group: impl IntoIterator<Item = &'a Identity>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<&str, &Identity> = HashMap::new();
+    for item in group {
+        match seen.get(item.slug.as_str()) {
             Some(first) => out.push(
                 Diagnostic::new(
                     Rule::DuplicateSlug,
-                    &item.doc.source,
-                    span_of(item.doc),
+                    &item.source,
+                    item.slug_span,
                     t(
                         "slug.dubbel",
-                        &[("slug", item.slug), ("ander", &first.source.display)],
+                        &[("slug", &item.slug), ("ander", &first.source.display)],
                     ),
                 )
-                .with_secondary(&first.source, span_of(first), t("slug.dubbel.eerste", &[]))
+                .with_secondary(&first.source, first.slug_span, t("slug.dubbel.eerste", &[]))
                 .with_hint(t("slug.dubbel.hint", &[])),
             ),
             None => {
-                seen.insert(item.slug, item.doc);
+                seen.insert(&item.slug, item);
             }
         }
     }
@@ -267,15 +290,15 @@ pub fn check_unique_slugs(group: &[Slugged]) -> Vec<Diagnostic> {
 }
 
 /// Team protocols that name the same team (`team:`, compared without surrounding spaces
-/// and case): each later one is an error at its `team:` value pointing at the first.
-/// Placeholders and empty names are left to the schema check.
+/// and case), in file order: each later one is an error at its `team:` value pointing at
+/// the first. Placeholders and empty names are left to the schema check.
 pub fn check_unique_team_names<'a>(
-    teams: impl IntoIterator<Item = &'a Document>,
+    teams: impl IntoIterator<Item = &'a Identity>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut seen: HashMap<String, &Document> = HashMap::new();
-    for doc in teams {
-        let name = team_name(doc);
+    let mut seen: HashMap<String, &Identity> = HashMap::new();
+    for team in teams {
+        let name = team.team.as_str();
         if name.is_empty() {
             continue;
         }
@@ -285,14 +308,14 @@ pub fn check_unique_team_names<'a>(
         let key = name.to_lowercase();
         match seen.get(&key) {
             Some(_) if placeholder(name) => {}
-            Some(first) if placeholder(team_name(first)) => {
-                seen.insert(key, doc);
+            Some(first) if placeholder(&first.team) => {
+                seen.insert(key, team);
             }
             Some(first) => out.push(
                 Diagnostic::new(
                     Rule::DuplicateTeamName,
-                    &doc.source,
-                    doc.spans.value("/team"),
+                    &team.source,
+                    team.team_span,
                     t(
                         "team.naam-dubbel",
                         &[("team", name), ("ander", &first.source.display)],
@@ -300,20 +323,15 @@ pub fn check_unique_team_names<'a>(
                 )
                 .with_secondary(
                     &first.source,
-                    first.spans.value("/team"),
+                    first.team_span,
                     t("team.naam-dubbel.eerste", &[]),
                 )
                 .with_hint(t("team.naam-dubbel.hint", &[])),
             ),
             None => {
-                seen.insert(key, doc);
+                seen.insert(key, team);
             }
         }
     }
     out
-}
-
-/// A protocol's `team:` without surrounding spaces.
-fn team_name(doc: &Document) -> &str {
-    doc.team_name().unwrap_or("")
 }
