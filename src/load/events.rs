@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use saphyr::Scalar;
 use saphyr_parser::{Event, Marker, ScalarStyle, SpannedEventReceiver, Tag};
+use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 
 use super::misread::{self, Misread};
@@ -199,21 +200,27 @@ impl<'s> TreeReceiver<'s> {
                 let Some((key, key_span)) = pending.take() else {
                     return Ok(());
                 };
-                if map.contains_key(&key) {
-                    let first = map.keys().position(|k| *k == key).unwrap_or_default();
-                    let first = SpanBuilder::key_of(&frame.spans[first]).unwrap_or_default();
-                    return Err(Refusal::DuplicateKey {
-                        key,
-                        repeated: key_span,
-                        first: Span {
-                            start: self.source.pos_of_byte(first.start as usize),
-                            end: self.source.pos_of_byte(first.end as usize),
-                        },
-                    });
+                // One lookup: the key is either new (and inserted) or a repetition.
+                match map.entry(key) {
+                    Entry::Vacant(slot) => {
+                        let node = self.spans.keyed(node, slot.key(), bytes(key_span));
+                        slot.insert(value);
+                        frame.spans.push(node);
+                    }
+                    Entry::Occupied(taken) => {
+                        let key = taken.key().clone();
+                        let first = map.keys().position(|k| *k == key).unwrap_or_default();
+                        let first = SpanBuilder::key_of(&frame.spans[first]).unwrap_or_default();
+                        return Err(Refusal::DuplicateKey {
+                            key,
+                            repeated: key_span,
+                            first: Span {
+                                start: self.source.pos_of_byte(first.start as usize),
+                                end: self.source.pos_of_byte(first.end as usize),
+                            },
+                        });
+                    }
                 }
-                let node = self.spans.keyed(node, &key, bytes(key_span));
-                map.insert(key, value);
-                frame.spans.push(node);
             }
         }
         Ok(())

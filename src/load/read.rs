@@ -80,7 +80,7 @@ pub fn read_source(path: &Path, display: String) -> Result<Source, Box<Diagnosti
         }
     };
     let source = Arc::new(SourceFile::new(path, display, text));
-    if let Some(nul) = source.text.find('\0') {
+    if let Some(nul) = memchr::memchr(0, source.text.as_bytes()) {
         let pos = source.pos_of_byte(nul);
         return Err(Box::new(
             Diagnostic::new(

@@ -39,8 +39,7 @@ pub struct Scanned {
 /// into the site, and a finding for every address that may not be published.
 pub fn scan(doc: &Document) -> Scanned {
     let mut out = Scanned::default();
-    let mut pointer = String::new();
-    walk(doc, &doc.value, &mut pointer, &mut out);
+    walk(doc, &doc.value, &mut Vec::new(), &mut out);
     if let Some(body) = &doc.body {
         let whole = Span {
             start: doc.source.pos_of_byte(0),
@@ -111,29 +110,47 @@ fn locate(source: &Source, within: Span, url: &str) -> Span {
     }
 }
 
-fn walk(doc: &Document, value: &Value, pointer: &mut String, out: &mut Scanned) {
+/// A step from a value to one inside it.
+#[derive(Clone, Copy)]
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+/// The JSON pointer of the value at the end of `path`.
+fn pointer_of(path: &[Step]) -> String {
+    let mut pointer = String::new();
+    for step in path {
+        match step {
+            Step::Key(key) => pointer_push(&mut pointer, key),
+            Step::Index(i) => pointer_push_index(&mut pointer, *i),
+        }
+    }
+    pointer
+}
+
+/// Takes the addresses written in the texts of `value` (at `path`) into `out`.
+fn walk<'v>(doc: &Document, value: &'v Value, path: &mut Vec<Step<'v>>, out: &mut Scanned) {
     match value {
         Value::String(text) => {
-            // The span is looked up only for a text that holds an address.
+            // The pointer and the span are made only for a text that holds an address.
             let urls = destinations(text);
             if !urls.is_empty() {
-                take(doc, doc.spans.value(pointer), urls, out);
+                take(doc, doc.spans.value(&pointer_of(path)), urls, out);
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer_push_index(pointer, i);
-                walk(doc, item, pointer, out);
-                pointer.truncate(len);
+                path.push(Step::Index(i));
+                walk(doc, item, path, out);
+                path.pop();
             }
         }
         Value::Object(map) => {
             for (key, item) in map {
-                let len = pointer.len();
-                pointer_push(pointer, key);
-                walk(doc, item, pointer, out);
-                pointer.truncate(len);
+                path.push(Step::Key(key));
+                walk(doc, item, path, out);
+                path.pop();
             }
         }
         _ => {}

@@ -41,11 +41,19 @@ pub struct OrgTerm {
 struct Row<'a> {
     id: &'a str,
     termijn: Option<&'a str>,
-    pointer: String,
+    /// Its place in the list (its pointer is built only for a finding).
+    index: usize,
     value: &'a Value,
 }
 
-/// Every `termijnen` field of `doc` with its pointer and rows.
+impl Row<'_> {
+    /// The JSON pointer of the row's `key`, in the field at `field_ptr`.
+    fn pointer(&self, field_ptr: &str, key: &str) -> String {
+        format!("{field_ptr}/{}/{key}", self.index)
+    }
+}
+
+/// Every `termijnen` field of `doc` with its JSON pointer and rows.
 fn term_fields<'a>(
     doc: &'a Document,
     template: &'a Template,
@@ -53,6 +61,7 @@ fn term_fields<'a>(
     Item = (
         &'a crate::template::Section,
         &'a crate::template::Field,
+        String,
         Vec<Row<'a>>,
     ),
 > + 'a {
@@ -65,21 +74,23 @@ fn term_fields<'a>(
                 let field_ptr = pointer(&["secties", &section.id, &field.id]);
                 let rows = doc
                     .value
-                    .pointer(&field_ptr)
+                    .get("secties")
+                    .and_then(|s| s.get(&section.id))
+                    .and_then(|s| s.get(&field.id))
                     .and_then(Value::as_array)
                     .into_iter()
                     .flatten()
                     .enumerate()
-                    .filter_map(|(i, row)| {
+                    .filter_map(|(index, row)| {
                         Some(Row {
                             id: row.get("id")?.as_str()?,
                             termijn: row.get("termijn").and_then(Value::as_str),
-                            pointer: format!("{field_ptr}/{i}"),
+                            index,
                             value: row,
                         })
                     })
                     .collect();
-                (section, field, rows)
+                (section, field, field_ptr, rows)
             })
     })
 }
@@ -90,16 +101,16 @@ pub fn organisation_terms(documents: &[(&Document, &Template)]) -> (Vec<OrgTerm>
     let mut terms: Vec<OrgTerm> = Vec::new();
     let mut found = Vec::new();
     for (doc, template) in documents {
-        for (section, _, rows) in term_fields(doc, template) {
+        for (section, _, field_ptr, rows) in term_fields(doc, template) {
             for row in rows {
                 let Some(phrase) = row.termijn else { continue };
-                let span = doc.spans.value(&format!("{}/termijn", row.pointer));
+                let span = doc.spans.value(&row.pointer(&field_ptr, "termijn"));
                 let term = Term::parse(phrase);
                 if term.is_none() {
                     found.push(invalid(doc, span, phrase, &section.id));
                 }
                 if let Some(first) = terms.iter().find(|o| o.id == row.id) {
-                    found.push(duplicate(doc, &row, first, &section.id));
+                    found.push(duplicate(doc, &row, &field_ptr, first, &section.id));
                     continue;
                 }
                 terms.push(OrgTerm {
@@ -120,11 +131,11 @@ pub fn organisation_terms(documents: &[(&Document, &Template)]) -> (Vec<OrgTerm>
 /// The findings about a team protocol's terms against the organisation's.
 pub fn check_team(doc: &Document, template: &Template, org: &[OrgTerm]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for (section, field, rows) in term_fields(doc, template) {
+    for (section, field, field_ptr, rows) in term_fields(doc, template) {
         for row in &rows {
             let Some(phrase) = row.termijn else { continue };
             // Where the phrase is written: looked up only for a finding.
-            let span = || doc.spans.value(&format!("{}/termijn", row.pointer));
+            let span = || doc.spans.value(&row.pointer(&field_ptr, "termijn"));
             let Some(team) = Term::parse(phrase) else {
                 found.push(invalid(doc, span(), phrase, &section.id));
                 continue;
@@ -142,7 +153,6 @@ pub fn check_team(doc: &Document, template: &Template, org: &[OrgTerm]) -> Vec<D
                 Err(_) => found.push(other_kind(doc, span(), phrase, org_term, &section.id)),
             }
         }
-        let field_ptr = pointer(&["secties", &section.id, &field.id]);
         for wanted in &field.termijnen {
             let Some(org_term) = org.iter().find(|o| &o.id == wanted) else {
                 continue;
@@ -237,11 +247,17 @@ fn missing(doc: &Document, field_ptr: &str, org: &OrgTerm, section: &str) -> Dia
     .in_section(section.to_string())
 }
 
-fn duplicate(doc: &Document, row: &Row<'_>, first: &OrgTerm, section: &str) -> Diagnostic {
+fn duplicate(
+    doc: &Document,
+    row: &Row<'_>,
+    field_ptr: &str,
+    first: &OrgTerm,
+    section: &str,
+) -> Diagnostic {
     Diagnostic::new(
         Rule::TermDuplicate,
         &doc.source,
-        doc.spans.value(&format!("{}/id", row.pointer)),
+        doc.spans.value(&row.pointer(field_ptr, "id")),
         t("termijn.dubbel", &[("id", row.id)]),
     )
     .with_hint(t("termijn.dubbel.hint", &[]))
