@@ -76,6 +76,8 @@ fn check_teams_apart(root: &Path, options: &Options) -> Result<Option<CheckRepor
             Ok(Apart::Context) => return Ok(None),
         }
     }
+    // The walk lists files in path order: the teams read apart go back among the rest.
+    outcomes.sort_by(|a, b| a.path().cmp(b.path()));
     let validated = context.finish(outcomes, more);
     if validated.errors() == 0 && !validated.links.is_empty() {
         return Ok(None);

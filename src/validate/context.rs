@@ -65,6 +65,13 @@ pub enum Apart {
     Context,
 }
 
+impl Outcome {
+    /// The file the document was read from (outcomes are put in file order by it).
+    pub fn path(&self) -> &std::path::Path {
+        &self.identity.source.path
+    }
+}
+
 impl<'t> Context<'t> {
     /// The context of the documents in `loaded` (compiled schemas and the norm history
     /// reused from `cache` when nothing they depend on changed).
@@ -234,11 +241,9 @@ impl<'t> Context<'t> {
     }
 
     /// Everything found: the context's findings, `more` (problems of files read apart),
-    /// each document's (`outcomes`, in any order) and the cross-file checks, sorted.
-    pub fn finish(self, mut outcomes: Vec<Outcome>, more: Vec<Diagnostic>) -> Validated {
-        // File order decides which of two equal slugs is "the first" and the order of
-        // the reports, however the outcomes were gathered.
-        outcomes.sort_by(|a, b| a.identity.source.path.cmp(&b.identity.source.path));
+    /// each document's (`outcomes`, in file order: it decides which of two equal slugs is
+    /// "the first" and the order of the reports) and the cross-file checks, sorted.
+    pub fn finish(self, outcomes: Vec<Outcome>, more: Vec<Diagnostic>) -> Validated {
         let mut diagnostics = self.diagnostics;
         diagnostics.extend(more);
         let (mut teams, mut documents) = (Vec::new(), Vec::new());

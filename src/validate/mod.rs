@@ -413,6 +413,10 @@ fn template_of<'t>(
     doc: &Document,
     templates: &'t Templates,
 ) -> Result<&'t crate::template::Template, Diagnostic> {
+    // The name read when the document was parsed settles nearly every document.
+    if let Some(tpl) = doc.template_name().and_then(|name| templates.get(name)) {
+        return Ok(tpl);
+    }
     let Some(value) = doc.value.get("template") else {
         return Err(Diagnostic::new(
             Rule::TemplateMissing,

@@ -236,6 +236,8 @@ pub struct Identity {
     pub slug_span: Span,
     /// A team protocol's `team:` without surrounding spaces ("" when it has none).
     pub team: String,
+    /// `team` in lower case: two names are the same team when these are equal.
+    team_key: String,
     /// Where `team:` stands.
     pub team_span: Span,
 }
@@ -256,6 +258,7 @@ impl Identity {
             slug: doc.slug().to_string(),
             slug_span,
             team: doc.team_name().unwrap_or("").to_string(),
+            team_key: doc.team_name().unwrap_or("").to_lowercase(),
             team_span,
         }
     }
@@ -296,7 +299,7 @@ pub fn check_unique_team_names<'a>(
     teams: impl IntoIterator<Item = &'a Identity>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut seen: HashMap<String, &Identity> = HashMap::new();
+    let mut seen: HashMap<&str, &Identity> = HashMap::new();
     for team in teams {
         let name = team.team.as_str();
         if name.is_empty() {
@@ -305,8 +308,8 @@ pub fn check_unique_team_names<'a>(
         // Whether a name is a placeholder depends on the name alone, so it is asked only
         // when two names meet (not for each of ten thousand teams on every save).
         let placeholder = crate::template::placeholder::is_placeholder;
-        let key = name.to_lowercase();
-        match seen.get(&key) {
+        let key = team.team_key.as_str();
+        match seen.get(key) {
             Some(_) if placeholder(name) => {}
             Some(first) if placeholder(&first.team) => {
                 seen.insert(key, team);
