@@ -405,6 +405,9 @@ fn fingerprint(loaded: &Loaded, validated: &Validated, werkvormen: &[Named], tod
     hasher.finish()
 }
 
+/// How many teams' reports are found by scanning the list before an index is made.
+const REPORT_SCANS: usize = 8;
+
 /// [`build`] with each document's last commit from `commits`, reusing the team pages
 /// `cache` holds for unchanged documents.
 pub fn build_cached(
@@ -507,10 +510,20 @@ pub fn build_cached(
     });
 
     // Validation reports every team protocol it checked against its template, and the model
-    // is only built from a validation without errors: every team here has its report. The
-    // index of reports is made only when a team must be built (not on every save).
+    // is only built from a validation without errors: every team here has its report. A
+    // save builds one team: its report is found by a scan, and an index of all reports is
+    // made only when many teams are built (a first build, a changed context).
     let reports = std::sync::OnceLock::<HashMap<&str, &TeamReport>>::new();
+    let scans = std::sync::atomic::AtomicUsize::new(0);
     let report_of = |file: &str| {
+        let scanned = scans.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if scanned < REPORT_SCANS && reports.get().is_none() {
+            return validated
+                .teams
+                .iter()
+                .find(|r| r.file == file)
+                .map(|r| &**r);
+        }
         reports
             .get_or_init(|| {
                 validated

@@ -5,6 +5,7 @@
 //! index, the sitemap, the link check and the preview's partial rebuilds (which pages a
 //! changed file affects). There is no second, hand-kept list of dependencies.
 
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -223,12 +224,20 @@ impl Registry {
             base: model.base.clone(),
             ..Registry::default()
         };
-        for mut page in pages(model) {
-            page.path = file_of(&page.url)?;
-            page.order = registry.pages.len();
+        let mut pages = pages(model);
+        // Each URL's output file, in parallel (ten thousand team pages on every save).
+        pages.par_iter_mut().enumerate().try_for_each(
+            |(order, page)| -> Result<(), RenderError> {
+                page.path = file_of(&page.url)?;
+                page.order = order;
+                Ok(())
+            },
+        )?;
+        registry.by_url.reserve(pages.len());
+        for page in &pages {
             registry.by_url.insert(page.url.clone(), page.order);
-            registry.pages.push(page);
         }
+        registry.pages = pages;
         registry.assets = assets(model, statics);
         for asset in &registry.assets {
             checked_file(&asset.path)?;
@@ -407,18 +416,37 @@ fn pages(model: &Model) -> Vec<Page> {
         .iter()
         .map(|w| (w.slug.as_str(), Arc::from(w.bestand.as_str())))
         .collect();
+    // Each team's page in parallel; which werkvormen it uses, as their positions.
+    let team_pages: Vec<(Page, Vec<usize>)> = model
+        .teams
+        .par_iter()
+        .enumerate()
+        .map(|(i, team)| {
+            let file: Arc<str> = Arc::from(team.bestand.as_str());
+            let used: Vec<usize> = team
+                .werkvormen
+                .iter()
+                .filter_map(|r| werkvorm_files.iter().position(|(slug, _)| *slug == r.id))
+                .collect();
+            let mut sources = Vec::with_capacity(1 + used.len());
+            sources.push(Source::File(file));
+            sources.extend(
+                used.iter()
+                    .map(|&w| Source::File(Arc::clone(&werkvorm_files[w].1))),
+            );
+            let page = Page::new(&team.url, "team.html", team.team.clone(), K::Team(i));
+            (page.from(sources), used)
+        })
+        .collect();
     let mut users: Vec<Vec<Source>> = vec![Vec::new(); werkvorm_files.len()];
-    for (i, team) in model.teams.iter().enumerate() {
-        let file: Arc<str> = Arc::from(team.bestand.as_str());
-        let mut sources = Vec::with_capacity(1 + team.werkvormen.len());
-        sources.push(Source::File(Arc::clone(&file)));
-        for r in &team.werkvormen {
-            if let Some(w) = werkvorm_files.iter().position(|(slug, _)| *slug == r.id) {
-                sources.push(Source::File(Arc::clone(&werkvorm_files[w].1)));
-                users[w].push(Source::Summary(Arc::clone(&file)));
+    pages.reserve(team_pages.len());
+    for (page, used) in team_pages {
+        if let Some(Source::File(file)) = page.sources.first() {
+            for w in used {
+                users[w].push(Source::Summary(Arc::clone(file)));
             }
         }
-        pages.push(Page::new(&team.url, "team.html", team.team.clone(), K::Team(i)).from(sources));
+        pages.push(page);
     }
     pages.push(
         Page::new(
