@@ -178,7 +178,7 @@ impl<'t> Context<'t> {
                 let hit = cached.get(&doc.source.display);
                 match hit.filter(|(d, _)| Arc::ptr_eq(d, doc)) {
                     Some((_, outcome)) => (outcome.clone(), false),
-                    None => (self.outcome(doc, tpl), true),
+                    None => (self.outcome(doc, tpl, Identity::of(doc)), true),
                 }
             })
             .collect();
@@ -211,13 +211,14 @@ impl<'t> Context<'t> {
         if tpl.soort != Kind::Teamprotocol {
             return Apart::Context;
         }
-        Apart::Checked(self.outcome(doc, tpl))
+        // The document is not kept: neither is the rest of its text.
+        Apart::Checked(self.outcome(doc, tpl, Identity::of(doc).without_rest()))
     }
 
     /// The outcome of `doc`'s own checks against its template `tpl`.
-    fn outcome(&self, doc: &Document, tpl: &Template) -> Outcome {
+    fn outcome(&self, doc: &Document, tpl: &Template, identity: Identity) -> Outcome {
         Outcome {
-            identity: Arc::new(Identity::of(doc)),
+            identity: Arc::new(identity),
             kind: tpl.soort,
             findings: self.check_one(doc, tpl).map(Arc::new),
         }

@@ -243,23 +243,30 @@ pub struct Identity {
 }
 
 impl Identity {
-    /// The identity of `doc`. It keeps the file's text only up to its `slug:` and `team:`
-    /// lines, the places its findings point at.
+    /// The identity of `doc`, sharing its file.
     pub fn of(doc: &Document) -> Identity {
         let slug_span = if doc.value.get("slug").is_some() {
             doc.spans.value("/slug")
         } else {
             Span::file_start()
         };
-        let team_span = doc.spans.value("/team");
-        let end = slug_span.end.byte.max(team_span.end.byte);
         Identity {
-            source: std::sync::Arc::new(doc.source.head(end)),
+            source: doc.source.clone(),
             slug: doc.slug().to_string(),
             slug_span,
             team: doc.team_name().unwrap_or("").to_string(),
             team_key: doc.team_name().unwrap_or("").to_lowercase(),
-            team_span,
+            team_span: doc.spans.value("/team"),
+        }
+    }
+
+    /// The same identity holding the file's text only up to its `slug:` and `team:` lines,
+    /// the places its findings point at: for a document that is not kept.
+    pub fn without_rest(self) -> Identity {
+        let end = self.slug_span.end.byte.max(self.team_span.end.byte);
+        Identity {
+            source: std::sync::Arc::new(self.source.head(end)),
+            ..self
         }
     }
 }
