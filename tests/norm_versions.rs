@@ -260,3 +260,43 @@ fn the_pages_show_who_is_behind_what_changed_and_the_history() {
         "{history}"
     );
 }
+
+/// The status page of a running preview follows a team's `normversie`: a team that adopts
+/// the current version leaves the list of teams behind (the page is built again, though
+/// the team's name, status and completeness did not change).
+#[test]
+fn the_preview_status_page_follows_a_changed_norm_version() {
+    let repo = Repo::with_two_versions();
+    let fresh = built(&repo);
+    let preview_dir = repo.path("voorvertoning");
+    let _preview = common::serve::start(
+        &repo.path("gemeente"),
+        &["--out".as_ref(), preview_dir.as_os_str()],
+    );
+    let behind = |out: &Path| page_text(out, "/status/", "#normversies");
+    let wait_for = |want: &str| {
+        let start = std::time::Instant::now();
+        while !preview_dir.join("status/index.html").exists()
+            || behind(&preview_dir) != behind(&fresh)
+        {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(60),
+                "{want}: de voorvertoning toont {:?}, een verse build {:?}",
+                behind(&preview_dir),
+                behind(&fresh)
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
+    wait_for("starten");
+    assert!(behind(&preview_dir).contains("Werkplein Proef"));
+
+    let text = repo.read(WERKPLEIN);
+    repo.write(
+        WERKPLEIN,
+        &text.replacen("normversie: \"2025-1\"", "normversie: \"2026-1\"", 1),
+    );
+    let fresh = built(&repo);
+    assert!(!behind(&fresh).contains("Werkplein Proef"));
+    wait_for("normversie gewijzigd");
+}

@@ -925,6 +925,8 @@ fn listing_digest(team: &Team) -> u64 {
         (&w.id, &w.naam, &w.url).hash(&mut h);
     }
     (team.ingevuld, team.verplicht).hash(&mut h);
+    // The status page lists the teams behind the current norm version.
+    team.normversie.hash(&mut h);
     for s in &team.secties {
         (&s.id, &s.titel, s.compleet).hash(&mut h);
     }

@@ -8,7 +8,7 @@ use crate::load::Document;
 use crate::validate::norm_version::{Change, NormVersions, Standing, changes, standing};
 
 /// A team protocol's norm version.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Hash)]
 pub struct TeamNormVersion {
     /// The version it was adopted against.
     pub versie: String,

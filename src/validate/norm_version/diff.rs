@@ -11,7 +11,7 @@ use crate::messages::t;
 use crate::validate::org::{Category, Step};
 
 /// One change between two norm versions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Change {
     /// The change in words.
     pub tekst: String,
