@@ -7,6 +7,7 @@
 
 pub mod answer;
 pub mod base;
+mod listings;
 pub mod norm;
 mod status;
 pub mod summary;
@@ -182,8 +183,8 @@ pub struct Werkvorm {
     pub gegevens: Value,
     /// The description (Markdown).
     pub beschrijving: String,
-    /// Teams whose protocol names it.
-    pub gebruikt_door: Vec<Ref>,
+    /// Teams whose protocol names it (shared with the preview's kept lists).
+    pub gebruikt_door: Arc<Vec<Ref>>,
     /// The date of the file's last commit in words.
     pub gewijzigd_op: Option<String>,
 }
@@ -240,8 +241,8 @@ pub struct Model {
     pub base: SiteBase,
     /// The municipality's name.
     pub organisatie: String,
-    /// Departments with their teams.
-    pub afdelingen: Vec<Department>,
+    /// Departments with their teams (shared with the preview's kept lists).
+    pub afdelingen: Arc<Vec<Department>>,
     /// The policy.
     pub beleid: Option<Policy>,
     /// The norm schema.
@@ -261,9 +262,9 @@ pub struct Model {
     /// The development matrix.
     pub ontwikkelmatrix: Option<Matrix>,
     /// The coordinator's overview.
-    pub status: Status,
+    pub status: Arc<Status>,
     /// Team protocols adopted against an earlier norm version, for the status page.
-    pub achter: Vec<versions::BehindTeam>,
+    pub achter: Arc<Vec<versions::BehindTeam>>,
     /// The compiled JSON Schemas by template name.
     #[serde(skip)]
     pub schemas: Arc<BTreeMap<String, Value>>,
@@ -271,7 +272,7 @@ pub struct Model {
     pub datum: String,
     /// Team position by slug, for lookups while rendering.
     #[serde(skip)]
-    team_index: HashMap<String, usize>,
+    team_index: Arc<HashMap<String, usize>>,
     /// Werkvorm position by slug.
     #[serde(skip)]
     werkvorm_index: HashMap<String, usize>,
@@ -379,6 +380,7 @@ pub struct ModelCache {
     fingerprint: u64,
     teams: HashMap<String, CachedTeam>,
     schemas: Option<Arc<BTreeMap<String, Value>>>,
+    listings: Option<Arc<listings::Listings>>,
 }
 
 /// A team built from one version of its document, with the document's last commit.
@@ -539,6 +541,7 @@ pub fn build_cached(
     if cache.fingerprint != fingerprint {
         cache.teams.clear();
         cache.schemas = None;
+        cache.listings = None;
         cache.fingerprint = fingerprint;
     }
     let schemas = Arc::clone(
@@ -594,75 +597,27 @@ pub fn build_cached(
             .collect();
         cache.teams.retain(|k, _| current.contains(k.as_str()));
     }
-    // By each team's sort key, read once (not once per comparison).
-    let mut keyed: Vec<(&str, &Arc<Team>)> = built
-        .iter()
-        .map(|(c, _)| (c.team.sorteer.as_str(), &c.team))
-        .collect();
-    keyed.sort_by(|a, b| a.0.cmp(b.0));
-    let teams: Vec<Arc<Team>> = keyed.into_iter().map(|(_, t)| Arc::clone(t)).collect();
-
-    // Teams by department in one pass (not one scan of every team per department).
-    let mut by_department: HashMap<&str, Vec<String>> = HashMap::new();
-    for t in &teams {
-        by_department
-            .entry(t.afdeling.id.as_str())
-            .or_default()
-            .push(t.slug.clone());
-    }
-    let mut afdelingen: Vec<Department> = departments
-        .iter()
-        .filter_map(|d| {
-            Some(Department {
-                id: d.id.clone(),
-                naam: d.naam.clone(),
-                teams: by_department.remove(d.id.as_str())?,
-            })
-        })
-        .collect();
-    let known: std::collections::HashSet<&str> =
-        departments.iter().map(|d| d.id.as_str()).collect();
-    let unknown: Vec<String> = teams
-        .iter()
-        .filter(|t| !known.contains(t.afdeling.id.as_str()))
-        .map(|t| t.slug.clone())
-        .collect();
-    if !unknown.is_empty() {
-        afdelingen.push(Department {
-            id: "overig".into(),
-            naam: crate::messages::t("ui.afdeling-overig", &[]),
-            teams: unknown,
-        });
-    }
-
-    let mut recent: Vec<(&str, &str)> = teams
-        .iter()
-        .filter(|t| !t.concept)
-        .filter_map(|t| Some((t.laatst_iso.as_deref()?, t.slug.as_str())))
-        .collect();
-    recent.sort_by(|a, b| b.0.cmp(a.0));
-    let recent = recent
-        .into_iter()
-        .take(5)
-        .map(|(_, s)| s.to_string())
-        .collect();
-
-    // The teams per werkvorm in one pass over the teams.
-    let mut users: HashMap<&str, Vec<Ref>> = HashMap::new();
-    for t in &teams {
-        for w in &t.werkvormen {
-            users.entry(w.id.as_str()).or_default().push(Ref {
-                id: t.slug.clone(),
-                naam: t.team.clone(),
-                url: Some(t.url.clone()),
-            });
+    // The lists made from every team are kept while no team's listing changed.
+    let in_documents: Vec<&Arc<Team>> = built.iter().map(|(c, _)| &c.team).collect();
+    let key: Vec<u64> = in_documents.iter().map(|t| t.listing).collect();
+    let lists = match &cache.listings {
+        Some(kept) if kept.key == key => Arc::clone(kept),
+        _ => {
+            let made = listings::Listings::new(&in_documents, key, &departments, categories);
+            Arc::clone(cache.listings.insert(Arc::new(made)))
         }
-    }
+    };
+    let teams: Vec<Arc<Team>> = lists
+        .order
+        .iter()
+        .map(|&i| Arc::clone(in_documents[i]))
+        .collect();
+
     let mut werkvormen: Vec<Werkvorm> = werkvorm_docs
         .iter()
         .map(|d| {
             let slug = slug_of(d);
-            let gebruikt_door = users.remove(slug.as_str()).unwrap_or_default();
+            let gebruikt_door = lists.users.get(&slug).cloned().unwrap_or_default();
             Werkvorm {
                 bestand: d.source.display.clone(),
                 url: format!("/werkvormen/{slug}/"),
@@ -727,12 +682,6 @@ pub fn build_cached(
         gewijzigd_op: committed(commits, d),
     });
 
-    let status = status::build(&teams, categories);
-    let team_index = teams
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.slug.clone(), i))
-        .collect();
     let site_tokens = site
         .tokens
         .as_ref()
@@ -743,9 +692,8 @@ pub fn build_cached(
         .map(|(i, w)| (w.slug.clone(), i))
         .collect();
     let direct_hulp = DirectHelp::from(beleid.as_ref(), &site);
-    let achter = behind(&teams);
     Model {
-        achter,
+        achter: Arc::clone(&lists.achter),
         organisatie: if site.organisatie.is_empty() {
             policy_doc
                 .map(|d| string(&d.value, "organisatie"))
@@ -755,20 +703,20 @@ pub fn build_cached(
         },
         base: SiteBase::of(site.url.as_deref()),
         site,
-        afdelingen,
+        afdelingen: Arc::clone(&lists.afdelingen),
         beleid,
         normschema,
         nazorg,
         direct_hulp,
         teams,
-        recent,
+        recent: lists.recent.clone(),
         werkvormen,
         leerdoelwijzers,
         ontwikkelmatrix,
-        status,
+        status: Arc::clone(&lists.status),
         schemas,
         datum: date_nl(today),
-        team_index,
+        team_index: Arc::clone(&lists.team_index),
         werkvorm_index,
         tokens: site_tokens,
     }
@@ -934,25 +882,4 @@ fn listing_digest(team: &Team) -> u64 {
         (&r.categorie, r.voorbeelden_compleet).hash(&mut h);
     }
     h.finish()
-}
-
-/// The adopted teams behind the current norm version, with what each must act on.
-fn behind(teams: &[Arc<Team>]) -> Vec<versions::BehindTeam> {
-    teams
-        .iter()
-        .filter_map(|t| {
-            let v = t.normversie.as_ref().filter(|v| v.achter)?;
-            Some(versions::BehindTeam {
-                team: t.team.clone(),
-                url: t.url.clone(),
-                versie: v.versie.clone(),
-                acties: v
-                    .wijzigingen
-                    .iter()
-                    .filter(|c| c.actie)
-                    .map(|c| c.tekst.clone())
-                    .collect(),
-            })
-        })
-        .collect()
 }

@@ -70,8 +70,9 @@ pub struct Session {
     /// Each document's last commit as read so far (none: it has none); a changed file is
     /// read again.
     commits: HashMap<PathBuf, Option<CommitTime>>,
-    /// The dates of `commits`, as the model reads them.
-    dates: Arc<CommitDates>,
+    /// The dates of `commits`, as the model reads them (a changed file's entry is
+    /// replaced when it is read again).
+    dates: CommitDates,
     /// The last site written, to compare the next one with.
     last: Option<Site>,
     /// Paths (relative to the root) changed since `last` was written.
@@ -89,7 +90,7 @@ impl Session {
             validation: ValidationCache::default(),
             model: ModelCache::default(),
             commits: HashMap::new(),
-            dates: Arc::default(),
+            dates: CommitDates::new(),
             last: None,
             pending: BTreeSet::new(),
         })
@@ -106,30 +107,14 @@ impl Session {
         self.last.as_ref().map(|site| &site.model.base)
     }
 
-    /// The team protocols of the current site that the preview's editor may write: slug →
-    /// file, from the model (never from a request).
-    pub fn protocols(&self) -> std::collections::BTreeMap<String, PathBuf> {
-        self.last
-            .iter()
-            .flat_map(|site| site.model.teams.iter())
-            .map(|team| (team.slug.clone(), self.root.join(&team.bestand)))
-            .collect()
+    /// The organisation's root folder (canonical).
+    pub fn root(&self) -> &Path {
+        &self.root
     }
 
-    /// The organisation's policy the preview's editor may write, as (`beleid`, file), from
-    /// the model (never from a request).
-    pub fn policy(&self) -> Option<(String, PathBuf)> {
-        let site = self.last.as_ref()?;
-        let policy = site.model.beleid.as_ref()?;
-        Some(("beleid".to_string(), self.root.join(&policy.bestand)))
-    }
-
-    /// The organisation's norm schema file the preview's editor may write, from the model
-    /// (never from a request).
-    pub fn norm_schema(&self) -> Option<PathBuf> {
-        let site = self.last.as_ref()?;
-        let norm = site.model.normschema.as_ref()?;
-        Some(self.root.join(&norm.bestand))
+    /// The model of the current site, once a site was written.
+    pub fn model(&self) -> Option<Arc<Model>> {
+        self.last.as_ref().map(|site| Arc::clone(&site.model))
     }
 
     /// The search index of the current site, to build beside the session.
@@ -147,7 +132,10 @@ impl Session {
         for path in changed {
             if let Some(rel) = self.relevant(path) {
                 self.cache.invalidate(path);
-                self.commits.retain(|p, _| !p.starts_with(path));
+                // A changed file is read again; a changed folder, every file below it.
+                if self.commits.remove(path).is_none() {
+                    self.commits.retain(|p, _| !p.starts_with(path));
+                }
                 if rel.starts_with("schemas/") {
                     self.validation.forget_templates();
                 }
@@ -172,8 +160,13 @@ impl Session {
             .filter(|_| !self.pending.iter().any(|p| p.starts_with("themes/")))
             .map(|site| Arc::clone(&site.theme));
         let warnings: Vec<Diagnostic> = self.read_history(&checked.loaded).into_iter().collect();
-        let dates = Arc::clone(&self.dates);
-        let site = Site::new(&checked, &self.options, &dates, &mut self.model, theme)?;
+        let site = Site::new(
+            &checked,
+            &self.options,
+            &self.dates,
+            &mut self.model,
+            theme,
+        )?;
         let dead = super::dead_links(&checked.validated, &site.registry);
         if !dead.is_empty() {
             return Ok(Update::Invalid(dead));
@@ -212,9 +205,12 @@ impl Session {
     /// Reads the last commit of the documents not read yet (all at first, then the changed
     /// ones); returns the warning when the repository could not be read.
     fn read_history(&mut self, loaded: &Loaded) -> Option<Diagnostic> {
-        let unread: Vec<PathBuf> = super::document_paths(loaded)
-            .into_iter()
-            .filter(|p| !self.commits.contains_key(p))
+        let unread: Vec<PathBuf> = loaded
+            .documents
+            .iter()
+            .map(|d| &*d.source.path)
+            .filter(|p| !self.commits.contains_key(*p))
+            .map(Path::to_path_buf)
             .collect();
         if unread.is_empty() {
             return None;
@@ -222,14 +218,12 @@ impl Session {
         let found = history::last_commits(&loaded.root, &unread);
         for path in unread {
             let time = found.dates.get(&path).copied();
+            match time {
+                Some(t) => self.dates.insert(path.clone(), t),
+                None => self.dates.remove(&path),
+            };
             self.commits.insert(path, time);
         }
-        let dates = self.commits.iter();
-        self.dates = Arc::new(
-            dates
-                .filter_map(|(p, t)| Some((p.clone(), (*t)?)))
-                .collect(),
-        );
         found.problem
     }
 

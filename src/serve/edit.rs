@@ -12,7 +12,6 @@
 //! and a file that changed on disk since the form read it is not overwritten (409, with the
 //! file's current text and what changed since the form opened it, see [`super::conflict`]).
 
-use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -36,8 +35,8 @@ pub struct Editor {
     token: String,
     /// The `Host` values that name this preview (`127.0.0.1:8000`, `localhost:8000`).
     hosts: Vec<String>,
-    /// The team protocols that may be edited: slug → file.
-    protocols: RwLock<BTreeMap<String, PathBuf>>,
+    /// The files that may be edited (after each build, those of the current site).
+    editable: RwLock<Option<super::form::Editable>>,
     /// The texts handed out to forms, to show what changed when a save is refused.
     opened: super::conflict::Opened,
 }
@@ -57,21 +56,22 @@ impl Editor {
         Some(Editor {
             token,
             hosts,
-            protocols: RwLock::new(BTreeMap::new()),
+            editable: RwLock::new(None),
             opened: super::conflict::Opened::default(),
         })
     }
 
-    /// The protocols that may be edited from now on (after each build).
-    pub fn set_protocols(&self, protocols: BTreeMap<String, PathBuf>) {
-        if let Ok(mut p) = self.protocols.write() {
-            *p = protocols;
+    /// The files that may be edited from now on (after each build).
+    pub fn set_editable(&self, editable: Option<super::form::Editable>) {
+        if let Ok(mut e) = self.editable.write() {
+            *e = editable;
         }
     }
 
-    /// The file of the protocol `slug`, if the editor may write it.
+    /// The file of the protocol `slug` (or the policy or norm schema by their keys), if
+    /// the editor may write it.
     pub(super) fn protocol(&self, slug: &str) -> Option<PathBuf> {
-        self.protocols.read().ok()?.get(slug).cloned()
+        self.editable.read().ok()?.as_ref()?.file(slug)
     }
 
     /// The per-session token a page sends with each write.

@@ -170,7 +170,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     // With --port 0 the system picks a port: report the real one.
     let addr = listener.local_addr().unwrap_or(addr);
     if let Some(editor) = edit::Editor::for_address(addr) {
-        editor.set_protocols(form::editable(&session));
+        editor.set_editable(form::Editable::of(&session));
         let _ = shared.editor.set(editor);
         let _ = shared.form.set(form::Context {
             root: root.clone(),
@@ -295,7 +295,7 @@ fn update(
             }
             set_error(None);
             if let Some(editor) = shared.editor.get() {
-                editor.set_protocols(form::editable(session));
+                editor.set_editable(form::Editable::of(session));
             }
             if let Some(job) = session.search_job() {
                 shared.search_index_pending();

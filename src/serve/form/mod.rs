@@ -178,16 +178,32 @@ pub const NORM_SCHEMA: &str = "organisatie.normschema";
 
 /// The files the preview's editor may write, by the key its form uses: every team
 /// protocol by slug, the policy ([`POLICY`]) and the norm schema ([`NORM_SCHEMA`]); all
-/// from the session's model.
-pub fn editable(session: &crate::pipeline::Session) -> std::collections::BTreeMap<String, PathBuf> {
-    let mut files = session.protocols();
-    if let Some((_, path)) = session.policy() {
-        files.insert(POLICY.to_string(), path);
+/// looked up in the current site's model when a request asks (never from the request, and
+/// no list made again after every save).
+#[derive(Clone)]
+pub struct Editable {
+    root: PathBuf,
+    model: Arc<crate::model::Model>,
+}
+
+impl Editable {
+    /// The files of the session's current site; none before a site was written.
+    pub fn of(session: &crate::pipeline::Session) -> Option<Editable> {
+        Some(Editable {
+            root: session.root().to_path_buf(),
+            model: session.model()?,
+        })
     }
-    if let Some(path) = session.norm_schema() {
-        files.insert(NORM_SCHEMA.to_string(), path);
+
+    /// The file the editor may write under `key`.
+    pub fn file(&self, key: &str) -> Option<PathBuf> {
+        let file = match key {
+            POLICY => &self.model.beleid.as_ref()?.bestand,
+            NORM_SCHEMA => &self.model.normschema.as_ref()?.bestand,
+            slug => &self.model.team(slug)?.bestand,
+        };
+        Some(self.root.join(file))
     }
-    files
 }
 
 /// `POST /__vpd/controleren`: the findings `vpd check` would report with these answers.
