@@ -139,7 +139,7 @@ fn check_loaded(loaded: Loaded, options: &Options) -> Checked {
         // A theme that does not compile is the build's error (exit 2), not content's.
         let no_commits = CommitDates::new();
         let mut cache = ModelCache::default();
-        if let Ok(site) = Site::new(&checked, options, &no_commits, &mut cache, None) {
+        if let Ok(site) = Site::new(&checked, options, &no_commits, &mut cache, None, None) {
             let dead = dead_links(&checked.validated, &site.registry);
             checked.validated.diagnostics.extend(dead);
             crate::diagnostic::sort(&mut checked.validated.diagnostics);
@@ -175,31 +175,13 @@ mod tests {
     use super::*;
     use crate::diagnostic::format::{self, Format};
     use crate::diagnostic::summary::Report;
+    use crate::pipeline::tests::example;
 
     fn options() -> Options {
         Options {
             today: jiff::civil::date(2026, 11, 24),
             strict: false,
         }
-    }
-
-    /// The example organisation copied into a temporary folder.
-    fn example() -> tempfile::TempDir {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let tmp = tempfile::tempdir().expect("temporary folder");
-        for entry in walkdir::WalkDir::new(&from) {
-            let entry = entry.expect("example file");
-            let to = tmp
-                .path()
-                .join("content")
-                .join(entry.path().strip_prefix(&from).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&to).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &to).unwrap();
-            }
-        }
-        tmp
     }
 
     fn write(root: &Path, file: &str, text: &str) {

@@ -84,7 +84,8 @@ struct Site {
 
 impl Site {
     /// Builds the model (with each document's last commit from `commits`, reusing
-    /// `cache`'s unchanged team pages) and the registry, with `theme` or, when there is
+    /// `cache`'s unchanged team pages) and the registry (taking the unchanged team pages
+    /// of `previous`, the registry of the site before), with `theme` or, when there is
     /// none, the theme compiled anew.
     fn new(
         checked: &Checked,
@@ -92,6 +93,7 @@ impl Site {
         commits: &CommitDates,
         cache: &mut ModelCache,
         theme: Option<Arc<Theme>>,
+        previous: Option<&Registry>,
     ) -> Result<Site, render::RenderError> {
         let model = model::build_cached(
             &checked.loaded,
@@ -105,7 +107,7 @@ impl Site {
             Some(theme) => theme,
             None => Arc::new(Theme::load(&checked.loaded.root)?),
         };
-        let registry = Registry::new(&model, theme.statics.keys().cloned())?;
+        let registry = Registry::new(&model, theme.statics.keys().cloned(), previous)?;
         Ok(Site {
             model: Arc::new(model),
             theme,
@@ -237,6 +239,7 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRes
         &history.dates,
         &mut ModelCache::default(),
         None,
+        None,
     ) {
         Ok(site) => site,
         Err(e) => {
@@ -314,4 +317,28 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildRes
 /// When no thread can be started, `value` is freed here.
 fn free_elsewhere<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new().spawn(move || drop(value));
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::path::Path;
+
+    /// The example organisation (`content/`) copied into a temporary folder.
+    pub(crate) fn example() -> tempfile::TempDir {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.expect("example file");
+            let to = tmp
+                .path()
+                .join("content")
+                .join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        tmp
+    }
 }

@@ -166,6 +166,7 @@ impl Session {
             &self.dates,
             &mut self.model,
             theme,
+            self.last.as_ref().map(|site| &*site.registry),
         )?;
         let dead = super::dead_links(&checked.validated, &site.registry);
         if !dead.is_empty() {
@@ -364,5 +365,88 @@ impl SearchJob {
             built += 1;
         }
         Ok(built)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::tests::example;
+
+    const TEAM: &str = "content/teams/kcc-algemeen.yaml";
+
+    fn options() -> Options {
+        Options {
+            today: jiff::civil::date(2026, 11, 24),
+            strict: false,
+        }
+    }
+
+    /// Replaces `from` by `to` in the team file and brings the session up to date;
+    /// returns how many pages were rendered.
+    fn edit(session: &mut Session, from: &str, to: &str) -> usize {
+        let path = session.root.join(TEAM);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        match session.update(&[path]).unwrap() {
+            Update::Built { pages, .. } => pages,
+            Update::Invalid(errors) => panic!("{errors:?}"),
+        }
+    }
+
+    /// The model and registry of the current site.
+    fn current(session: &Session) -> (Arc<Model>, Arc<Registry>) {
+        let site = session.last.as_ref().expect("a site");
+        (Arc::clone(&site.model), Arc::clone(&site.registry))
+    }
+
+    #[test]
+    fn an_edit_of_answers_renders_one_page_and_keeps_every_list_and_the_team_pages() {
+        let tmp = example();
+        let root = tmp.path().canonicalize().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let mut session = Session::open(&root, &out.path().join("site"), options()).unwrap();
+        assert!(matches!(session.update(&[]).unwrap(), Update::Built { .. }));
+        let (model, registry) = current(&session);
+
+        let rendered = edit(&mut session, "luistert, eerlijk", "luistert, open");
+        let (after, after_registry) = current(&session);
+        assert_eq!(rendered, 1, "only the team's own page");
+        assert!(Arc::ptr_eq(&model.status, &after.status));
+        assert!(Arc::ptr_eq(&model.afdelingen, &after.afdelingen));
+        assert!(after_registry.shares_team_pages(&registry));
+        let (was, is) = (model.team("kcc-algemeen"), after.team("kcc-algemeen"));
+        assert!(
+            is.is_some_and(|is| !std::ptr::eq(was.unwrap(), is)),
+            "built again"
+        );
+
+        // A new name is shown by the listings: they and the team pages are made again.
+        let rendered = edit(
+            &mut session,
+            "team: \"KCC Algemeen\"",
+            "team: \"KCC Algemeen Nummer\"",
+        );
+        let (renamed, renamed_registry) = current(&session);
+        assert!(
+            rendered > 1,
+            "the team page and the pages that list it: {rendered}"
+        );
+        assert!(!Arc::ptr_eq(&after.status, &renamed.status));
+        assert!(!renamed_registry.shares_team_pages(&after_registry));
+        let page = renamed_registry
+            .page("/teams/kcc-algemeen/")
+            .expect("its page");
+        assert_eq!(page.titel, "KCC Algemeen Nummer");
+        assert_eq!(
+            renamed
+                .status
+                .teams
+                .iter()
+                .filter(|r| r.team == "KCC Algemeen Nummer")
+                .count(),
+            1
+        );
     }
 }

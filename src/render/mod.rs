@@ -113,11 +113,7 @@ pub fn render(
     tera.global_context()
         .extend(pages::globals(model).map_err(RenderError::SiteContext)?);
     tera.register_function("url", link_function(registry));
-    let selected: Vec<&Page> = registry
-        .pages()
-        .iter()
-        .filter(|p| selection.has(p))
-        .collect();
+    let selected: Vec<&Page> = registry.pages().filter(|p| selection.has(p)).collect();
     // What many pages show alike (the organisation's flow charts) is made once.
     let shared = shared::Shared::new(model, &tera, &selected)?;
     selected.par_iter().try_for_each(|page| {

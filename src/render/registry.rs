@@ -5,9 +5,12 @@
 //! index, the sitemap, the link check and the preview's partial rebuilds (which pages a
 //! changed file affects). There is no second, hand-kept list of dependencies.
 
-use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+mod teams;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
+
+use teams::TeamPages;
 
 use super::RenderError;
 use crate::messages::t;
@@ -67,9 +70,9 @@ pub enum Source {
     /// One content file (path relative to the organisation root; shared by every page
     /// that names it).
     File(Arc<str>),
-    /// What listings show of one content file (a team's name, status, completeness…):
-    /// an edit of only its answers does not touch the page.
-    Summary(Arc<str>),
+    /// What listings show of each of these content files (a team's name, status,
+    /// completeness…): an edit of only a file's answers does not touch the page.
+    Summaries(Arc<[Arc<str>]>),
     /// Every file of a collection (a listing).
     Every(Collection),
 }
@@ -89,21 +92,18 @@ pub struct Page {
     pub kind: PageKind,
     /// What it is built from.
     pub sources: Vec<Source>,
-    /// Its position in the registry (pages are rendered and indexed in this order).
-    pub order: usize,
 }
 
 impl Page {
     fn new(url: &str, template: &'static str, titel: String, kind: PageKind) -> Page {
         Page {
             url: url.to_string(),
-            // Set by `Registry::new`, which reports a URL that maps to no file.
+            // Set by the registry, which reports a URL that maps to no file.
             path: String::new(),
             template,
             titel,
             kind,
             sources: Vec::new(),
-            order: 0,
         }
     }
 
@@ -168,8 +168,10 @@ impl Selection {
 /// (a template function keeps one): the one place that says whether a link resolves.
 #[derive(Debug, Clone, Default)]
 pub struct LinkTargets {
-    /// The output file of every page and asset.
-    files: std::sync::Arc<std::collections::HashSet<String>>,
+    /// The output file of every team page (shared with the registry's team pages).
+    teams: Arc<HashSet<String>>,
+    /// The output file of every other page and asset.
+    other: Arc<HashSet<String>>,
     base: SiteBase,
 }
 
@@ -177,7 +179,7 @@ impl LinkTargets {
     /// Whether `link`, a path of the site (`/teams/x/#kop`), reaches a page or file of the
     /// site: whether the output file it maps to ([`file_of`]) is one the site has.
     pub fn resolves(&self, link: &str) -> bool {
-        file_of(link).is_ok_and(|file| self.files.contains(&file))
+        file_of(link).is_ok_and(|file| self.other.contains(&file) || self.teams.contains(&file))
     }
 
     /// The site's base, which every address written in the output starts with.
@@ -189,14 +191,21 @@ impl LinkTargets {
 /// Every page and asset of the site.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
-    pages: Vec<Page>,
+    /// The pages before the team protocols (the overview, policy, norm schema, teams).
+    head: Vec<Page>,
+    /// The team protocol pages, shared between the preview's registries while what they
+    /// are made from stays the same.
+    teams: Arc<TeamPages>,
+    /// The pages after the team protocols.
+    tail: Vec<Page>,
     assets: Vec<Asset>,
+    /// URL → position in `head` followed by `tail`.
     by_url: HashMap<String, usize>,
     /// Where the site is published (the model's base).
     base: SiteBase,
-    /// Content file → the collection it belongs to and, for teams, the digest of what
-    /// other pages show of it.
-    members: HashMap<String, (Collection, Option<u64>)>,
+    /// Werkvorm and learning files → the collection they belong to (team files are
+    /// members of the team pages).
+    members: HashMap<String, Collection>,
 }
 
 /// Pages per part of the search index. Pagefind's indexing time grows faster than the
@@ -213,55 +222,49 @@ pub fn bundle_url(i: usize) -> String {
 }
 
 impl Registry {
-    /// Every page and asset of `model`, with the static file names of the theme. A page
-    /// whose URL maps to no output file, or an asset whose path could leave the output
-    /// folder, is an error.
+    /// Every page and asset of `model`, with the static file names of the theme, taking
+    /// the team pages of `previous` (the registry of the site before, in the preview) when
+    /// they are made from the same. A page whose URL maps to no output file, or an asset
+    /// whose path could leave the output folder, is an error.
     pub fn new(
         model: &Model,
         statics: impl Iterator<Item = String>,
+        previous: Option<&Registry>,
     ) -> Result<Registry, RenderError> {
-        let mut registry = Registry {
-            base: model.base.clone(),
-            ..Registry::default()
-        };
-        let mut pages = pages(model);
-        // Each URL's output file, in parallel (ten thousand team pages on every save).
-        pages.par_iter_mut().enumerate().try_for_each(
-            |(order, page)| -> Result<(), RenderError> {
-                page.path = file_of(&page.url)?;
-                page.order = order;
-                Ok(())
-            },
-        )?;
-        registry.by_url.reserve(pages.len());
-        for page in &pages {
-            registry.by_url.insert(page.url.clone(), page.order);
+        let teams = TeamPages::of(model, previous.map(|p| &p.teams))?;
+        let (mut head, mut tail) = around_teams(model, &teams.users);
+        for page in head.iter_mut().chain(tail.iter_mut()) {
+            page.path = file_of(&page.url)?;
         }
-        registry.pages = pages;
-        registry.assets = assets(model, statics);
-        for asset in &registry.assets {
+        let by_url = head
+            .iter()
+            .chain(&tail)
+            .enumerate()
+            .map(|(i, page)| (page.url.clone(), i))
+            .collect();
+        let assets = assets(model, statics);
+        for asset in &assets {
             checked_file(&asset.path)?;
         }
-        let teams = model
-            .teams
-            .iter()
-            .map(|t| (&t.bestand, (Collection::Teams, Some(t.listing))));
         let werkvormen = model
             .werkvormen
             .iter()
-            .map(|w| (&w.bestand, (Collection::Werkvormen, None)));
+            .map(|w| (w.bestand.clone(), Collection::Werkvormen));
         let learning = model
             .leerdoelwijzers
             .iter()
             .map(|l| &l.bestand)
             .chain(model.ontwikkelmatrix.iter().map(|m| &m.bestand))
-            .map(|f| (f, (Collection::Learning, None)));
-        registry.members = teams
-            .chain(werkvormen)
-            .chain(learning)
-            .map(|(f, m)| (f.clone(), m))
-            .collect();
-        Ok(registry)
+            .map(|f| (f.clone(), Collection::Learning));
+        Ok(Registry {
+            head,
+            teams,
+            tail,
+            assets,
+            by_url,
+            base: model.base.clone(),
+            members: werkvormen.chain(learning).collect(),
+        })
     }
 
     /// Where the site is published: page URLs are paths below this base.
@@ -269,9 +272,9 @@ impl Registry {
         &self.base
     }
 
-    /// Every page, in a stable order.
-    pub fn pages(&self) -> &[Page] {
-        &self.pages
+    /// Every page, in a stable order (pages are rendered and indexed in this order).
+    pub fn pages(&self) -> impl Iterator<Item = &Page> + Clone {
+        self.head.iter().chain(&self.teams.pages).chain(&self.tail)
     }
 
     /// Every asset.
@@ -281,17 +284,20 @@ impl Registry {
 
     /// The page at `url`.
     pub fn page(&self, url: &str) -> Option<&Page> {
-        self.by_url.get(url).and_then(|i| self.pages.get(*i))
+        match self.by_url.get(url) {
+            Some(&i) if i < self.head.len() => self.head.get(i),
+            Some(&i) => self.tail.get(i - self.head.len()),
+            None => self.teams.page(url),
+        }
     }
 
     /// The listed pages split into the parts of the search index: each part is a Pagefind
     /// bundle of its own, built in parallel with the others and merged in the browser.
     /// A page's part follows from its URL alone, so an edit changes one part only.
     pub fn search_parts(&self) -> Vec<Vec<&Page>> {
-        let listed: Vec<&Page> = self.pages.iter().filter(|p| p.is_listed()).collect();
         let count = self.search_part_count();
         let mut parts: Vec<Vec<&Page>> = vec![Vec::new(); count];
-        for page in listed {
+        for page in self.pages().filter(|p| p.is_listed()) {
             let mut hasher = std::hash::DefaultHasher::new();
             std::hash::Hash::hash(&page.url, &mut hasher);
             let part = std::hash::Hasher::finish(&hasher) % count as u64;
@@ -302,7 +308,7 @@ impl Registry {
 
     /// How many parts the search index has.
     fn search_part_count(&self) -> usize {
-        let listed = self.pages.iter().filter(|p| p.is_listed()).count();
+        let listed = self.pages().filter(|p| p.is_listed()).count();
         listed.div_ceil(SEARCH_PART_PAGES).max(1)
     }
 
@@ -316,18 +322,35 @@ impl Registry {
 
     /// Every output file of the site (pages and assets), to check links against.
     pub fn link_targets(&self) -> LinkTargets {
+        let other = self.head.iter().chain(&self.tail).map(|p| &p.path);
+        let assets = self.assets.iter().map(|a| &a.path);
         LinkTargets {
-            files: std::sync::Arc::new(self.paths().map(str::to_string).collect()),
+            teams: Arc::clone(&self.teams.files),
+            other: Arc::new(other.chain(assets).cloned().collect()),
             base: self.base.clone(),
         }
     }
 
     /// Every output path (pages and assets).
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.pages
-            .iter()
+        self.pages()
             .map(|p| p.path.as_str())
             .chain(self.assets.iter().map(|a| a.path.as_str()))
+    }
+
+    /// Whether `self` and `other` hold the same team pages (not only equal ones).
+    #[cfg(test)]
+    pub(crate) fn shares_team_pages(&self, other: &Registry) -> bool {
+        Arc::ptr_eq(&self.teams, &other.teams)
+    }
+
+    /// The collection `file` belongs to and, for a team, the digest of what other pages
+    /// show of it.
+    fn member(&self, file: &str) -> Option<(Collection, Option<u64>)> {
+        match self.teams.members.get(file) {
+            Some(digest) => Some((Collection::Teams, Some(*digest))),
+            None => self.members.get(file).map(|c| (*c, None)),
+        }
     }
 
     /// What must be rendered again after `changed` files (relative to the organisation
@@ -339,7 +362,7 @@ impl Registry {
         let mut summaries = BTreeSet::new();
         let mut collections = BTreeSet::new();
         for path in changed {
-            let (now, before) = (self.members.get(path), previous.members.get(path));
+            let (now, before) = (self.member(path), previous.member(path));
             let collection = match (now, before) {
                 (None, None) => return Selection::Everything,
                 (Some(m), _) | (None, Some(m)) => m.0,
@@ -355,33 +378,40 @@ impl Registry {
         let touches = |page: &Page| {
             page.sources.iter().any(|s| match s {
                 Source::File(f) => files.contains(&**f),
-                Source::Summary(f) => summaries.contains(&**f),
+                Source::Summaries(fs) => {
+                    !summaries.is_empty() && fs.iter().any(|f| summaries.contains(&**f))
+                }
                 Source::Every(c) => collections.contains(c),
             })
         };
+        let changed_files: Vec<&str> = files.iter().copied().collect();
         let mut urls: BTreeSet<String> = BTreeSet::new();
         for registry in [self, previous] {
-            urls.extend(
-                registry
-                    .pages
-                    .iter()
-                    .filter(|p| touches(p))
-                    .map(|p| p.url.clone()),
-            );
+            let others = registry.head.iter().chain(&registry.tail);
+            urls.extend(others.filter(|p| touches(p)).map(|p| p.url.clone()));
+            // Team pages are made from files only: found through their index.
+            urls.extend(registry.teams.made_from(&changed_files).map(str::to_string));
         }
         // New pages are always written; pages that are gone are not written at all.
+        let new = |p: &&Page| previous.page(&p.url).is_none();
         urls.extend(
-            self.pages
+            self.head
                 .iter()
-                .filter(|p| previous.page(&p.url).is_none())
+                .chain(&self.tail)
+                .filter(new)
                 .map(|p| p.url.clone()),
         );
+        if !Arc::ptr_eq(&self.teams, &previous.teams) {
+            urls.extend(self.teams.pages.iter().filter(new).map(|p| p.url.clone()));
+        }
         urls.retain(|u| self.page(u).is_some());
         Selection::Pages(urls)
     }
 }
 
-fn pages(model: &Model) -> Vec<Page> {
+/// The pages before the team protocols and those after them; `users` holds, for each
+/// werkvorm, the files of the teams that name it (see [`TeamPages`]).
+fn around_teams(model: &Model, users: &[Arc<[Arc<str>]>]) -> (Vec<Page>, Vec<Page>) {
     use Collection::{Learning, Teams, Werkvormen};
     use PageKind as K;
     use Source::Every;
@@ -409,45 +439,7 @@ fn pages(model: &Model) -> Vec<Page> {
     pages.push(
         Page::new("/teams/", "teams.html", t("ui.nav_teams", &[]), K::Teams).from([Every(Teams)]),
     );
-    // Each file's path is made once and shared by the pages that name it: a werkvorm is
-    // a source of every team page that uses it (tens of thousands of references).
-    let werkvorm_files: Vec<(&str, Arc<str>)> = model
-        .werkvormen
-        .iter()
-        .map(|w| (w.slug.as_str(), Arc::from(w.bestand.as_str())))
-        .collect();
-    // Each team's page in parallel; which werkvormen it uses, as their positions.
-    let team_pages: Vec<(Page, Vec<usize>)> = model
-        .teams
-        .par_iter()
-        .enumerate()
-        .map(|(i, team)| {
-            let file: Arc<str> = Arc::from(team.bestand.as_str());
-            let used: Vec<usize> = team
-                .werkvormen
-                .iter()
-                .filter_map(|r| werkvorm_files.iter().position(|(slug, _)| *slug == r.id))
-                .collect();
-            let mut sources = Vec::with_capacity(1 + used.len());
-            sources.push(Source::File(file));
-            sources.extend(
-                used.iter()
-                    .map(|&w| Source::File(Arc::clone(&werkvorm_files[w].1))),
-            );
-            let page = Page::new(&team.url, "team.html", team.team.clone(), K::Team(i));
-            (page.from(sources), used)
-        })
-        .collect();
-    let mut users: Vec<Vec<Source>> = vec![Vec::new(); werkvorm_files.len()];
-    pages.reserve(team_pages.len());
-    for (page, used) in team_pages {
-        if let Some(Source::File(file)) = page.sources.first() {
-            for w in used {
-                users[w].push(Source::Summary(Arc::clone(file)));
-            }
-        }
-        pages.push(page);
-    }
+    let head = std::mem::take(&mut pages);
     pages.push(
         Page::new(
             "/leerdoelwijzers/",
@@ -492,11 +484,14 @@ fn pages(model: &Model) -> Vec<Page> {
         .from([Every(Werkvormen), Every(Teams)]),
     );
     // A werkvorm page lists the teams that use it (`gebruikt_door`, the same teams).
-    for (i, (w, users)) in model.werkvormen.iter().zip(users).enumerate() {
+    let no_users: Arc<[Arc<str>]> = Arc::from(Vec::new());
+    for (i, w) in model.werkvormen.iter().enumerate() {
+        let users = users.get(i).unwrap_or(&no_users);
         pages.push(
-            Page::new(&w.url, "werkvorm.html", w.titel.clone(), K::Werkvorm(i))
-                .from([Source::File(Arc::clone(&werkvorm_files[i].1))])
-                .from(users),
+            Page::new(&w.url, "werkvorm.html", w.titel.clone(), K::Werkvorm(i)).from([
+                Source::File(Arc::from(w.bestand.as_str())),
+                Source::Summaries(Arc::clone(users)),
+            ]),
         );
     }
     pages.push(
@@ -540,7 +535,7 @@ fn pages(model: &Model) -> Vec<Page> {
             ]),
         );
     }
-    pages
+    (head, pages)
 }
 
 fn assets(model: &Model, statics: impl Iterator<Item = String>) -> Vec<Asset> {

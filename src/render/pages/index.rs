@@ -76,7 +76,6 @@ fn subjects(model: &Model, registry: &Registry) -> Vec<Subject> {
 fn a_to_z(registry: &Registry, subjects: &[Subject]) -> Vec<Value> {
     let mut entries: Vec<(&str, &str, &str)> = registry
         .pages()
-        .iter()
         .filter(|p| p.is_listed() && !p.titel.is_empty())
         .map(|p| (p.titel.as_str(), p.url.as_str(), ""))
         .collect();
@@ -116,7 +115,6 @@ fn a_to_z(registry: &Registry, subjects: &[Subject]) -> Vec<Value> {
 pub fn sitemap(registry: &Registry) -> Value {
     let mut urls: Vec<&str> = registry
         .pages()
-        .iter()
         .filter(|p| p.is_listed())
         .map(|p| p.url.as_str())
         .collect();
