@@ -275,7 +275,8 @@ impl Identity {
 /// each later one is an error pointing at both files.
 pub fn check_unique_slugs<'a>(group: impl IntoIterator<Item = &'a Identity>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut seen: HashMap<&str, &Identity> = HashMap::new();
+    let group = group.into_iter();
+    let mut seen = first_seen(group.size_hint().1.unwrap_or(0));
     for item in group {
         match seen.get(item.slug.as_str()) {
             Some(first) => out.push(
@@ -299,6 +300,11 @@ pub fn check_unique_slugs<'a>(group: impl IntoIterator<Item = &'a Identity>) -> 
     out
 }
 
+/// The first document seen with each key, for at most `count` documents.
+fn first_seen<'a>(count: usize) -> HashMap<&'a str, &'a Identity, foldhash::fast::RandomState> {
+    HashMap::with_capacity_and_hasher(count, foldhash::fast::RandomState::default())
+}
+
 /// Team protocols that name the same team (`team:`, compared without surrounding spaces
 /// and case), in file order: each later one is an error at its `team:` value pointing at
 /// the first. Placeholders and empty names are left to the schema check.
@@ -306,7 +312,8 @@ pub fn check_unique_team_names<'a>(
     teams: impl IntoIterator<Item = &'a Identity>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut seen: HashMap<&str, &Identity> = HashMap::new();
+    let teams = teams.into_iter();
+    let mut seen = first_seen(teams.size_hint().1.unwrap_or(0));
     for team in teams {
         let name = team.team.as_str();
         if name.is_empty() {
