@@ -7,7 +7,7 @@
 //! Safe to leave running: the editor exists only when the preview listens on a loopback
 //! address; every request must name this preview as its `Host` (no DNS rebinding); a write
 //! needs the per-session token and this preview's `Origin` (no cross-site request can
-//! write); the file comes from the session's own list of protocols, never from the request;
+//! write); the file comes from the current site's model, never from the request;
 //! an answer may only go below `secties` or to a key of the envelope (team, status, ...);
 //! and a file that changed on disk since the form read it is not overwritten (409, with the
 //! file's current text and what changed since the form opened it, see [`super::conflict`]).

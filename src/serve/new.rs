@@ -5,8 +5,8 @@
 //! Guarded like saving ([`super::edit`]): only on a loopback address, with this preview as
 //! `Host`, and for the write its `Origin` and the session token. The file goes where `vpd
 //! new` puts it (`content/teams/<slug>.yaml`), is written whole, and never over an
-//! existing file (409). The watcher then rebuilds, and the session's list of protocols
-//! that may be edited gains the new one.
+//! existing file (409). The watcher then rebuilds, and the new protocol is in the model
+//! the editor looks files up in.
 
 use std::path::Path;
 use std::sync::Arc;

@@ -8,7 +8,7 @@
 //!
 //! The same guards as saving: the form exists only with the editor (a loopback address),
 //! every request must name this preview as its `Host`, a check needs the session's token
-//! and this preview's `Origin`, and the file comes from the session's list of protocols.
+//! and this preview's `Origin`, and the file comes from the current site's model.
 
 mod check;
 mod data;
