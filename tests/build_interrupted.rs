@@ -1,7 +1,8 @@
 //! A build that is killed never damages the published site, and builds that run at the
 //! same time never delete each other's work. `vpd build` writes into a staging folder and
 //! swaps it in with one rename; here it is killed with SIGKILL at ten points of a build of
-//! a synthetic organisation, and `public/` must be exactly the previous site each time.
+//! a synthetic organisation, and `public/` must be exactly the previous site each time (or,
+//! when the build swapped its site in just before it was killed, exactly the new one).
 
 mod common;
 
@@ -128,6 +129,25 @@ fn build_killed_at(org: &Path, share: f64, total: usize) -> bool {
     }
 }
 
+/// The site a complete build makes of `org` now, built into a folder of its own.
+fn complete_site(org: &Path, out: &Path) -> BTreeMap<String, Vec<u8>> {
+    let _ = std::fs::remove_dir_all(out);
+    let run = Command::new(env!("CARGO_BIN_EXE_vpd"))
+        .arg("build")
+        .arg(org)
+        .arg("--out")
+        .arg(out)
+        .env("VPD_VANDAAG", common::VANDAAG)
+        .output()
+        .expect("vpd build runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    snapshot(out)
+}
+
 #[test]
 fn a_build_killed_at_ten_points_leaves_the_previous_site() {
     let tmp = tempfile::tempdir().expect("tmp");
@@ -136,19 +156,26 @@ fn a_build_killed_at_ten_points_leaves_the_previous_site() {
     let (ok, err) = finish(start_build(&org));
     assert!(ok, "{err}");
     let public = org.join("public");
-    let previous = snapshot(&public);
+    let mut previous = snapshot(&public);
     let mut interrupted = 0;
     for point in 0..10u32 {
         edit_a_team(&org, point as usize);
         let share = f64::from(point) / 10.0;
-        if build_killed_at(&org, share, previous.len()) {
+        let killed = build_killed_at(&org, share, previous.len());
+        let now = snapshot(&public);
+        if killed && now == previous {
             interrupted += 1;
+            continue;
         }
+        // Near the end a build can swap its site in between the count and the kill: then
+        // `public/` must be that whole new site, never a mix of the two.
         assert!(
-            snapshot(&public) == previous,
-            "killed with {:.0}% of the files staged: public/ is not the previous site",
+            now == complete_site(&org, &tmp.path().join("compleet")),
+            "killed with {:.0}% of the files staged: public/ is neither the previous site \
+             nor the complete new one",
             share * 100.0
         );
+        previous = now;
     }
     assert!(
         interrupted >= 8,
