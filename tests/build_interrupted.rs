@@ -132,19 +132,13 @@ fn build_killed_at(org: &Path, share: f64, total: usize) -> bool {
 /// The site a complete build makes of `org` now, built into a folder of its own.
 fn complete_site(org: &Path, out: &Path) -> BTreeMap<String, Vec<u8>> {
     let _ = std::fs::remove_dir_all(out);
-    let run = Command::new(env!("CARGO_BIN_EXE_vpd"))
-        .arg("build")
-        .arg(org)
-        .arg("--out")
-        .arg(out)
-        .env("VPD_VANDAAG", common::VANDAAG)
-        .output()
-        .expect("vpd build runs");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let run = common::vpd(&[
+        "build".as_ref(),
+        org.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
     snapshot(out)
 }
 
